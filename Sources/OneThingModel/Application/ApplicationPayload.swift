@@ -1,0 +1,40 @@
+/// The frozen content of one outbox entry: what the hub receives for one revision of an
+/// application. Encoded canonically (sorted keys) so that its hash is stable.
+public struct ApplicationPayload: Codable, Sendable, Hashable {
+    public var applicationId: String
+    public var revision: Int
+    public var baseRevision: Int?
+    public var bundle: String
+    public var items: [String]
+    public var fields: [String: String]
+    public var situations: [String]
+    public var catalogVersion: String
+    public var region: String
+    public var operatorId: String?
+
+    public init(
+        applicationId: String, revision: Int, baseRevision: Int?, application: ValidatedApplication,
+        operatorId: String?
+    ) {
+        self.applicationId = applicationId
+        self.revision = revision
+        self.baseRevision = baseRevision
+        self.bundle = application.bundle
+        self.items = application.items
+        self.fields = application.fields
+        self.situations = application.situations
+        self.catalogVersion = application.catalogVersion
+        self.region = application.region
+        self.operatorId = operatorId
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case applicationId = "application_id"
+        case revision
+        case baseRevision = "base_revision"
+        case bundle, items, fields, situations
+        case catalogVersion = "catalog_version"
+        case region
+        case operatorId = "operator"
+    }
+}

@@ -1,0 +1,146 @@
+/// Normalises and checks one value against its field's type and constraints. Messages
+/// never repeat the value.
+public enum FieldValueValidator {
+    public static func validate(
+        _ input: FieldInput, as field: FieldDefinition, now: CivilDateTime
+    ) -> Result<String, ValueProblem> {
+        let raw: String
+        switch input {
+        case .text(let text):
+            switch InputText.normalise(text) {
+            case .success(let clean): raw = clean
+            case .failure(let problem): return .failure(problem)
+            }
+        case .number(let number):
+            guard [.integer, .decimal].contains(field.type) else {
+                return .failure(ValueProblem("Give this value as a JSON string in quotes; as a number it can lose digits."))
+            }
+            guard number.isFinite else { return .failure(ValueProblem("The number is not finite.")) }
+            raw = NumberText.canonical(number)
+        case .bool(let flag):
+            guard field.type == .boolean else {
+                return .failure(ValueProblem("Expected \(expectation(of: field)), not true or false."))
+            }
+            raw = flag ? "true" : "false"
+        case .unsupported(let kind):
+            return .failure(ValueProblem("Expected \(expectation(of: field)), not \(kind)."))
+        }
+        if raw.isEmpty {
+            return .failure(ValueProblem("The value is empty; leave the field out if it does not apply."))
+        }
+        return check(raw, as: field, now: now)
+    }
+
+    private static func check(_ raw: String, as field: FieldDefinition, now: CivilDateTime) -> Result<String, ValueProblem> {
+        let c = field.constraints ?? Constraints()
+        switch field.type {
+        case .name:
+            return PersonName.normalise(raw, minLength: c.minLength ?? 2, maxLength: c.maxLength ?? 30)
+        case .text:
+            return checkLength(raw, min: c.minLength ?? 1, max: c.maxLength ?? 200)
+                .flatMap { checkPattern($0, c.pattern) }
+        case .code:
+            return checkLength(raw.uppercased(), min: c.minLength ?? 1, max: c.maxLength ?? 64)
+                .flatMap { checkPattern($0, c.pattern) }
+        case .idNumber:
+            return ResidentIDNumber.parse(raw, today: now.date).map(\.value)
+        case .mobile:
+            return MobileNumber.normalise(raw)
+        case .bankCard:
+            return BankCardNumber.normalise(raw)
+        case .birthCertificateNo:
+            return BirthCertificateNumber.normalise(raw)
+        case .date:
+            guard let date = CivilDate.parse(raw) else {
+                return .failure(ValueProblem("Expected a real calendar date written as YYYY-MM-DD."))
+            }
+            return checkMoment(CivilDateTime(date: date, hour: 0, minute: 0), c, now: now).map { _ in date.description }
+        case .datetime:
+            guard let moment = CivilDateTime.parse(raw) else {
+                return .failure(ValueProblem("Expected a real date and time written as YYYY-MM-DDTHH:MM."))
+            }
+            return checkMoment(moment, c, now: now).map { _ in moment.description }
+        case .integer:
+            guard let number = Int(raw) else {
+                return .failure(ValueProblem("Expected a whole number written with digits."))
+            }
+            return checkRange(Double(number), c).map { _ in String(number) }
+        case .decimal:
+            guard let number = Double(raw), number.isFinite, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else {
+                return .failure(ValueProblem("Expected a number written with digits and at most one decimal point."))
+            }
+            return checkRange(number, c).map { _ in NumberText.canonical(number) }
+        case .choice:
+            let options = field.options ?? []
+            guard options.contains(where: { $0.value == raw }) else {
+                let allowed = options.map(\.value).joined(separator: ", ")
+                return .failure(ValueProblem("Expected one of: \(allowed)."))
+            }
+            return .success(raw)
+        case .boolean:
+            switch raw.lowercased() {
+            case "true": return .success("true")
+            case "false": return .success("false")
+            default: return .failure(ValueProblem("Expected true or false."))
+            }
+        }
+    }
+
+    private static func expectation(of field: FieldDefinition) -> String {
+        switch field.type {
+        case .integer, .decimal: "a number"
+        case .boolean: "true or false"
+        default: "a string"
+        }
+    }
+
+    private static func checkLength(_ s: String, min: Int, max: Int) -> Result<String, ValueProblem> {
+        guard (min...Swift.max(min, max)).contains(s.count) else {
+            return .failure(ValueProblem("Expected between \(min) and \(max) characters."))
+        }
+        return .success(s)
+    }
+
+    private static func checkPattern(_ s: String, _ pattern: String?) -> Result<String, ValueProblem> {
+        guard let pattern else { return .success(s) }
+        guard let regex = try? Regex(pattern), (try? regex.wholeMatch(in: s)) != nil else {
+            return .failure(ValueProblem("The value does not have the form of this document number; compare it with the example."))
+        }
+        return .success(s)
+    }
+
+    private static func checkRange(_ value: Double, _ c: Constraints) -> Result<Void, ValueProblem> {
+        if let min = c.min, value < min {
+            return .failure(ValueProblem("Expected at least \(NumberText.canonical(min))\(rangeSuffix(c))."))
+        }
+        if let max = c.max, value > max {
+            return .failure(ValueProblem("Expected at most \(NumberText.canonical(max))\(rangeSuffix(c))."))
+        }
+        return .success(())
+    }
+
+    private static func rangeSuffix(_ c: Constraints) -> String {
+        guard let min = c.min, let max = c.max else { return "" }
+        return " (the allowed range is \(NumberText.canonical(min)) to \(NumberText.canonical(max)))"
+    }
+
+    private static func checkMoment(_ moment: CivilDateTime, _ c: Constraints, now: CivilDateTime) -> Result<Void, ValueProblem> {
+        if c.notFuture == true && moment > now {
+            return .failure(ValueProblem("The date lies in the future."))
+        }
+        if let days = c.maxAgeDays, moment.date < now.date.adding(days: -days) {
+            return .failure(ValueProblem("The date is more than \(days) days ago, beyond what this bundle accepts."))
+        }
+        return .success(())
+    }
+}
+
+/// Numbers as the node writes them: no exponent, no trailing `.0`.
+enum NumberText {
+    static func canonical(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return String(value)
+    }
+}

@@ -1,0 +1,91 @@
+/// Checks one whole application: bundle, items against the region's menu and their
+/// dependencies, every field, then the bundle's cross-field rules. Either every problem
+/// is reported or the normalised application is returned.
+public struct FormValidator: Sendable {
+    public let catalog: Catalog
+    public let region: Region
+
+    public init(catalog: Catalog, region: Region) {
+        self.catalog = catalog
+        self.region = region
+    }
+
+    /// Item codes default to the region's whole menu for the bundle.
+    public func validate(
+        bundle code: String, items requested: [String]?, inputs: [String: FieldInput], now: CivilDateTime
+    ) -> Result<ValidatedApplication, ApplicationProblems> {
+        guard let bundle = catalog.bundle(code) else {
+            let known = catalog.bundles.map(\.code).joined(separator: ", ")
+            return .failure(ApplicationProblems([FieldProblem(field: nil, message: "There is no bundle \"\(code)\"; the bundles are: \(known).")]))
+        }
+        let menu = catalog.menu(bundle: bundle, region: region).map(\.code)
+        var problems = checkItems(requested ?? menu, menu: menu, bundle: bundle)
+        guard problems.isEmpty else { return .failure(ApplicationProblems(problems)) }
+        let items = menu.filter { (requested ?? menu).contains($0) }
+
+        var values: [String: String] = [:]
+        for (id, input) in inputs.sorted(by: { $0.key < $1.key }) {
+            guard let field = bundle.field(id) else {
+                problems.append(FieldProblem(field: id, message: "The \(bundle.code) form has no such field; see `onething catalog show \(bundle.code)`."))
+                continue
+            }
+            switch FieldValueValidator.validate(input, as: field, now: now) {
+            case .success(let value): values[id] = value
+            case .failure(let problem): problems.append(FieldProblem(field: id, message: problem.message))
+            }
+        }
+        let shape = FormShape(bundle: bundle, items: items, values: values)
+        let invalidSoFar = Set(problems.compactMap(\.field))
+        for field in bundle.fields {
+            let given = inputs[field.id] != nil
+            let readsInvalid = [field.shownWhen, field.requiredWhen].compactMap { $0 }
+                .contains { !$0.referencedFields(in: bundle).isDisjoint(with: invalidSoFar) }
+            if readsInvalid { continue }  // decided once the field it depends on is valid
+            if given && !shape.isAsked(field) {
+                problems.append(FieldProblem(field: field.id, message: notAskedMessage(field, shape)))
+                values[field.id] = nil
+            } else if !given && shape.isRequired(field) {
+                let needers = shape.items(needing: field).joined(separator: ", ")
+                problems.append(FieldProblem(field: field.id, message: "Required for \(needers), and missing."))
+            }
+        }
+        let invalid = Set(problems.compactMap(\.field))
+        problems += CrossFieldChecks(bundle: bundle, region: region, values: values, invalid: invalid).run()
+        guard problems.isEmpty else { return .failure(ApplicationProblems(problems)) }
+        return .success(
+            ValidatedApplication(
+                bundle: bundle.code, items: items, fields: values, catalogVersion: catalog.version,
+                region: region.code, situations: shape.situations.map(\.id)))
+    }
+
+    private func checkItems(_ requested: [String], menu: [String], bundle: BundleDefinition) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if requested.isEmpty {
+            problems.append(FieldProblem(field: nil, message: "No item is selected; choose at least one item of the bundle."))
+        }
+        for code in requested {
+            if bundle.item(code) == nil {
+                let known = bundle.items.map(\.code).joined(separator: ", ")
+                problems.append(FieldProblem(field: nil, message: "The \(bundle.code) bundle has no item \"\(code)\"; its items are: \(known)."))
+            } else if !menu.contains(code) {
+                problems.append(FieldProblem(field: nil, message: "The item \"\(code)\" is not offered in region \(region.code); this region offers: \(menu.joined(separator: ", "))."))
+            }
+        }
+        for (_, code) in CatalogChecker.duplicates(requested) {
+            problems.append(FieldProblem(field: nil, message: "The item \"\(code)\" is listed twice."))
+        }
+        guard problems.isEmpty else { return problems }
+        for (item, missing) in DependencyOrder.missingDependencies(of: requested, in: bundle) {
+            problems.append(FieldProblem(field: nil, message: "The item \"\(item)\" needs \(missing.joined(separator: ", ")) to be decided first; select it too."))
+        }
+        return problems
+    }
+
+    private func notAskedMessage(_ field: FieldDefinition, _ shape: FormShape) -> String {
+        if shape.items(needing: field).isEmpty {
+            let needers = shape.bundle.items.filter { $0.fields.contains(field.id) }.map(\.code).joined(separator: ", ")
+            return "Not asked for the selected items (only for \(needers)); leave it out."
+        }
+        return "Not asked in this situation; leave it out."
+    }
+}

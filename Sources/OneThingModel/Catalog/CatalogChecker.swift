@@ -1,0 +1,97 @@
+/// Checks a decoded catalogue for everything JSON decoding cannot see: references between
+/// departments, regions, bundles, items, fields and situations; dependency cycles; rule
+/// roles; and that every example is a valid value.
+public enum CatalogChecker {
+    public static func check(
+        _ catalog: Catalog, bundleFile: (String) -> String, today: CivilDate
+    ) -> [CatalogProblem] {
+        var problems: [CatalogProblem] = []
+        let head = CatalogFile.headPath
+        func add(_ file: String, _ path: String, _ message: String) {
+            problems.append(CatalogProblem(file: file, path: path, message: message))
+        }
+        if catalog.version.allSatisfy(\.isWhitespace) {
+            add(head, "version", "The catalogue version is empty; give it a version such as \"2026.11-1\".")
+        }
+        for (index, code) in duplicates(catalog.departments.map(\.code)) {
+            add(head, "departments[\(index)].code", "The department code \"\(code)\" is used twice.")
+        }
+        for (index, code) in duplicates(catalog.bundles.map(\.code)) {
+            add(bundleFile(code), "code", "The bundle code \"\(code)\" is used by more than one file (\(index)).")
+        }
+        for (index, code) in duplicates(catalog.regions.map(\.code)) {
+            add(head, "regions[\(index)].code", "The region code \"\(code)\" is used twice.")
+        }
+        if catalog.region(catalog.defaultRegion) == nil {
+            add(head, "defaultRegion", "The default region \"\(catalog.defaultRegion)\" is not one of the regions.")
+        }
+        for (r, region) in catalog.regions.enumerated() {
+            checkRegion(region, at: "regions[\(r)]", in: catalog, add: { add(head, $0, $1) })
+        }
+        for bundle in catalog.bundles {
+            let file = bundleFile(bundle.code)
+            BundleChecker(bundle: bundle, catalog: catalog, today: today, add: { add(file, $0, $1) }).check()
+        }
+        return problems
+    }
+
+    private static func checkRegion(
+        _ region: Region, at path: String, in catalog: Catalog, add: (String, String) -> Void
+    ) {
+        if region.menus.isEmpty {
+            add("\(path).menus", "The region offers no bundle; give it at least one menu.")
+        }
+        for (bundleCode, items) in region.menus.sorted(by: { $0.key < $1.key }) {
+            guard let bundle = catalog.bundle(bundleCode) else {
+                add("\(path).menus.\(bundleCode)", "There is no bundle \"\(bundleCode)\".")
+                continue
+            }
+            if items.isEmpty {
+                add("\(path).menus.\(bundleCode)", "The menu is empty; list the items this region offers.")
+            }
+            for (i, item) in items.enumerated() where bundle.item(item) == nil {
+                add("\(path).menus.\(bundleCode)[\(i)]", "The bundle \"\(bundleCode)\" has no item \"\(item)\".")
+            }
+            for (i, code) in items.enumerated() {
+                for dependency in bundle.item(code)?.dependsOn ?? [] where !items.contains(dependency) {
+                    add(
+                        "\(path).menus.\(bundleCode)[\(i)]",
+                        "The item \"\(code)\" depends on \"\(dependency)\", which this region does not offer.")
+                }
+            }
+        }
+        if let cutoff = region.schoolCutoff, MonthDay(cutoff) == nil {
+            add("\(path).schoolCutoff", "The school cut-off must be a month and day as MM-DD, such as 08-31.")
+        }
+    }
+
+    static func duplicates(_ values: [String]) -> [(Int, String)] {
+        var seen: Set<String> = []
+        var out: [(Int, String)] = []
+        for (index, value) in values.enumerated() where !seen.insert(value).inserted {
+            out.append((index, value))
+        }
+        return out
+    }
+}
+
+/// A month and day, `MM-DD`, as used for school cut-off dates.
+public struct MonthDay: Sendable, Hashable {
+    public var month: Int
+    public var day: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }),
+            let month = Int(parts[0]), let day = Int(parts[1]),
+            CivilDate(year: 2000, month: month, day: day) != nil
+        else { return nil }
+        self.month = month
+        self.day = day
+    }
+
+    /// This month and day in `year` (29 February falls back to 28 in common years).
+    public func date(in year: Int) -> CivilDate? {
+        CivilDate(year: year, month: month, day: day) ?? CivilDate(year: year, month: month, day: day - 1)
+    }
+}

@@ -1,0 +1,45 @@
+/// A check that involves several fields, declared in the catalogue and implemented by
+/// `CrossFieldChecks`. `fields` maps each role of the rule to a field id.
+public struct CrossFieldRule: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// Roles `parentId` (idNumber) and `birth` (date or datetime); `min`/`max` years.
+        /// The parent's age at the birth, from the birth date inside the ID number.
+        case parentAgeAtBirth
+        /// Roles `childId` (idNumber), `stage` (choice), `schoolYear` (integer); `stages`
+        /// maps each stage to its [min, max] age at the region's school cut-off date.
+        case schoolAgeAtCutoff
+        /// Roles `id` (idNumber) and `sex` (choice of `male` / `female`).
+        case sexMatchesIdNumber
+        /// Roles `a` and `b`: the two values may not be equal (mother and father ID).
+        case distinct
+    }
+
+    public var kind: Kind
+    public var fields: [String: String]
+    public var min: Int?
+    public var max: Int?
+    public var stages: [String: [Int]]?
+    public var message: LocalizedText?
+
+    public init(
+        kind: Kind, fields: [String: String], min: Int? = nil, max: Int? = nil,
+        stages: [String: [Int]]? = nil, message: LocalizedText? = nil
+    ) {
+        self.kind = kind
+        self.fields = fields
+        self.min = min
+        self.max = max
+        self.stages = stages
+        self.message = message
+    }
+
+    /// The roles each kind needs in `fields`.
+    public static func roles(of kind: Kind) -> [String] {
+        switch kind {
+        case .parentAgeAtBirth: ["parentId", "birth"]
+        case .schoolAgeAtCutoff: ["childId", "stage", "schoolYear"]
+        case .sexMatchesIdNumber: ["id", "sex"]
+        case .distinct: ["a", "b"]
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// One government service item (政务服务事项) of a bundle, handled by one department.
+public struct ItemDefinition: Codable, Sendable, Hashable {
+    public var code: String
+    public var names: LocalizedText
+    /// The department code (see `Catalog.departments`).
+    public var department: String
+    /// Promised time limit (承诺时限) in working days.
+    public var promisedDays: Int
+    /// Items that must be decided before this one can be (前后置关系).
+    public var dependsOn: [String]
+    /// Documents the department needs (checked by shared-data look-up where possible).
+    public var materials: [LocalizedText]
+    /// Handling situations (办理情形), each named by a condition on the form.
+    public var situations: [Situation]
+    /// The ids of the bundle fields this item needs.
+    public var fields: [String]
+
+    public init(
+        code: String, names: LocalizedText, department: String, promisedDays: Int,
+        dependsOn: [String] = [], materials: [LocalizedText] = [], situations: [Situation] = [],
+        fields: [String]
+    ) {
+        self.code = code
+        self.names = names
+        self.department = department
+        self.promisedDays = promisedDays
+        self.dependsOn = dependsOn
+        self.materials = materials
+        self.situations = situations
+        self.fields = fields
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, names, department, promisedDays, dependsOn, materials, situations, fields
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        names = try c.decode(LocalizedText.self, forKey: .names)
+        department = try c.decode(String.self, forKey: .department)
+        promisedDays = try c.decode(Int.self, forKey: .promisedDays)
+        dependsOn = try c.decodeIfPresent([String].self, forKey: .dependsOn) ?? []
+        materials = try c.decodeIfPresent([LocalizedText].self, forKey: .materials) ?? []
+        situations = try c.decodeIfPresent([Situation].self, forKey: .situations) ?? []
+        fields = try c.decode([String].self, forKey: .fields)
+    }
+}
+
+/// A handling situation of an item (办理情形), such as the newborn registered under the
+/// father's household.
+public struct Situation: Codable, Sendable, Hashable {
+    public var id: String
+    public var names: LocalizedText
+    public var when: Condition
+
+    public init(id: String, names: LocalizedText, when: Condition) {
+        self.id = id
+        self.names = names
+        self.when = when
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+public import OneThingModel
+
+extension NodeStore {
+    /// Applications, newest first, optionally only those in one state.
+    public func applications(state: ApplicationState? = nil) throws(StoreError) -> [ApplicationSummary] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, bundle, state, revision, province_no, filed_at FROM applications
+                    WHERE (?1 IS NULL OR state = ?1) ORDER BY rowid DESC
+                    """,
+                arguments: [state?.rawValue])
+            let items = try itemsByApplication(db, ids: nil)
+            return rows.map { row in summary(row, items: items[row["id"]] ?? []) }
+        }
+    }
+
+    /// One application in full, or `StoreError.noSuchApplication`.
+    public func application(id: String) throws(StoreError) -> ApplicationDetail {
+        let found: ApplicationDetail? = try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, bundle, state, revision, province_no, filed_at, region, catalog_version, fields,
+                               situations, hub_revision, state_reason, operator, updated_at
+                        FROM applications WHERE id = ?
+                        """,
+                    arguments: [id])
+            else { return nil }
+            let items = try itemsByApplication(db, ids: [id])[id] ?? []
+            let fields = (try? JSONDecoder().decode([String: String].self, from: Data((row["fields"] as String).utf8))) ?? [:]
+            let situations = (try? JSONDecoder().decode([String].self, from: Data((row["situations"] as String).utf8))) ?? []
+            return ApplicationDetail(
+                summary: summary(row, items: items), region: row["region"], catalogVersion: row["catalog_version"],
+                fields: fields, situations: situations, hubRevision: row["hub_revision"],
+                stateReason: row["state_reason"], operatorId: row["operator"], updatedAt: row["updated_at"])
+        }
+        guard let found else { throw .noSuchApplication(id: id) }
+        return found
+    }
+
+    /// Counts by state and the last sync, for `onething status`.
+    public func queueStatus() throws(StoreError) -> QueueStatus {
+        try read { db in
+            var applications = Dictionary(uniqueKeysWithValues: ApplicationState.allCases.map { ($0.rawValue, 0) })
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM applications GROUP BY state") {
+                applications[row["state"]] = row["n"]
+            }
+            var outbox: [String: Int] = ["queued": 0, "in_flight": 0, "acked": 0, "quarantined": 0]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state") {
+                outbox[row["state"]] = row["n"]
+            }
+            let sync = try Row.fetchOne(
+                db, sql: "SELECT last_success_at, last_attempt_at, last_error FROM sync_state WHERE id = 1")
+            return QueueStatus(
+                applications: applications, outbox: outbox, lastSuccessAt: sync?["last_success_at"],
+                lastAttemptAt: sync?["last_attempt_at"], lastError: sync?["last_error"])
+        }
+    }
+
+    private func itemsByApplication(_ db: Database, ids: [String]?) throws -> [String: [ItemStatus]] {
+        let rows: [Row]
+        if let ids {
+            rows = try Row.fetchAll(
+                db,
+                sql: "SELECT application_id, item, state, reason FROM application_items WHERE application_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY application_id, position",
+                arguments: StatementArguments(ids))
+        } else {
+            rows = try Row.fetchAll(
+                db, sql: "SELECT application_id, item, state, reason FROM application_items ORDER BY application_id, position")
+        }
+        var out: [String: [ItemStatus]] = [:]
+        for row in rows {
+            let state = ItemState(rawValue: row["state"]) ?? .pending
+            out[row["application_id"], default: []].append(ItemStatus(item: row["item"], state: state, reason: row["reason"]))
+        }
+        return out
+    }
+
+    private func summary(_ row: Row, items: [ItemStatus]) -> ApplicationSummary {
+        ApplicationSummary(
+            id: row["id"], bundle: row["bundle"], state: ApplicationState(rawValue: row["state"]) ?? .queued,
+            revision: row["revision"], provinceNo: row["province_no"], filedAt: row["filed_at"], items: items)
+    }
+}

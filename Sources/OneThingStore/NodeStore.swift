@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+public import OneThingModel
+
+/// The node's SQLite database: applications, their items, the outbox, node settings and
+/// sync state. WAL with `synchronous=FULL`, so that a filed application the citizen got a
+/// receipt for survives a power cut; foreign keys on; a busy timeout instead of failing at
+/// once when another process (a cron sync, a second kiosk) holds the write lock.
+public final class NodeStore: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// How long a writer waits for another process's lock before giving up (exit 75).
+    public static let busyTimeoutSeconds: Double = 10
+
+    /// Opens (creating it 0600 when missing) and migrates the database at `path`. A file
+    /// that is not a database, is damaged or comes from a newer version is left untouched.
+    public static func open(path: String) throws(StoreError) -> NodeStore {
+        try StoreFiles.prepare(path: path)
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(busyTimeoutSeconds)
+        config.foreignKeysEnabled = true
+        config.label = "onething-node"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+        let migrator = Schema.migrator
+        do {
+            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerSchema(path: path)
+            }
+            try migrator.migrate(queue)
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+        return NodeStore(path: path, queue: queue)
+    }
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.write(body)
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    /// The value of a PRAGMA on the store's connection (for checks and tests).
+    public func pragma(_ name: String) throws(StoreError) -> String? {
+        guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        return try read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+
+    /// Runs SQLite's integrity check; "ok" when the file is sound.
+    public func integrityCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+}

@@ -1,0 +1,64 @@
+public import OneThingModel
+
+/// What the store tells after filing: enough for a receipt.
+public struct FiledApplication: Sendable, Hashable {
+    public var id: String
+    public var outboxSeq: Int64
+    public var idempotencyKey: String
+    public var payloadSHA256: String
+}
+
+/// One line of `onething list`.
+public struct ApplicationSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var bundle: String
+    public var state: ApplicationState
+    public var revision: Int
+    public var provinceNo: String?
+    public var filedAt: String
+    public var items: [ItemStatus]
+}
+
+public struct ItemStatus: Sendable, Hashable, Codable {
+    public var item: String
+    public var state: ItemState
+    public var reason: String?
+}
+
+/// One application in full, for `onething show`.
+public struct ApplicationDetail: Sendable, Hashable {
+    public var summary: ApplicationSummary
+    public var region: String
+    public var catalogVersion: String
+    public var fields: [String: String]
+    public var situations: [String]
+    public var hubRevision: Int?
+    public var stateReason: String?
+    public var operatorId: String?
+    public var updatedAt: String
+}
+
+/// Where the node is set to sync to. The token itself is never stored here: only the path
+/// of the file that holds it.
+public struct NodeConfig: Sendable, Hashable, Codable {
+    public var nodeId: String
+    public var hubURL: String
+    public var tokenFile: String
+    public var region: String
+
+    public init(nodeId: String, hubURL: String, tokenFile: String, region: String) {
+        self.nodeId = nodeId
+        self.hubURL = hubURL
+        self.tokenFile = tokenFile
+        self.region = region
+    }
+}
+
+/// `onething status`: the queue and the last sync.
+public struct QueueStatus: Sendable, Hashable, Codable {
+    public var applications: [String: Int]
+    public var outbox: [String: Int]
+    public var lastSuccessAt: String?
+    public var lastAttemptAt: String?
+    public var lastError: String?
+}

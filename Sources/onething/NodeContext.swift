@@ -1,0 +1,53 @@
+import Foundation
+import OneThingModel
+import OneThingStore
+
+/// The real parts a node command works with: the catalogue, the store and the region.
+struct NodeContext {
+    let catalog: Catalog
+    let store: NodeStore
+    let config: NodeConfig?
+    let region: Region
+
+    static func loadCatalog(_ global: GlobalOptions) throws(CLIFailure) -> Catalog {
+        do {
+            if let directory = global.catalogDirectory {
+                return try CatalogLoader.load(
+                    files: try CatalogLoader.files(inDirectory: directory), today: CivilDateTime.now().date)
+            }
+            return try CatalogLoader.embedded()
+        } catch {
+            var failure = CLIFailure(error)
+            if global.catalogDirectory != nil, case .invalidCatalog = error {
+                failure.lines.append("The catalogue directory has problems; `onething catalog check DIR` lists them.")
+            }
+            throw failure
+        }
+    }
+
+    static func open(_ global: GlobalOptions) throws(CLIFailure) -> NodeContext {
+        let catalog = try loadCatalog(global)
+        let store: NodeStore
+        let config: NodeConfig?
+        do {
+            store = try NodeStore.open(path: global.databasePath)
+            config = try store.nodeConfig()
+        } catch {
+            throw CLIFailure(error)
+        }
+        let code = config?.region ?? catalog.defaultRegion
+        guard let region = catalog.region(code) else {
+            throw CLIFailure.config(
+                "The node's region \(code) is not in catalogue version \(catalog.version); run `onething init` with one of: \(catalog.regions.map(\.code).joined(separator: ", ")).")
+        }
+        return NodeContext(catalog: catalog, store: store, config: config, region: region)
+    }
+
+    func storeCall<T>(_ body: () throws(StoreError) -> T) throws(CLIFailure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw CLIFailure(error)
+        }
+    }
+}

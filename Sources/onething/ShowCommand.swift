@@ -1,0 +1,113 @@
+import ArgumentParser
+import OneThingModel
+import OneThingStore
+
+struct ShowCommand: NodeCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one application: its state, each item's status, revision, province number and fields.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The application id, as `apply` or `list` printed it (OT-...).", valueName: "id"))
+    var id: String
+
+    func perform() throws(CLIFailure) {
+        let context = try NodeContext.open(global)
+        let app = try context.storeCall { () throws(StoreError) in try context.store.application(id: id.uppercased()) }
+        if global.json {
+            Output.json(ShowResult(app))
+            return
+        }
+        let bundle = context.catalog.bundle(app.summary.bundle)
+        Output.line("Application \(app.summary.id): \(bundle?.names.zh ?? app.summary.bundle) (\(app.summary.bundle))")
+        Output.line("State: \(app.summary.state.rawValue)\(app.stateReason.map { " (\($0))" } ?? "")")
+        Output.line("Province number: \(app.summary.provinceNo ?? "not yet assigned")")
+        Output.line("Revision: \(app.summary.revision)\(app.hubRevision.map { ", hub revision \($0)" } ?? "")")
+        Output.line("Filed: \(app.summary.filedAt) under catalogue \(app.catalogVersion), region \(app.region)")
+        Output.line()
+        Output.line(Table.render(
+            header: ["ITEM", "NAME", "STATUS", "REASON"],
+            rows: app.summary.items.map { item in
+                [item.item, bundle?.item(item.item)?.names.zh ?? "", item.state.rawValue, item.reason ?? ""]
+            }))
+        Output.line()
+        let ordered = (bundle?.fields.map(\.id) ?? []).filter { app.fields[$0] != nil }
+            + app.fields.keys.sorted().filter { bundle?.field($0) == nil }
+        Output.line(Table.render(
+            header: ["FIELD", "LABEL", "VALUE"],
+            rows: ordered.map { id in
+                [id, bundle?.field(id)?.label.zh ?? "", TerminalSafe.text(app.fields[id] ?? "")]
+            }))
+    }
+
+    struct ShowResult: Encodable {
+        var id, bundle, region, catalogVersion, filedAt, updatedAt: String
+        var state: ApplicationState
+        var stateReason: String?
+        var revision: Int
+        var hubRevision: Int?
+        var provinceNo: String?
+        var `operator`: String?
+        var items: [ItemStatus]
+        var fields: [String: String]
+        var situations: [String]
+
+        init(_ app: ApplicationDetail) {
+            id = app.summary.id
+            bundle = app.summary.bundle
+            region = app.region
+            catalogVersion = app.catalogVersion
+            filedAt = app.summary.filedAt
+            updatedAt = app.updatedAt
+            state = app.summary.state
+            stateReason = app.stateReason
+            revision = app.summary.revision
+            hubRevision = app.hubRevision
+            provinceNo = app.summary.provinceNo
+            self.operator = app.operatorId
+            items = app.summary.items
+            fields = app.fields
+            situations = app.situations
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(id, forKey: .init("id"))
+            try c.encode(bundle, forKey: .init("bundle"))
+            try c.encode(region, forKey: .init("region"))
+            try c.encode(catalogVersion, forKey: .init("catalog_version"))
+            try c.encode(filedAt, forKey: .init("filed_at"))
+            try c.encode(updatedAt, forKey: .init("updated_at"))
+            try c.encode(state, forKey: .init("state"))
+            try c.encode(stateReason, forKey: .init("state_reason"))
+            try c.encode(revision, forKey: .init("revision"))
+            try c.encode(hubRevision, forKey: .init("hub_revision"))
+            try c.encode(provinceNo, forKey: .init("province_no"))
+            try c.encode(self.operator, forKey: .init("operator"))
+            try c.encode(items, forKey: .init("items"))
+            try c.encode(fields, forKey: .init("fields"))
+            try c.encode(situations, forKey: .init("situations"))
+        }
+    }
+}
+
+/// A coding key made from a string, for output whose key names must stay exactly as written
+/// (field ids are never case-converted).
+struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// Stored values are checked at capture, but output to a terminal is cleaned once more so
+/// that nothing stored can ever act as an escape sequence.
+enum TerminalSafe {
+    static func text(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { scalar in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
+        }))
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import OneThingModel
+import OneThingStore
+
+struct StatusCommand: NodeCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show queue counts by state, the last successful sync and the last error.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func perform() throws(CLIFailure) {
+        let context = try NodeContext.open(global)
+        let status = try context.storeCall { () throws(StoreError) in try context.store.queueStatus() }
+        if global.json {
+            Output.json(StatusResult(
+                node: context.config.map { .init(nodeId: $0.nodeId, hub: $0.hubURL, region: $0.region) },
+                applications: status.applications, outbox: status.outbox, lastSuccessAt: status.lastSuccessAt,
+                lastAttemptAt: status.lastAttemptAt, lastError: status.lastError, db: context.store.path,
+                catalogVersion: context.catalog.version))
+            return
+        }
+        if let config = context.config {
+            Output.line("Node \(config.nodeId), region \(config.region), syncs to \(config.hubURL)")
+        } else {
+            Output.line("Node not set up yet: applications are kept here until `onething init` names the hub.")
+        }
+        let apps = ApplicationState.allCases.map { "\(status.applications[$0.rawValue] ?? 0) \($0.rawValue)" }
+        Output.line("Applications: \(apps.joined(separator: ", "))")
+        Output.line("Waiting to send: \(status.outbox["queued"] ?? 0)")
+        Output.line("Last successful sync: \(status.lastSuccessAt ?? "never")")
+        Output.line("Last error: \(status.lastError ?? "none")")
+    }
+
+    struct StatusResult: Encodable {
+        struct Node: Encodable {
+            var nodeId, hub, region: String
+        }
+        var node: Node?
+        var applications: [String: Int]
+        var outbox: [String: Int]
+        var lastSuccessAt: String?
+        var lastAttemptAt: String?
+        var lastError: String?
+        var db: String
+        var catalogVersion: String
+
+        enum CodingKeys: String, CodingKey {
+            case node, applications, outbox, lastSuccessAt, lastAttemptAt, lastError, db, catalogVersion
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(node, forKey: .node)
+            try c.encode(applications, forKey: .applications)
+            try c.encode(outbox, forKey: .outbox)
+            try c.encode(lastSuccessAt, forKey: .lastSuccessAt)
+            try c.encode(lastAttemptAt, forKey: .lastAttemptAt)
+            try c.encode(lastError, forKey: .lastError)
+            try c.encode(db, forKey: .db)
+            try c.encode(catalogVersion, forKey: .catalogVersion)
+        }
+    }
+}
