@@ -18,11 +18,17 @@ public final class NodeStore: Sendable {
     public static func open(path: String) throws(StoreError) -> NodeStore {
         try StoreFiles.prepare(path: path)
         var config = Configuration()
-        config.journalMode = .wal
         config.busyMode = .timeout(busyTimeoutSeconds)
         config.foreignKeysEnabled = true
         config.label = "onething-node"
+        // WAL is set here rather than with GRDB's `journalMode = .wal`: that set-up writes a
+        // table into the file to create the WAL, which would touch a damaged database before
+        // we could refuse it, and it lowers `synchronous` to NORMAL.
         config.prepareDatabase { db in
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else {
+                throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "WAL journal mode unavailable")
+            }
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let queue: DatabaseQueue

@@ -8,7 +8,10 @@ enum StoreFiles {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) { return }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if !fm.fileExists(atPath: folder) {
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .cannotOpen(path: path, reason: "its folder cannot be created") }
+        } else {
             do {
                 try fm.createDirectory(
                     atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

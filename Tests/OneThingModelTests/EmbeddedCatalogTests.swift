@@ -86,9 +86,10 @@ enum CatalogFixture {
 
     /// A problem message reads as one sentence an operator can act on.
     static func isSentence(_ message: String) -> Bool {
+        // It may start with a lower-case identifier ("min is larger than max.").
         guard let first = message.first, let last = message.last else { return false }
-        return first.isUppercase && (last == "." || last == ")") && !message.contains("\n")
-            && message.split(separator: " ").count >= 3
+        return first.isLetter && (first.isUppercase || message.split(separator: " ").first?.allSatisfy(\.isASCII) == true)
+            && last == "." && !message.contains("\n") && message.split(separator: " ").count >= 3
     }
 }
 

@@ -1,0 +1,35 @@
+public import OneThingModel
+
+/// Complete, valid example applications from the embedded catalogue.
+public enum Examples {
+    public static func catalog() throws -> Catalog {
+        try CatalogLoader.embedded()
+    }
+
+    /// The example of `bundle` for `items` (default: the whole menu of the default region),
+    /// as validated inputs.
+    public static func inputs(
+        _ bundle: String, items: [String]? = nil, today: CivilDate = CivilDateTime.now().date
+    ) throws -> [String: FieldInput] {
+        let catalog = try catalog()
+        guard let definition = catalog.bundle(bundle), let region = catalog.region(catalog.defaultRegion) else {
+            throw ExampleError.unknownBundle
+        }
+        let menu = catalog.menu(bundle: definition, region: region).map(\.code)
+        let values = CatalogExamples.application(bundle: definition, items: items ?? menu, today: today)
+        return Dictionary(uniqueKeysWithValues: values.map { ($0.field, FieldInput.text($0.value)) })
+    }
+
+    /// The example, validated, ready for the store.
+    public static func validated(_ bundle: String, items: [String]? = nil) throws -> ValidatedApplication {
+        let catalog = try catalog()
+        guard let region = catalog.region(catalog.defaultRegion) else { throw ExampleError.unknownBundle }
+        let result = FormValidator(catalog: catalog, region: region).validate(
+            bundle: bundle, items: items, inputs: try inputs(bundle, items: items), now: CivilDateTime.now())
+        return try result.get()
+    }
+
+    public enum ExampleError: Error {
+        case unknownBundle
+    }
+}

@@ -1,0 +1,19 @@
+public import OneThingModel
+import Foundation
+
+/// Synthetic, obviously fake personal data for tests: valid in form, belonging to nobody.
+/// Names use 测试/示例 ("test"/"example"); ID numbers use the Gulou district code 350102
+/// with sequence numbers in the 9xx range.
+public enum SyntheticPeople {
+    /// A valid 18-character ID number born on `birth`, of the given sex, with a sequence
+    /// number that makes it unique among tests (`serial` 0...49).
+    public static func idNumber(born birth: CivilDate, sex: Sex, serial: Int = 0) -> String {
+        let base = 900 + (serial % 50) * 2
+        let sequence = sex == .male ? base + 1 : base
+        let first17 = "350102" + birth.description.replacingOccurrences(of: "-", with: "") + String(sequence)
+        guard let check = ResidentIDNumber.checkCharacter(for: first17) else { return first17 + "0" }
+        return first17 + String(check)
+    }
+
+    public static let names = ["林测试", "陈示例", "王测例", "张样本", "李假名", "欧阳测试", "阿依·测试"]
+}
