@@ -1,8 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependency direction (see README "Architecture"):
-//   OneThingModel (pure)  <-  OneThingStore (SQLite via GRDB)  <-  onething (CLI, wires real parts)
+// Dependency direction (no cycles; the model never imports C, SQL or the network):
+//   OneThingModel (pure) <- OneThingWire (protocol types, shared with the hub)
+//   OneThingModel <- OneThingStore (SQLite via GRDB) <- OneThingSync (outbox, engine; knows `Transport`)
+//   OneThingSync <- OneThingCurl (libcurl transport, through CCurl / CZlib)
+//   OneThingHub (Hummingbird server + its own store) -> OneThingWire, OneThingModel
+//   onething, onething-hub (CLIs: the only places that wire real parts together)
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -13,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "onething", targets: ["onething"]),
+        .executable(name: "onething-hub", targets: ["onething-hub"]),
         .library(name: "OneThingModel", targets: ["OneThingModel"]),
         .library(name: "OneThingStore", targets: ["OneThingStore"]),
     ],
@@ -21,26 +26,65 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
-        .target(
-            name: "OneThingModel",
-            swiftSettings: strict
-        ),
+        .target(name: "OneThingModel", swiftSettings: strict),
+        .target(name: "OneThingWire", dependencies: ["OneThingModel"], swiftSettings: strict),
         .target(
             name: "OneThingStore",
             dependencies: [
-                "OneThingModel",
+                "OneThingModel", "OneThingWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneThingSync",
+            dependencies: ["OneThingModel", "OneThingStore", "OneThingWire"],
+            swiftSettings: strict
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "OneThingCurl",
+            dependencies: ["CCurl", "CZlib", "OneThingSync"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneThingHub",
+            dependencies: [
+                "OneThingModel", "OneThingWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "onething",
             dependencies: [
-                "OneThingModel",
-                "OneThingStore",
+                "OneThingModel", "OneThingStore", "OneThingWire", "OneThingSync", "OneThingCurl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "onething-hub",
+            dependencies: [
+                "OneThingHub", "OneThingModel", "OneThingWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -49,8 +93,7 @@ let package = Package(
         .executableTarget(
             name: "onething-bench",
             dependencies: [
-                "OneThingModel",
-                "OneThingStore",
+                "OneThingModel", "OneThingStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -73,12 +116,37 @@ let package = Package(
             dependencies: [
                 "OneThingStore", "OneThingModel", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneThingSyncTests",
+            dependencies: ["OneThingSync", "OneThingStore", "OneThingWire", "OneThingModel", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneThingCurlTests",
+            dependencies: ["OneThingCurl", "OneThingSync", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneThingHubTests",
+            dependencies: [
+                "OneThingHub", "OneThingWire", "OneThingModel", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CLITests",
             dependencies: ["onething", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["onething", "onething-hub", "TestSupport", "OneThingWire"],
             swiftSettings: strict
         ),
     ],

@@ -1,1 +1,20 @@
-print("placeholder")
+// Benchmarks of the node, run on a release build:
+//   swift run -c release onething-bench filing [--count N]
+// Figures and the commands that produced them are in BENCHMARKS.md.
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let count = arguments.firstIndex(of: "--count").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 2000
+
+switch arguments.first {
+case "filing", nil:
+    do {
+        try FilingBenchmark(count: count).run()
+    } catch {
+        FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
+default:
+    FileHandle.standardError.write(Data("usage: onething-bench filing [--count N]\n".utf8))
+    exit(64)
+}

@@ -67,16 +67,19 @@ extension NodeStore {
         if let ids {
             rows = try Row.fetchAll(
                 db,
-                sql: "SELECT application_id, item, state, reason FROM application_items WHERE application_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY application_id, position",
+                sql: "SELECT application_id, item, state, reason, result FROM application_items WHERE application_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY application_id, position",
                 arguments: StatementArguments(ids))
         } else {
             rows = try Row.fetchAll(
-                db, sql: "SELECT application_id, item, state, reason FROM application_items ORDER BY application_id, position")
+                db, sql: "SELECT application_id, item, state, reason, result FROM application_items ORDER BY application_id, position")
         }
         var out: [String: [ItemStatus]] = [:]
         for row in rows {
             let state = ItemState(rawValue: row["state"]) ?? .pending
-            out[row["application_id"], default: []].append(ItemStatus(item: row["item"], state: state, reason: row["reason"]))
+            let result: String? = row["result"]
+            let documents = result.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+            out[row["application_id"], default: []].append(
+                ItemStatus(item: row["item"], state: state, reason: row["reason"], documents: documents))
         }
         return out
     }

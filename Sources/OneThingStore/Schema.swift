@@ -34,7 +34,7 @@ enum Schema {
                     item TEXT NOT NULL,
                     position INTEGER NOT NULL,
                     state TEXT NOT NULL DEFAULT 'pending'
-                        CHECK (state IN ('pending', 'in_progress', 'approved', 'rejected', 'returned', 'issued')),
+                        CHECK (state IN ('pending', 'waiting', 'in_progress', 'approved', 'rejected', 'returned', 'issued')),
                     reason TEXT,
                     result TEXT,
                     PRIMARY KEY (application_id, item)
@@ -62,6 +62,11 @@ enum Schema {
                     last_error TEXT
                 );
                 INSERT INTO sync_state (id) VALUES (1);
+                CREATE TABLE catalog_updates (
+                    version TEXT PRIMARY KEY NOT NULL,
+                    files TEXT NOT NULL,
+                    received_seq INTEGER NOT NULL
+                );
                 """)
         }
         return migrator

@@ -23,6 +23,8 @@ public struct ItemStatus: Sendable, Hashable, Codable {
     public var item: String
     public var state: ItemState
     public var reason: String?
+    /// Documents issued with the decision (the newborn's resident ID number, ...).
+    public var documents: [String: String]?
 }
 
 /// One application in full, for `onething show`.

@@ -98,6 +98,15 @@ enum HubURL {
 /// The token file must exist, be a regular file, and be readable by its owner only: the
 /// token lets anyone push applications in the node's name.
 enum TokenFile {
+    /// The token, after the same checks as `init`.
+    static func read(_ path: String) throws(CLIFailure) -> String {
+        try check(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIFailure.config("The token file \(path) cannot be read by this user.")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func check(_ path: String) throws(CLIFailure) {
         var info = stat()
         guard stat(path, &info) == 0 else {

@@ -25,8 +25,21 @@ struct NodeContext {
         }
     }
 
+    /// --catalog / $ONETHING_CATALOG first; else the newest catalogue the hub published
+    /// (checked again before use; a stored one that fails is passed over with a warning);
+    /// else the built-in one.
+    static func catalogFor(_ global: GlobalOptions, store: NodeStore) throws(CLIFailure) -> Catalog {
+        if global.catalogDirectory == nil, let stored = try? store.latestCatalog() {
+            do {
+                return try CatalogLoader.load(files: stored.files, today: CivilDateTime.now().date)
+            } catch {
+                Output.diagnostic("onething: the catalogue \(stored.version) received from the hub does not pass the check; using the built-in one.")
+            }
+        }
+        return try loadCatalog(global)
+    }
+
     static func open(_ global: GlobalOptions) throws(CLIFailure) -> NodeContext {
-        let catalog = try loadCatalog(global)
         let store: NodeStore
         let config: NodeConfig?
         do {
@@ -35,6 +48,7 @@ struct NodeContext {
         } catch {
             throw CLIFailure(error)
         }
+        let catalog = try catalogFor(global, store: store)
         let code = config?.region ?? catalog.defaultRegion
         guard let region = catalog.region(code) else {
             throw CLIFailure.config(

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct OneThingCommand: ParsableCommand {
+struct OneThingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onething",
         abstract: "The OneThing node: file 一件事 bundle applications and sync them to the provincial network.",
@@ -17,7 +17,7 @@ struct OneThingCommand: ParsableCommand {
         version: OneThingVersion.string,
         subcommands: [
             InitCommand.self, CatalogCommand.self, ApplyCommand.self, ListCommand.self, ShowCommand.self,
-            StatusCommand.self,
+            StatusCommand.self, SyncCommand.self,
         ]
     )
 }

@@ -27,9 +27,11 @@ struct ShowCommand: NodeCommand {
         Output.line("Filed: \(app.summary.filedAt) under catalogue \(app.catalogVersion), region \(app.region)")
         Output.line()
         Output.line(Table.render(
-            header: ["ITEM", "NAME", "STATUS", "REASON"],
+            header: ["ITEM", "NAME", "STATUS", "REASON / DOCUMENTS"],
             rows: app.summary.items.map { item in
-                [item.item, bundle?.item(item.item)?.names.zh ?? "", item.state.rawValue, item.reason ?? ""]
+                let documents = (item.documents ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                let note = ([item.reason].compactMap { $0 } + documents).joined(separator: "; ")
+                return [item.item, bundle?.item(item.item)?.names.zh ?? "", item.state.rawValue, TerminalSafe.text(note)]
             }))
         Output.line()
         let ordered = (bundle?.fields.map(\.id) ?? []).filter { app.fields[$0] != nil }

@@ -139,6 +139,38 @@ struct CatalogFilesTests {
             }, "\(found)")
     }
 
+    /// A bundle file that is not UTF-8 was read, and is invalid: `catalog check` promises to
+    /// report every problem with its file (exit 65), and `--json` to say {valid: false}.
+    @Test func aBundleFileThatIsNotUTF8IsReportedAsAProblem() throws {
+        let node = TestNode()
+        let dir = try exported(node)
+        var bytes = Data([0xFF, 0xFE])
+        bytes.append(try Data(contentsOf: URL(fileURLWithPath: birthFile(dir))))
+        try bytes.write(to: URL(fileURLWithPath: birthFile(dir)))
+
+        let check = try node.run(["catalog", "check", dir])
+        #expect(check.code != 0)
+        #expect(check.stderr.contains("bundles/birth.json"), "\(check.stderr)")
+        let json = try node.run(["catalog", "check", dir, "--json"])
+        withKnownIssue("catalog check exits 74 (I/O error) for a non-UTF-8 file and prints no {valid:false} report") {
+            #expect(check.code == 65, "\(check.stderr)")
+            #expect(json.code == 65)
+            let object = json.json() as? [String: Any]
+            #expect(object?["valid"] as? Bool == false, "stdout: \(json.stdout)")
+            let files = (object?["problems"] as? [[String: Any]])?.compactMap { $0["file"] as? String }
+            #expect(files?.contains("bundles/birth.json") == true)
+        }
+        // Used as the node's catalogue it is a configuration error.
+        #expect(try node.run(["catalog", "list", "--catalog", dir]).code == 78)
+    }
+
+    @Test func exportIntoAPathUnderARegularFileIsAnIOError() throws {
+        let node = TestNode()
+        let plain = try node.write("plain", Data("x\n".utf8))
+        let result = try node.run(["catalog", "export", plain + "/catalog"])
+        #expect(result.code == 74, "\(result.stderr)")
+    }
+
     @Test func checkOfAMissingDirectoryIsAnIOError() throws {
         let node = TestNode()
         let result = try node.run(["catalog", "check", node.file("nowhere")])

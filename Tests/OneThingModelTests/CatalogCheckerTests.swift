@@ -42,7 +42,8 @@ private func expectProblems(
         }
     }
     for problem in problems {
-        #expect(CatalogFixture.isSentence(problem.message), "not a sentence: \(problem)", sourceLocation: sourceLocation)
+        #expect(
+            CatalogFixture.isSentence(problem.message), "not a sentence: \(problem)", sourceLocation: sourceLocation)
     }
 }
 
@@ -120,7 +121,10 @@ private let birthCases: [BrokenCatalog] = [
     },
     BrokenCatalog(
         "dependency cycle",
-        [inBirth("items", "cycle", "medical-insurance-enrolment -> social-security-card -> medical-insurance-enrolment")]
+        [
+            inBirth(
+                "items", "cycle", "medical-insurance-enrolment -> social-security-card -> medical-insurance-enrolment")
+        ]
     ) {
         $0.birth.editItem("medical-insurance-enrolment") { $0.dependsOn.append("social-security-card") }
         $0.birth.editItem("social-security-card") { $0.dependsOn.append("medical-insurance-enrolment") }
@@ -170,10 +174,14 @@ private let birthCases: [BrokenCatalog] = [
         $0.birth.editField("newborn_sex") { $0.options = [] }
     },
     BrokenCatalog("option listed twice", [inBirth("fields[16].options[2]", "mother", "twice")]) {
-        $0.birth.editField("household_parent") { $0.options?.append(ChoiceOption(value: "mother", label: LocalizedText(zh: "母", en: "M"))) }
+        $0.birth.editField("household_parent") {
+            $0.options?.append(ChoiceOption(value: "mother", label: LocalizedText(zh: "母", en: "M")))
+        }
     },
     BrokenCatalog("options on a non-choice field", [inBirth("fields[9].options", "Only choice fields")]) {
-        $0.birth.editField("mother_name") { $0.options = [ChoiceOption(value: "x", label: LocalizedText(zh: "甲", en: "X"))] }
+        $0.birth.editField("mother_name") {
+            $0.options = [ChoiceOption(value: "x", label: LocalizedText(zh: "甲", en: "X"))]
+        }
     },
     BrokenCatalog("code field without constraints", [inBirth("fields[12].constraints.pattern", "pattern")]) {
         $0.birth.editField("marriage_certificate_no") { $0.constraints = nil }
@@ -234,29 +242,40 @@ private let birthCases: [BrokenCatalog] = [
         $0.birth.editField("father_household_no") { $0.shownWhen = Condition(field: "parent_choice", equals: "father") }
     },
     BrokenCatalog("condition on an unknown option value", [inBirth("fields[18].shownWhen", "grandmother")]) {
-        $0.birth.editField("father_household_no") { $0.shownWhen = Condition(field: "household_parent", equals: "grandmother") }
+        $0.birth.editField("father_household_no") {
+            $0.shownWhen = Condition(field: "household_parent", equals: "grandmother")
+        }
     },
     BrokenCatalog("in-condition with an unknown option value", [inSchool("fields[11].shownWhen", "leased")]) {
         $0.school.editField("property_certificate_no") {
             $0.shownWhen = Condition(field: "housing_type", in: ["owned", "leased"])
         }
     },
-    BrokenCatalog("condition on an unknown situation", [inBirth("fields[18].requiredWhen.situation", "grandparent-household")]) {
+    BrokenCatalog(
+        "condition on an unknown situation", [inBirth("fields[18].requiredWhen.situation", "grandparent-household")]
+    ) {
         $0.birth.editField("father_household_no") { $0.requiredWhen = Condition(situation: "grandparent-household") }
     },
     BrokenCatalog("condition on an unknown item", [inBirth("fields[18].requiredWhen.item", "passport")]) {
         $0.birth.editField("father_household_no") { $0.requiredWhen = Condition(item: "passport") }
     },
     BrokenCatalog("negated condition on an unknown field", [inBirth("fields[18].shownWhen.not.field", "nobody")]) {
-        $0.birth.editField("father_household_no") { $0.shownWhen = Condition(not: Condition(field: "nobody", equals: "x")) }
+        $0.birth.editField("father_household_no") {
+            $0.shownWhen = Condition(not: Condition(field: "nobody", equals: "x"))
+        }
     },
     BrokenCatalog("situation on an unknown option value", [inBirth("items[2].situations[1].when", "grandfather")]) {
-        $0.birth.editItem("household-registration") { $0.situations[1].when = Condition(field: "household_parent", equals: "grandfather") }
+        $0.birth.editItem("household-registration") {
+            $0.situations[1].when = Condition(field: "household_parent", equals: "grandfather")
+        }
     },
     BrokenCatalog(
         "situation defined twice",
         // The field that names the renamed situation is told too.
-        [inBirth("items", "mother-household", "twice"), inBirth("fields[18].requiredWhen.situation", "father-household")]
+        [
+            inBirth("items", "mother-household", "twice"),
+            inBirth("fields[18].requiredWhen.situation", "father-household"),
+        ]
     ) {
         $0.birth.editItem("household-registration") { $0.situations[1].id = "mother-household" }
     },
@@ -269,7 +288,9 @@ private let birthCases: [BrokenCatalog] = [
     BrokenCatalog("parent age rule without a maximum", [inBirth("rules[0]", "min and max")]) {
         $0.birth.rules[0].max = nil
     },
-    BrokenCatalog("school age rule with a reversed range", [inSchool("rules[0].stages.primary", "min no larger than max")]) {
+    BrokenCatalog(
+        "school age rule with a reversed range", [inSchool("rules[0].stages.primary", "min no larger than max")]
+    ) {
         $0.school.rules[0].stages?["primary"] = [8, 6]
     },
     BrokenCatalog("school age rule without stages", [inSchool("rules[0].stages", "age range")]) {
@@ -475,65 +496,70 @@ private let textCases: [BrokenText] = [
         new: #""department": "hospital""#, expected: inBirth("items[0].department", "hospital")),
 ]
 
-@Suite struct CatalogLoaderTests {
-    @Test(arguments: textCases)
-    func brokenText(_ broken: BrokenText) throws {
-        let files = try editedFiles(broken.file, replacing: broken.old, with: broken.new)
-        expectProblems(loadProblems(files), [broken.expected])
-    }
-
-    @Test func decodingProblemsInSeveralFilesAreReportedTogether() throws {
-        var files = try editedFiles(birthFile, replacing: #""promisedDays": 1,"#, with: #""promisedDays": [1],"#)
-        files = files.map { file in
-            guard file.path == schoolFile else { return file }
-            return CatalogFile(path: file.path, text: String(file.text.dropLast(2)))
+extension CatalogCheckerTests {
+    /// Problems found while reading the files, before the checker runs.
+    @Suite struct Loading {
+        @Test(arguments: textCases)
+        func brokenText(_ broken: BrokenText) throws {
+            let files = try editedFiles(broken.file, replacing: broken.old, with: broken.new)
+            expectProblems(loadProblems(files), [broken.expected])
         }
-        expectProblems(
-            loadProblems(files),
-            [inBirth("items[0].promisedDays", "number"), inSchool("", "not valid JSON")])
-    }
 
-    @Test func fractionalWholeNumberIsReportedAgainstItsFile() throws {
-        // Foundation on Linux reports a number that does not fit Int as invalid JSON with no
-        // coding path, so only the file can be relied on here.
-        let files = try editedFiles(birthFile, replacing: #""promisedDays": 1,"#, with: #""promisedDays": 1.5,"#)
-        let problems = loadProblems(files)
-        #expect(problems.map(\.file) == [birthFile])
-        #expect(problems.allSatisfy { CatalogFixture.isSentence($0.message) })
-    }
+        @Test func decodingProblemsInSeveralFilesAreReportedTogether() throws {
+            var files = try editedFiles(birthFile, replacing: #""promisedDays": 1,"#, with: #""promisedDays": [1],"#)
+            files = files.map { file in
+                guard file.path == schoolFile else { return file }
+                return CatalogFile(path: file.path, text: String(file.text.dropLast(2)))
+            }
+            expectProblems(
+                loadProblems(files),
+                [inBirth("items[0].promisedDays", "number"), inSchool("", "not valid JSON")])
+        }
 
-    @Test func missingHead() {
-        let files = EmbeddedCatalog.files.filter { $0.path != "catalog.json" }
-        expectProblems(loadProblems(files), [inHead("", "no catalog.json")])
-    }
+        @Test func fractionalWholeNumberIsReportedAgainstItsFile() throws {
+            // Foundation on Linux reports a number that does not fit Int as invalid JSON with no
+            // coding path, so only the file can be relied on here.
+            let files = try editedFiles(birthFile, replacing: #""promisedDays": 1,"#, with: #""promisedDays": 1.5,"#)
+            let problems = loadProblems(files)
+            #expect(problems.map(\.file) == [birthFile])
+            #expect(problems.allSatisfy { CatalogFixture.isSentence($0.message) })
+        }
 
-    @Test func noBundle() {
-        let files = EmbeddedCatalog.files.filter { $0.path == "catalog.json" }
-        expectProblems(
-            loadProblems(files), [ExpectedProblem(file: "bundles", path: "", mentions: ["no bundle"])])
-    }
+        @Test func missingHead() {
+            let files = EmbeddedCatalog.files.filter { $0.path != "catalog.json" }
+            expectProblems(loadProblems(files), [inHead("", "no catalog.json")])
+        }
 
-    @Test func sameBundleInTwoFiles() throws {
-        let birth = try CatalogFixture.file(birthFile)
-        let files = EmbeddedCatalog.files + [CatalogFile(path: "bundles/birth-copy.json", text: birth.text)]
-        expectProblems(loadProblems(files), [inBirth("code", "\"birth\"", "more than one file")])
-    }
+        @Test func noBundle() {
+            let files = EmbeddedCatalog.files.filter { $0.path == "catalog.json" }
+            expectProblems(
+                loadProblems(files), [ExpectedProblem(file: "bundles", path: "", mentions: ["no bundle"])])
+        }
 
-    @Test func problemsNameTheFileTheBundleCameFrom() throws {
-        let files = try editedFiles(birthFile, replacing: #""department": "health""#, with: #""department": "hospital""#)
+        @Test func sameBundleInTwoFiles() throws {
+            let birth = try CatalogFixture.file(birthFile)
+            let files = EmbeddedCatalog.files + [CatalogFile(path: "bundles/birth-copy.json", text: birth.text)]
+            expectProblems(loadProblems(files), [inBirth("code", "\"birth\"", "more than one file")])
+        }
+
+        @Test func problemsNameTheFileTheBundleCameFrom() throws {
+            let files = try editedFiles(
+                birthFile, replacing: #""department": "health""#, with: #""department": "hospital""#
+            )
             .map { $0.path == birthFile ? CatalogFile(path: "bundles/birth-2027.json", text: $0.text) : $0 }
-        expectProblems(
-            loadProblems(files),
-            [ExpectedProblem(file: "bundles/birth-2027.json", path: "items[0].department", mentions: ["hospital"])])
-    }
+            expectProblems(
+                loadProblems(files),
+                [ExpectedProblem(file: "bundles/birth-2027.json", path: "items[0].department", mentions: ["hospital"])])
+        }
 
-    @Test func catalogueProblemLinesNameFileAndPath() throws {
-        let files = try editedFiles(birthFile, replacing: #""promisedDays": 1,"#, with: #""promisedDays": "one","#)
-        do {
-            _ = try CatalogLoader.load(files: files, today: CatalogFixture.today)
-            Issue.record("the broken catalogue loaded")
-        } catch {
-            #expect(error.lines == ["bundles/birth.json: items[0].promisedDays: Expected a value of type number."])
+        @Test func catalogueProblemLinesNameFileAndPath() throws {
+            let files = try editedFiles(birthFile, replacing: #""promisedDays": 1,"#, with: #""promisedDays": "one","#)
+            do {
+                _ = try CatalogLoader.load(files: files, today: CatalogFixture.today)
+                Issue.record("the broken catalogue loaded")
+            } catch {
+                #expect(error.lines == ["bundles/birth.json: items[0].promisedDays: Expected a value of type number."])
+            }
         }
     }
 }

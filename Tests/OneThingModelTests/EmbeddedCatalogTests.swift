@@ -88,7 +88,8 @@ enum CatalogFixture {
     static func isSentence(_ message: String) -> Bool {
         // It may start with a lower-case identifier ("min is larger than max.").
         guard let first = message.first, let last = message.last else { return false }
-        return first.isLetter && (first.isUppercase || message.split(separator: " ").first?.allSatisfy(\.isASCII) == true)
+        return first.isLetter
+            && (first.isUppercase || message.split(separator: " ").first?.allSatisfy(\.isASCII) == true)
             && last == "." && !message.contains("\n") && message.split(separator: " ").count >= 3
     }
 }
@@ -110,7 +111,10 @@ enum CatalogFixture {
     }
 
     @Test func filesAreTheHeadAndOneFilePerBundle() throws {
-        #expect(EmbeddedCatalog.fileList.map(\.path) == ["catalog.json", "bundles/birth.json", "bundles/school-enrolment.json"])
+        #expect(
+            EmbeddedCatalog.fileList.map(\.path) == [
+                "catalog.json", "bundles/birth.json", "bundles/school-enrolment.json",
+            ])
         for file in EmbeddedCatalog.files where file.path != CatalogFile.headPath {
             let bundle = try JSONDecoder().decode(BundleDefinition.self, from: Data(file.text.utf8))
             #expect(file.path == "bundles/\(bundle.code).json")
@@ -211,7 +215,9 @@ enum CatalogFixture {
         let birth = try #require(catalog.bundle("birth"))
         let school = try #require(catalog.bundle("school-enrolment"))
         #expect(catalog.menu(bundle: birth, region: region).count == birthItems)
-        #expect(catalog.menu(bundle: school, region: region).map(\.code) == (offersSchool ? CatalogFixture.schoolItems : []))
+        #expect(
+            catalog.menu(bundle: school, region: region).map(\.code) == (offersSchool ? CatalogFixture.schoolItems : [])
+        )
         #expect(region.schoolCutoff == "08-31")
         #expect(!region.names.zh.isEmpty && !region.names.en.isEmpty)
     }
@@ -269,7 +275,8 @@ enum CatalogFixture {
             for field in bundle.fields {
                 let example = CatalogExamples.value(for: field, today: CatalogFixture.today)
                 let result = FieldValueValidator.validate(.text(example), as: field, now: CatalogFixture.now)
-                #expect((try? result.get()) == example, "\(bundle.code).\(field.id) example is not valid and normalised")
+                #expect(
+                    (try? result.get()) == example, "\(bundle.code).\(field.id) example is not valid and normalised")
             }
         }
     }
@@ -330,7 +337,8 @@ enum CatalogFixture {
         #expect(inputs["mother_household_no"] != nil)
         #expect(inputs["father_household_no"] == nil)
         #expect(inputs["birth_time"] == .text("2026-11-13T08:30"))
-        let application = try #require(try CatalogFixture.validate(catalog, bundle: "birth", items: nil, inputs: inputs).application)
+        let application = try #require(
+            try CatalogFixture.validate(catalog, bundle: "birth", items: nil, inputs: inputs).application)
         #expect(application.items == CatalogFixture.birthItems)
         #expect(application.situations == ["mother-household"])
     }

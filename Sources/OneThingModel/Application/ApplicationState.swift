@@ -14,6 +14,8 @@ public enum ApplicationState: String, Codable, Sendable, CaseIterable {
 public enum ItemState: String, Codable, Sendable, CaseIterable {
     /// Not yet at the department (the application is not yet accepted).
     case pending
+    /// At the hub, waiting for an item it depends on (household registration first).
+    case waiting
     case inProgress = "in_progress"
     case approved
     case rejected

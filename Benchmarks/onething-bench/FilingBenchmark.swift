@@ -1,0 +1,63 @@
+import Foundation
+import GRDBSQLite
+import OneThingModel
+import OneThingStore
+
+/// Filing one application per transaction through `NodeStore` (validated application,
+/// canonical payload, SHA-256, three tables) against the floor: raw sqlite3 inserts of the
+/// same rows with the same pragmas (WAL, synchronous=FULL, foreign keys) and prepared
+/// statements. With synchronous=FULL each commit waits for the disk, so the ratio shows
+/// what the store adds on top of the fsync that durability costs.
+struct FilingBenchmark {
+    let count: Int
+
+    func run() throws {
+        let catalog = try CatalogLoader.embedded()
+        guard let region = catalog.region(catalog.defaultRegion), let bundle = catalog.bundle("birth") else {
+            throw BenchError.setup("embedded catalogue lacks the birth bundle")
+        }
+        let today = CivilDateTime.now().date
+        let example = CatalogExamples.application(
+            bundle: bundle, items: catalog.menu(bundle: bundle, region: region).map(\.code), today: today)
+        let inputs = Dictionary(uniqueKeysWithValues: example.map { ($0.field, FieldInput.text($0.value)) })
+        let application = try FormValidator(catalog: catalog, region: region)
+            .validate(bundle: "birth", items: nil, inputs: inputs, now: CivilDateTime.now()).get()
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onething-bench-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        let store = try NodeStore.open(path: dir.appendingPathComponent("store.sqlite").path)
+        let clock = ContinuousClock()
+        let storeTime = try clock.measure {
+            for _ in 0..<count {
+                try store.file(application, operatorId: "bench", filedAt: "2026-11-26T10:00+08:00")
+            }
+        }
+        let sample = try store.applications().first.map { try store.application(id: $0.id) }
+        let raw = try RawInserts(path: dir.appendingPathComponent("raw.sqlite").path, sample: sample, application: application)
+        let rawTime = try clock.measure {
+            for i in 0..<count { try raw.insert(i) }
+        }
+        raw.close()
+
+        let storeRate = Double(count) / storeTime.seconds
+        let rawRate = Double(count) / rawTime.seconds
+        print("filing, \(count) applications, one transaction each (release build)")
+        print(String(format: "  NodeStore.file      %9.0f applications/s  (%.3f ms each)", storeRate, 1000 / storeRate))
+        print(String(format: "  raw sqlite3 inserts %9.0f applications/s  (%.3f ms each)", rawRate, 1000 / rawRate))
+        print(String(format: "  ratio raw/store     %9.2f  (target <= 1.5)", rawRate / storeRate))
+    }
+}
+
+enum BenchError: Error {
+    case setup(String)
+    case sqlite(Int32, String)
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}

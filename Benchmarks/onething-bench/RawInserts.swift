@@ -1,0 +1,93 @@
+import Foundation
+import GRDBSQLite
+import OneThingModel
+import OneThingStore
+
+/// The floor for filing: the same three tables and the same row sizes, written with the
+/// sqlite3 C API and prepared statements, one transaction per application.
+final class RawInserts {
+    private var db: OpaquePointer?
+    private var statements: [OpaquePointer?] = []
+    private let fields: String
+    private let payload: Data
+    private let items: [String]
+
+    init(path: String, sample: ApplicationDetail?, application: ValidatedApplication) throws {
+        guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchError.sqlite(-1, "open") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        fields = String(decoding: try encoder.encode(application.fields), as: UTF8.self)
+        payload = try encoder.encode(
+            ApplicationPayload(applicationId: "OT-0000000000", revision: 1, baseRevision: nil, application: application, operatorId: "bench"))
+        items = application.items
+        try exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+        try exec("""
+            CREATE TABLE applications (id TEXT PRIMARY KEY NOT NULL, bundle TEXT NOT NULL, region TEXT NOT NULL,
+              catalog_version TEXT NOT NULL, fields TEXT NOT NULL, situations TEXT NOT NULL, revision INTEGER NOT NULL,
+              hub_revision INTEGER, state TEXT NOT NULL, state_reason TEXT, province_no TEXT UNIQUE, operator TEXT,
+              filed_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE application_items (application_id TEXT NOT NULL REFERENCES applications(id), item TEXT NOT NULL,
+              position INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'pending', reason TEXT, result TEXT,
+              PRIMARY KEY (application_id, item)) WITHOUT ROWID;
+            CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, application_id TEXT NOT NULL REFERENCES applications(id),
+              revision INTEGER NOT NULL, base_revision INTEGER, idempotency_key TEXT NOT NULL UNIQUE, payload BLOB NOT NULL,
+              payload_sha256 TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'queued', attempts INTEGER NOT NULL DEFAULT 0,
+              last_error TEXT);
+            """)
+        for sql in [
+            "INSERT INTO applications VALUES (?1, 'birth', '350100', '2026.11-1', ?2, '[]', 1, NULL, 'queued', NULL, NULL, 'bench', 't', 't')",
+            "INSERT INTO application_items (application_id, item, position) VALUES (?1, ?2, ?3)",
+            "INSERT INTO outbox (application_id, revision, idempotency_key, payload, payload_sha256) VALUES (?1, 1, ?2, ?3, ?4)",
+            "BEGIN", "COMMIT",
+        ] {
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw BenchError.sqlite(-2, "prepare") }
+            statements.append(statement)
+        }
+    }
+
+    func insert(_ i: Int) throws {
+        let id = String(format: "OT-%010d", i)
+        let key = UUID().uuidString.lowercased()
+        try step(statements[3])
+        try bind(statements[0], [id, fields])
+        try step(statements[0])
+        for (position, item) in items.enumerated() {
+            try bind(statements[1], [id, item])
+            sqlite3_bind_int64(statements[1], 3, Int64(position))
+            try step(statements[1])
+        }
+        try bind(statements[2], [id, key])
+        payload.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(statements[2], 3, bytes.baseAddress, Int32(bytes.count), transient)
+        }
+        try bind(statements[2], [String(repeating: "a", count: 64)], from: 4)
+        try step(statements[2])
+        try step(statements[4])
+    }
+
+    func close() {
+        for statement in statements { sqlite3_finalize(statement) }
+        sqlite3_close(db)
+    }
+
+    private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private func bind(_ statement: OpaquePointer?, _ values: [String], from start: Int32 = 1) throws {
+        for (offset, value) in values.enumerated() {
+            guard sqlite3_bind_text(statement, start + Int32(offset), value, -1, transient) == SQLITE_OK else {
+                throw BenchError.sqlite(-3, "bind")
+            }
+        }
+    }
+
+    private func step(_ statement: OpaquePointer?) throws {
+        let rc = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        guard rc == SQLITE_DONE || rc == SQLITE_ROW else { throw BenchError.sqlite(rc, "step") }
+    }
+
+    private func exec(_ sql: String) throws {
+        guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw BenchError.sqlite(-4, "exec") }
+    }
+}

@@ -1,0 +1,46 @@
+/// How `CurlTransport` reaches the hub. Validated when the transport is created.
+public struct CurlConfiguration: Sendable, Hashable {
+    /// Scheme, host, optional port and optional path prefix, e.g. `https://hub.example.gov.cn`
+    /// or `http://127.0.0.1:8080`. Request paths are appended to it.
+    public var baseURL: String
+    /// Seconds allowed to establish the TCP (and TLS) connection.
+    public var connectTimeoutSeconds: Double
+    /// Seconds allowed for a whole exchange, connection included.
+    public var totalTimeoutSeconds: Double
+    /// PEM bundle of certificate authorities that sign the hub's certificate;
+    /// `nil` uses the system store.
+    public var caFile: String?
+    /// PEM client certificate, for hubs that authenticate nodes by TLS.
+    public var clientCertificate: String?
+    /// PEM private key of `clientCertificate`.
+    public var clientKey: String?
+    /// Allows plain `http` to hosts other than loopback. Off: applicants' data never
+    /// crosses a network unencrypted; plain http is for a hub on the same machine.
+    public var allowInsecureHTTP: Bool
+    /// Largest decoded response body accepted; a larger one is abandoned.
+    public var maxResponseBytes: Int
+    /// Sent as `User-Agent` unless a request sets its own.
+    public var userAgent: String
+
+    public init(
+        baseURL: String,
+        connectTimeoutSeconds: Double = 10,
+        totalTimeoutSeconds: Double = 60,
+        caFile: String? = nil,
+        clientCertificate: String? = nil,
+        clientKey: String? = nil,
+        allowInsecureHTTP: Bool = false,
+        maxResponseBytes: Int = 64 * 1024 * 1024,
+        userAgent: String = "onething/0.1"
+    ) {
+        self.baseURL = baseURL
+        self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.totalTimeoutSeconds = totalTimeoutSeconds
+        self.caFile = caFile
+        self.clientCertificate = clientCertificate
+        self.clientKey = clientKey
+        self.allowInsecureHTTP = allowInsecureHTTP
+        self.maxResponseBytes = maxResponseBytes
+        self.userAgent = userAgent
+    }
+}

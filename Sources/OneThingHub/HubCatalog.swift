@@ -1,0 +1,41 @@
+public import OneThingModel
+public import OneThingWire
+
+/// The catalogue the hub checks pushed applications against and publishes to nodes that
+/// report another version: the built-in one, or the files of `--catalog DIR`.
+public struct HubCatalog: Sendable, Hashable {
+    public let catalog: Catalog
+    public let files: [CatalogFile]
+
+    public var version: String { catalog.version }
+
+    public init(files: [CatalogFile], today: CivilDate = CivilDateTime.now().date) throws(HubError) {
+        do {
+            catalog = try CatalogLoader.load(files: files, today: today)
+        } catch {
+            throw .invalidCatalog(error.lines)
+        }
+        self.files = files
+    }
+
+    public static func embedded() throws(HubError) -> HubCatalog {
+        try HubCatalog(files: CatalogLoader.embeddedFiles)
+    }
+
+    /// `catalog.json` and `bundles/*.json` of a directory.
+    public static func load(directory: String) throws(HubError) -> HubCatalog {
+        let files: [CatalogFile]
+        do {
+            files = try CatalogLoader.files(inDirectory: directory)
+        } catch {
+            throw .invalidCatalog(error.lines)
+        }
+        return try HubCatalog(files: files)
+    }
+
+    /// The update for a node on `nodeVersion`: nil when it already has this catalogue.
+    public func update(forNodeVersion nodeVersion: String?) -> CatalogUpdate? {
+        guard let nodeVersion, nodeVersion != version else { return nil }
+        return CatalogUpdate(version: version, files: files.map { CatalogUpdate.File(path: $0.path, text: $0.text) })
+    }
+}

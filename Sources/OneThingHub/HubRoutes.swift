@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import Logging
+import OneThingModel
+import OneThingWire
+
+/// The handlers of the sync protocol (sync/openapi.yaml): health, push and pull for nodes.
+/// The admin handlers are in `HubRoutes+Admin.swift`.
+struct HubRoutes: Sendable {
+    let store: HubStore
+    let configuration: HubServerConfiguration
+    let logger: Logger
+
+    func health(_ request: Request) throws(HubError) -> Response {
+        try reply(Health(catalogVersion: configuration.catalog.version), request)
+    }
+
+    func push(_ request: Request, node: String) async throws(HubError) -> Response {
+        try await authenticateNode(request, node: node)
+        let data = try await HTTPBody.read(request, limit: configuration.maxBodyBytes)
+        let batch = try HTTPBody.decode(PushRequest.self, from: data, what: "push request")
+        guard batch.entries.count <= PushRequest.maxEntries else {
+            throw .badRequest(
+                "The batch has \(batch.entries.count) entries, more than the \(PushRequest.maxEntries) one request may carry; nothing was applied. Send smaller batches.")
+        }
+        for (index, entry) in batch.entries.enumerated() {
+            if let problem = Self.shapeProblem(entry) {
+                throw .badRequest("Entry \(index) of the batch is malformed: \(problem); nothing was applied.")
+            }
+        }
+        let response = try await store.push(node: node, entries: batch.entries, catalog: configuration.catalog)
+        logger.info(
+            "push",
+            metadata: [
+                "node": "\(node)", "entries": "\(batch.entries.count)", "answered": "\(response.results.count)",
+                "accepted": "\(response.results.count { $0.status == .accepted })",
+                "already_applied": "\(response.results.count { $0.status == .alreadyApplied })",
+                "rejected": "\(response.results.count { $0.status == .rejected })",
+                "gap": "\(response.results.contains { $0.status == .gap })",
+                "last_applied_seq": "\(response.lastAppliedSeq)",
+            ])
+        return try reply(response, request)
+    }
+
+    func changes(_ request: Request, node: String) async throws(HubError) -> Response {
+        try await authenticateNode(request, node: node)
+        let query = request.uri.queryParameters
+        let after = try Self.integer(query["after"].map(String.init), name: "after", default: 0, range: 0...Int64.max)
+        let limit = try Self.integer(
+            query["limit"].map(String.init), name: "limit", default: Int64(ChangesPage.defaultLimit),
+            range: 1...Int64(ChangesPage.maxLimit))
+        let version = query["catalog_version"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        if let version, version.count > 64 {
+            throw .badRequest("The catalog_version parameter is longer than 64 characters.")
+        }
+        let page = try await store.changes(
+            node: node, after: after, limit: Int(limit), catalog: configuration.catalog, nodeCatalogVersion: version)
+        logger.info(
+            "changes",
+            metadata: [
+                "node": "\(node)", "after": "\(after)", "changes": "\(page.changes.count)",
+                "next_cursor": "\(page.nextCursor)", "catalog": "\(page.catalog != nil)",
+            ])
+        return try reply(page, request)
+    }
+
+    // MARK: helpers
+
+    func reply<T: Encodable>(_ value: T, _ request: Request) throws(HubError) -> Response {
+        try JSONReply.make(value, request: request, gzipThreshold: configuration.gzipThresholdBytes)
+    }
+
+    /// The bearer token must belong to the path's node, registered and not revoked.
+    private func authenticateNode(_ request: Request, node: String) async throws(HubError) {
+        guard let token = Self.bearerToken(request) else { throw .unauthorized }
+        guard try await store.authenticate(node: node, token: token) else { throw .unauthorized }
+    }
+
+    static func bearerToken(_ request: Request) -> String? {
+        guard let value = request.headers[.authorization] else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+
+    private static func integer(_ text: String?, name: String, default value: Int64, range: ClosedRange<Int64>)
+        throws(HubError) -> Int64
+    {
+        guard let text else { return value }
+        guard let number = Int64(text), range.contains(number) else {
+            throw .badRequest(
+                "The \(name) parameter must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+        }
+        return number
+    }
+
+    /// What the protocol requires of an entry before the hub can even file its answer.
+    private static func shapeProblem(_ entry: PushEntry) -> String? {
+        if entry.seq < 1 { return "seq must be 1 or more" }
+        if !(8...64).contains(entry.idempotencyKey.count) { return "idempotency_key must have 8 to 64 characters" }
+        if entry.revision < 1 { return "revision must be 1 or more" }
+        return nil
+    }
+}

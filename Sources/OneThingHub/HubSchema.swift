@@ -1,0 +1,73 @@
+import GRDB
+
+/// The hub's tables. Each migration runs in one transaction; an identifier is never edited
+/// once shipped: a change is a new migration.
+///
+/// - `nodes`: registered nodes, the SHA-256 of their token, and the last applied outbox seq.
+/// - `entries`: every pushed entry that consumed a seq, with the result that was answered,
+///   so that a re-sent entry gets the same answer.
+/// - `applications` / `items`: what the hub holds; `items.depends_on` is the item's
+///   dependencies among the selected items, fixed when the application was accepted.
+/// - `changes`: the hub's commit sequence that nodes pull after a cursor.
+/// - `counters`: the province-number counter (never derived from the clock).
+enum HubSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE nodes (
+                        node_id TEXT PRIMARY KEY NOT NULL,
+                        token_sha256 TEXT NOT NULL,
+                        revoked INTEGER NOT NULL DEFAULT 0,
+                        last_seq INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE entries (
+                        node_id TEXT NOT NULL REFERENCES nodes(node_id),
+                        seq INTEGER NOT NULL,
+                        idempotency_key TEXT NOT NULL,
+                        payload_sha256 TEXT NOT NULL,
+                        result TEXT NOT NULL,
+                        PRIMARY KEY (node_id, seq),
+                        UNIQUE (node_id, idempotency_key)
+                    );
+                    CREATE TABLE applications (
+                        province_no TEXT PRIMARY KEY NOT NULL,
+                        application_id TEXT NOT NULL UNIQUE,
+                        node_id TEXT NOT NULL REFERENCES nodes(node_id),
+                        bundle TEXT NOT NULL,
+                        region TEXT NOT NULL,
+                        catalog_version TEXT NOT NULL,
+                        fields TEXT NOT NULL,
+                        situations TEXT NOT NULL,
+                        revision INTEGER NOT NULL,
+                        hub_revision INTEGER NOT NULL,
+                        duplicate_of TEXT
+                    );
+                    CREATE TABLE items (
+                        province_no TEXT NOT NULL REFERENCES applications(province_no),
+                        item TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        reason TEXT,
+                        documents TEXT,
+                        depends_on TEXT NOT NULL DEFAULT '[]',
+                        PRIMARY KEY (province_no, item)
+                    );
+                    CREATE INDEX items_by_state ON items(state);
+                    CREATE TABLE changes (
+                        cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+                        node_id TEXT NOT NULL,
+                        province_no TEXT NOT NULL REFERENCES applications(province_no)
+                    );
+                    CREATE INDEX changes_by_node ON changes(node_id, cursor);
+                    CREATE TABLE counters (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        value INTEGER NOT NULL
+                    );
+                    INSERT INTO counters (name, value) VALUES ('province_no', 0);
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,60 @@
+public import Hummingbird
+public import Logging
+import OneThingWire
+
+/// The reference hub's HTTP server: the router of the sync protocol and its admin API, and
+/// the application that serves it.
+public enum HubServer {
+    public typealias App = Application<RouterResponder<BasicRequestContext>>
+
+    /// - Parameter onListening: called with the real port once the server accepts connections.
+    public static func application(
+        store: HubStore, configuration: HubServerConfiguration, logger: Logger = HubServer.quietLogger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> App {
+        let port = configuration.port
+        return Application(
+            router: router(store: store, configuration: configuration, logger: logger),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "onething-hub"),
+            onServerRunning: { channel in
+                await onListening(channel.localAddress?.port ?? port)
+            },
+            logger: logger)
+    }
+
+    /// A logger that drops everything: the default for a hub embedded in tests.
+    public static let quietLogger = Logger(label: "onething-hub", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    public static func router(store: HubStore, configuration: HubServerConfiguration, logger: Logger = quietLogger)
+        -> Router<BasicRequestContext>
+    {
+        let routes = HubRoutes(store: store, configuration: configuration, logger: logger)
+        let router = Router()
+        router.add(middleware: HubErrorMiddleware(logger: logger))
+        router.get("/v1/health") { request, _ in
+            try routes.health(request)
+        }
+        router.post("/v1/nodes/:node_id/push") { request, context in
+            try await routes.push(request, node: try context.parameters.require("node_id"))
+        }
+        router.get("/v1/nodes/:node_id/changes") { request, context in
+            try await routes.changes(request, node: try context.parameters.require("node_id"))
+        }
+        router.get("/v1/admin/applications") { request, _ in
+            try await routes.adminList(request)
+        }
+        router.get("/v1/admin/applications/:province_no") { request, context in
+            try await routes.adminShow(request, provinceNo: try context.parameters.require("province_no"))
+        }
+        router.patch("/v1/admin/applications/:province_no") { request, context in
+            try await routes.adminAmend(request, provinceNo: try context.parameters.require("province_no"))
+        }
+        router.post("/v1/admin/applications/:province_no/items/:item/decision") { request, context in
+            try await routes.adminDecide(
+                request, provinceNo: try context.parameters.require("province_no"),
+                item: try context.parameters.require("item"))
+        }
+        return router
+    }
+}

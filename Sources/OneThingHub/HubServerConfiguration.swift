@@ -1,0 +1,26 @@
+/// How `onething-hub serve` runs: where it listens, the admin token (none: the admin API
+/// is disabled), and the catalogue it checks and publishes.
+public struct HubServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var adminToken: String?
+    public var catalog: HubCatalog
+    /// The largest request body accepted, before and after gzip decompression.
+    public var maxBodyBytes: Int
+    /// Responses larger than this are gzip-compressed for clients that accept gzip.
+    public var gzipThresholdBytes: Int
+
+    public static let defaultMaxBodyBytes = 32 * 1024 * 1024
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog,
+        maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024
+    ) {
+        self.host = host
+        self.port = port
+        self.adminToken = adminToken
+        self.catalog = catalog
+        self.maxBodyBytes = maxBodyBytes
+        self.gzipThresholdBytes = gzipThresholdBytes
+    }
+}

@@ -1,0 +1,26 @@
+import GRDB
+public import OneThingWire
+
+extension HubStore {
+    /// Every application the hub holds, by province number.
+    public func applications() async throws(HubError) -> [HubApplication] {
+        try await read { db in
+            try ApplicationRecord.fetchAll(db).map { record in
+                record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: record.provinceNo))
+            }
+        }
+    }
+
+    public func application(_ provinceNo: String) async throws(HubError) -> HubApplication {
+        try await read { db in try ApplicationRecord.hubApplication(db, provinceNo: provinceNo) }
+    }
+
+    func record(_ provinceNo: String) async throws(HubError) -> ApplicationRecord {
+        try await read { db in
+            guard let record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
+                throw HubError.noSuchApplication(provinceNo: provinceNo)
+            }
+            return record
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+public import OneThingModel
+public import OneThingWire
+
+extension HubStore {
+    /// Records a department's decision on one item (and what follows for the items that
+    /// depend on it) and appends a change for the application's node.
+    public func decide(provinceNo: String, item: String, _ request: DecisionRequest) async throws(HubError)
+        -> HubApplication
+    {
+        try await write { db in
+            guard let record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
+                throw HubError.noSuchApplication(provinceNo: provinceNo)
+            }
+            var flow = ItemFlow(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo))
+            try flow.decide(
+                item, request.decision, reason: request.reason, documents: request.documents, provinceNo: provinceNo)
+            for item in flow.items { try item.update(db, provinceNo: provinceNo) }
+            try record.recordChange(db)
+            return record.hubApplication(items: flow.items)
+        }
+    }
+
+    /// Changes citizen fields on the hub side (an officer correcting an address): every
+    /// field must exist in the bundle and pass its checks; then a new hub revision.
+    public func amend(provinceNo: String, fields: [String: String], catalog: HubCatalog, now: CivilDateTime)
+        async throws(HubError) -> HubApplication
+    {
+        guard !fields.isEmpty else {
+            throw .invalidFields([FieldProblem(field: nil, message: "Give at least one field to change.")])
+        }
+        return try await write { db in
+            guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
+                throw HubError.noSuchApplication(provinceNo: provinceNo)
+            }
+            guard let bundle = catalog.catalog.bundle(record.bundle) else {
+                throw HubError.invalidFields([
+                    FieldProblem(
+                        field: nil,
+                        message: "The hub's catalogue (version \(catalog.version)) has no bundle \(record.bundle), so its fields cannot be checked.")
+                ])
+            }
+            var problems: [FieldProblem] = []
+            var values: [String: String] = [:]
+            for (id, value) in fields.sorted(by: { $0.key < $1.key }) {
+                guard let field = bundle.field(id) else {
+                    problems.append(FieldProblem(field: id, message: "The \(bundle.code) form has no such field."))
+                    continue
+                }
+                switch FieldValueValidator.validate(.text(value), as: field, now: now) {
+                case .success(let clean): values[id] = clean
+                case .failure(let problem): problems.append(FieldProblem(field: id, message: problem.message))
+                }
+            }
+            guard problems.isEmpty else { throw HubError.invalidFields(problems) }
+            record.fields.merge(values) { _, new in new }
+            record.hubRevision += 1
+            try record.update(db)
+            try record.recordChange(db)
+            return record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo))
+        }
+    }
+
+    /// Items a department could decide now, in province-number order: what one round of
+    /// `--auto-decide` approves.
+    func itemsInProgress() async throws(HubError) -> [(provinceNo: String, item: String)] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT province_no, item FROM items WHERE state = ? ORDER BY province_no, position",
+                arguments: [ItemState.inProgress.rawValue]
+            ).map { row in (provinceNo: row["province_no"] as String, item: row["item"] as String) }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import GRDB
+
+/// A registered node as `nodes list` shows it (never its token).
+public struct NodeInfo: Codable, Sendable, Hashable {
+    public var nodeId: String
+    public var revoked: Bool
+    public var lastSeq: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case nodeId = "node_id"
+        case revoked
+        case lastSeq = "last_seq"
+    }
+}
+
+extension HubStore {
+    /// Registers a node and returns its token; only the token's SHA-256 is stored, so the
+    /// token can be shown this once.
+    public func addNode(_ id: String) async throws(HubError) -> String {
+        guard NodeID.isValid(id) else { throw .invalidNodeId(id) }
+        let token = NodeToken.generate()
+        let hash = Digest.sha256Hex(token)
+        try await write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM nodes WHERE node_id = ?", arguments: [id]) != nil {
+                throw HubError.nodeExists(id)
+            }
+            try db.execute(sql: "INSERT INTO nodes (node_id, token_sha256) VALUES (?, ?)", arguments: [id, hash])
+        }
+        return token
+    }
+
+    public func nodes() async throws(HubError) -> [NodeInfo] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT node_id, revoked, last_seq FROM nodes ORDER BY node_id").map { row in
+                NodeInfo(nodeId: row["node_id"], revoked: row["revoked"], lastSeq: row["last_seq"])
+            }
+        }
+    }
+
+    /// Refuses the node's token from now on; its applications stay.
+    public func revokeNode(_ id: String) async throws(HubError) {
+        try await write { db in
+            try db.execute(sql: "UPDATE nodes SET revoked = 1 WHERE node_id = ?", arguments: [id])
+            if db.changesCount == 0 { throw HubError.noSuchNode(id) }
+        }
+    }
+
+    /// Whether `token` belongs to the registered, not revoked node `id`.
+    public func authenticate(node id: String, token: String) async throws(HubError) -> Bool {
+        guard NodeID.isValid(id) else { return false }
+        let presented = Digest.sha256Hex(token)
+        let stored = try await read { db in
+            try Row.fetchOne(db, sql: "SELECT token_sha256, revoked FROM nodes WHERE node_id = ?", arguments: [id])
+                .map { row -> (String, Bool) in (row["token_sha256"], row["revoked"]) }
+        }
+        guard let (hash, revoked) = stored else { return false }
+        return Digest.constantTimeEqual(hash, presented) && !revoked
+    }
+}

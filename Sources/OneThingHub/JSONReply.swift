@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import OneThingWire
+
+/// JSON responses in the wire's canonical coding, gzip-compressed when the client accepts
+/// gzip and the body is large enough to gain from it.
+enum JSONReply {
+    static func make<T: Encodable>(
+        _ value: T, status: HTTPResponse.Status = .ok, request: Request, gzipThreshold: Int
+    ) throws(HubError) -> Response {
+        let data: Data
+        do {
+            data = try WireCoding.encode(value)
+        } catch {
+            throw .internalFailure(path: "(encoding)", code: 0)
+        }
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .vary: "Accept-Encoding"]
+        var body = ByteBuffer(bytes: data)
+        if data.count > gzipThreshold, acceptsGzip(request) {
+            if let compressed = try? Gzip.compress(body) {
+                body = compressed
+                headers[.contentEncoding] = "gzip"
+            }
+        }
+        headers[.contentLength] = String(body.readableBytes)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
+    }
+
+    /// Whether `Accept-Encoding` lists gzip (or `*`) without `q=0`.
+    static func acceptsGzip(_ request: Request) -> Bool {
+        let values = request.headers[values: .acceptEncoding]
+        for value in values {
+            for part in value.split(separator: ",") {
+                let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                guard let name = pieces.first, name == "gzip" || name == "x-gzip" || name == "*" else { continue }
+                let refused = pieces.dropFirst().contains { piece in
+                    guard piece.hasPrefix("q=") else { return false }
+                    return (Double(piece.dropFirst(2)) ?? 1) == 0
+                }
+                if !refused { return true }
+            }
+        }
+        return false
+    }
+}

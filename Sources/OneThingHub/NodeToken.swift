@@ -1,0 +1,39 @@
+/// Node tokens: 32 random bytes, URL-safe base64 without padding (43 characters). The hub
+/// keeps only their SHA-256.
+enum NodeToken {
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return base64URL(bytes)
+    }
+
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        var out = ""
+        var index = 0
+        while index < bytes.count {
+            let chunk = bytes[index..<min(index + 3, bytes.count)]
+            var value = 0
+            for byte in chunk { value = value << 8 | Int(byte) }
+            value <<= 8 * (3 - chunk.count)
+            for position in 0...chunk.count {
+                out.append(alphabet[(value >> (18 - 6 * position)) & 63])
+            }
+            index += 3
+        }
+        return out
+    }
+}
+
+/// Node ids as the protocol allows them: `^[a-z0-9][a-z0-9._-]{0,63}$`.
+public enum NodeID {
+    public static func isValid(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard (1...64).contains(bytes.count) else { return false }
+        func lowerOrDigit(_ b: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+        }
+        guard lowerOrDigit(bytes[0]) else { return false }
+        return bytes.dropFirst().allSatisfy { lowerOrDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import OneThingModel
+import OneThingWire
+
+/// Applies one pushed entry inside the caller's transaction: the idempotency and sequence
+/// checks, then the payload, then the entry's result is stored with the node's new last
+/// seq. See sync/openapi.yaml for the guarantees.
+struct PushApplier {
+    let node: String
+    let catalog: HubCatalog
+
+    func apply(_ entry: PushEntry, _ db: Database) throws -> PushResult {
+        // (a) A known key: the same payload gets its stored answer; another payload is refused.
+        if let stored = try Row.fetchOne(
+            db, sql: "SELECT seq, payload_sha256, result FROM entries WHERE node_id = ? AND idempotency_key = ?",
+            arguments: [node, entry.idempotencyKey])
+        {
+            let storedHash: String = stored["payload_sha256"]
+            let storedSeq: Int64 = stored["seq"]
+            guard storedHash == entry.payloadSHA256 else {
+                return rejected(
+                    entry, .keyReused,
+                    "The idempotency key was already used for another payload (seq \(storedSeq)); a changed revision needs its own key and seq.")
+            }
+            var result = try StoredJSON.decode(
+                PushResult.self, from: stored["result"], table: "entries", key: "\(node) seq \(storedSeq)")
+            if result.status == .accepted { result.status = .alreadyApplied }
+            return result
+        }
+        // (b) A known seq under another key.
+        if try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM entries WHERE node_id = ? AND seq = ?", arguments: [node, entry.seq]) != nil
+        {
+            return rejected(
+                entry, .seqReused,
+                "The seq \(entry.seq) was already used by another entry of this node; every entry needs its own seq.")
+        }
+        guard let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM nodes WHERE node_id = ?", arguments: [node])
+        else {
+            throw HubError.noSuchNode(node)
+        }
+        // (c) A gap: not applied, and the batch stops here.
+        if entry.seq > lastSeq + 1 {
+            return PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .gap, expectedSeq: lastSeq + 1)
+        }
+        if entry.seq <= lastSeq {
+            return rejected(
+                entry, .seqReused, "The seq \(entry.seq) lies before the last applied seq \(lastSeq) of this node.")
+        }
+        // (d)-(f) The payload; its result is stored and consumes the seq, whatever it is.
+        let result = try evaluate(entry, db)
+        try db.execute(
+            sql: """
+                INSERT INTO entries (node_id, seq, idempotency_key, payload_sha256, result)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, try StoredJSON.encode(result)])
+        try db.execute(sql: "UPDATE nodes SET last_seq = ? WHERE node_id = ?", arguments: [entry.seq, node])
+        return result
+    }
+
+    private func evaluate(_ entry: PushEntry, _ db: Database) throws -> PushResult {
+        guard Digest.sha256Hex(entry.payload) == entry.payloadSHA256 else {
+            return rejected(
+                entry, .payloadHashMismatch,
+                "The SHA-256 of the payload does not match payload_sha256: the entry was changed after it was frozen or damaged on the way.")
+        }
+        let payload: ApplicationPayload
+        do {
+            payload = try WireCoding.decode(ApplicationPayload.self, from: Data(entry.payload.utf8))
+        } catch {
+            return rejected(entry, .invalidPayload, "The payload is not an application payload: \(DecodingProblem.describe(error)).")
+        }
+        if let problem = check(payload, against: entry) {
+            return rejected(entry, problem.code, problem.reason)
+        }
+        guard let bundle = catalog.catalog.bundle(payload.bundle) else {
+            return rejected(
+                entry, .unknownBundle,
+                "The hub's catalogue (version \(catalog.version)) has no bundle \"\(payload.bundle)\".")
+        }
+        if let unknown = payload.items.first(where: { bundle.item($0) == nil }) {
+            return rejected(
+                entry, .unknownBundle,
+                "The hub's catalogue (version \(catalog.version)) has no item \"\(unknown)\" in the bundle \(bundle.code).")
+        }
+        let existing = try ApplicationRecord.fetch(db, applicationId: payload.applicationId)
+        if payload.revision == 1 {
+            guard existing == nil else {
+                return rejected(
+                    entry, .invalidPayload,
+                    "The application id \(payload.applicationId) is already held by the hub; a new application needs a new id.")
+            }
+            return try accept(entry, payload, bundle: bundle, db)
+        }
+        guard var application = existing, application.nodeId == node else {
+            return rejected(
+                entry, .unknownApplication,
+                "The hub holds no application \(payload.applicationId) of this node, so revision \(payload.revision) has nothing to change; its revision 1 must be accepted first.")
+        }
+        guard payload.revision > application.revision else {
+            return rejected(
+                entry, .invalidPayload,
+                "Revision \(payload.revision) is not later than revision \(application.revision) that the hub already applied.")
+        }
+        guard payload.bundle == application.bundle else {
+            return rejected(entry, .invalidPayload, "A later revision cannot change the bundle of an application.")
+        }
+        var flow = ItemFlow(items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo))
+        guard payload.items == flow.items.map(\.item) else {
+            return rejected(
+                entry, .invalidPayload,
+                "A later revision cannot change the items of an accepted application; file a new application for other items.")
+        }
+        application.fields = payload.fields
+        application.situations = payload.situations
+        application.region = payload.region
+        application.catalogVersion = payload.catalogVersion
+        application.revision = payload.revision
+        application.hubRevision += 1
+        try application.update(db)
+        flow.reopenReturnedItems()
+        for item in flow.items { try item.update(db, provinceNo: application.provinceNo) }
+        try application.recordChange(db)
+        return PushResult(
+            seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted,
+            provinceNo: application.provinceNo, hubRevision: application.hubRevision)
+    }
+
+    private func accept(
+        _ entry: PushEntry, _ payload: ApplicationPayload, bundle: BundleDefinition, _ db: Database
+    ) throws -> PushResult {
+        let application = ApplicationRecord(
+            provinceNo: try ProvinceNumber.next(db), applicationId: payload.applicationId, nodeId: node,
+            bundle: payload.bundle, region: payload.region, catalogVersion: payload.catalogVersion,
+            fields: payload.fields, situations: payload.situations, revision: payload.revision, hubRevision: 1,
+            duplicateOf: nil)
+        try application.insert(db)
+        for item in ItemFlow.initial(items: payload.items, bundle: bundle) {
+            try item.insert(db, provinceNo: application.provinceNo)
+        }
+        try application.recordChange(db)
+        return PushResult(
+            seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted,
+            provinceNo: application.provinceNo, hubRevision: application.hubRevision)
+    }
+
+    private struct Problem {
+        var code: RejectionCode
+        var reason: String
+    }
+
+    /// The payload against its entry and the protocol's shapes (before the catalogue).
+    private func check(_ payload: ApplicationPayload, against entry: PushEntry) -> Problem? {
+        if payload.applicationId != entry.applicationId || payload.revision != entry.revision {
+            return Problem(
+                code: .invalidPayload,
+                reason: "The payload's application_id or revision differs from the entry's; the entry was not frozen from this payload.")
+        }
+        if !ApplicationIDShape.isValid(payload.applicationId) {
+            return Problem(code: .invalidPayload, reason: "The application id does not have the form OT- and ten characters of Crockford base 32.")
+        }
+        if payload.revision < 1 {
+            return Problem(code: .invalidPayload, reason: "The revision must be 1 or more.")
+        }
+        if payload.items.isEmpty {
+            return Problem(code: .invalidPayload, reason: "The payload selects no item.")
+        }
+        if Set(payload.items).count != payload.items.count {
+            return Problem(code: .invalidPayload, reason: "The payload lists an item twice.")
+        }
+        return nil
+    }
+
+    private func rejected(_ entry: PushEntry, _ code: RejectionCode, _ reason: String) -> PushResult {
+        PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .rejected, reason: reason, reasonCode: code)
+    }
+}
+
+/// Application ids as the protocol allows them: `^OT-[0-9A-HJKMNP-TV-Z]{10}$`.
+enum ApplicationIDShape {
+    static let alphabet = Set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    static func isValid(_ id: String) -> Bool {
+        guard id.hasPrefix("OT-") else { return false }
+        let rest = id.dropFirst(3)
+        return rest.count == 10 && rest.allSatisfy { alphabet.contains($0) }
+    }
+}

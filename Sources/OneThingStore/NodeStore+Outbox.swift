@@ -1,0 +1,129 @@
+public import Foundation
+import GRDB
+public import OneThingModel
+public import OneThingWire
+
+/// A frozen outbox entry, as the sync engine sends it.
+public struct OutboxEntry: Sendable, Hashable {
+    public var seq: Int64
+    public var idempotencyKey: String
+    public var applicationId: String
+    public var revision: Int
+    public var baseRevision: Int?
+    public var payload: Data
+    public var payloadSHA256: String
+    public var attempts: Int
+
+    public var wire: PushEntry {
+        PushEntry(
+            seq: seq, idempotencyKey: idempotencyKey, applicationId: applicationId, revision: revision,
+            baseRevision: baseRevision, payloadSHA256: payloadSHA256, payload: String(decoding: payload, as: UTF8.self))
+    }
+}
+
+/// What recording one batch's answers did, for the sync summary.
+public struct PushRecord: Sendable, Hashable {
+    public var accepted = 0
+    public var alreadyApplied = 0
+    public var rejected = 0
+    /// The hub stopped at a sequence gap and expects this sequence number next.
+    public var gapExpected: Int64?
+
+    public init() {}
+}
+
+extension NodeStore {
+    /// Entries not yet answered by the hub, in sequence order: queued ones and any left in
+    /// flight by an interrupted run (re-sent with the same key, so the hub answers them from
+    /// its record instead of applying them twice).
+    public func pendingEntries(limit: Int) throws(StoreError) -> [OutboxEntry] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, idempotency_key, application_id, revision, base_revision, payload, payload_sha256, attempts
+                    FROM outbox WHERE state IN ('queued', 'in_flight') ORDER BY seq LIMIT ?
+                    """,
+                arguments: [limit]
+            ).map { row in
+                OutboxEntry(
+                    seq: row["seq"], idempotencyKey: row["idempotency_key"], applicationId: row["application_id"],
+                    revision: row["revision"], baseRevision: row["base_revision"], payload: row["payload"],
+                    payloadSHA256: row["payload_sha256"], attempts: row["attempts"])
+            }
+        }
+    }
+
+    /// How many entries wait to be sent (for the progress bar and `status`).
+    public func pendingCount() throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'in_flight')") ?? 0
+        }
+    }
+
+    /// Marks entries as in flight before their request leaves, in one transaction.
+    public func markInFlight(_ seqs: [Int64], at time: String) throws(StoreError) {
+        guard !seqs.isEmpty else { return }
+        try write { db in
+            let marks = databaseQuestionMarks(count: seqs.count)
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 WHERE seq IN (\(marks))",
+                arguments: StatementArguments(seqs))
+            try db.execute(
+                sql: """
+                    UPDATE applications SET state = 'sent', updated_at = ?
+                    WHERE state = 'queued' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
+                    """,
+                arguments: StatementArguments([time]) + StatementArguments(seqs))
+        }
+    }
+
+    /// Records the hub's answers to one batch in ONE transaction: an accepted (or already
+    /// applied) entry is acknowledged and its application gets the province number; a
+    /// rejected one is quarantined with the hub's reason and blocks nothing behind it.
+    public func recordPushResults(_ results: [PushResult], at time: String) throws(StoreError) -> PushRecord {
+        try write { db in
+            var record = PushRecord()
+            for result in results {
+                guard
+                    let entry = try Row.fetchOne(
+                        db, sql: "SELECT application_id, idempotency_key, state FROM outbox WHERE seq = ?",
+                        arguments: [result.seq]),
+                    entry["idempotency_key"] == result.idempotencyKey
+                else { continue }  // not ours: ignore rather than mark the wrong entry
+                let appId: String = entry["application_id"]
+                switch result.status {
+                case .accepted, .alreadyApplied:
+                    if result.status == .accepted { record.accepted += 1 } else { record.alreadyApplied += 1 }
+                    try db.execute(
+                        sql: "UPDATE outbox SET state = 'acked', last_error = NULL WHERE seq = ?", arguments: [result.seq])
+                    let stillPending = try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')",
+                        arguments: [appId]) ?? 0
+                    try db.execute(
+                        sql: """
+                            UPDATE applications SET
+                                province_no = COALESCE(?, province_no),
+                                hub_revision = MAX(COALESCE(hub_revision, 0), COALESCE(?, 0)),
+                                state = CASE WHEN ? = 0 THEN 'accepted' ELSE state END,
+                                state_reason = NULL, updated_at = ?
+                            WHERE id = ?
+                            """,
+                        arguments: [result.provinceNo, result.hubRevision, stillPending, time, appId])
+                case .rejected:
+                    record.rejected += 1
+                    let reason = result.reason ?? "refused by the hub without a reason"
+                    try db.execute(
+                        sql: "UPDATE outbox SET state = 'quarantined', last_error = ? WHERE seq = ?",
+                        arguments: [reason, result.seq])
+                    try db.execute(
+                        sql: "UPDATE applications SET state = 'quarantined', state_reason = ?, updated_at = ? WHERE id = ?",
+                        arguments: [reason, time, appId])
+                case .gap:
+                    record.gapExpected = result.expectedSeq
+                }
+            }
+            return record
+        }
+    }
+}

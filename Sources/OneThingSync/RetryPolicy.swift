@@ -1,0 +1,22 @@
+/// Retries within one run: exponential backoff with full jitter, bounded by a time budget
+/// measured on the monotonic clock (never the wall clock).
+struct RetryPolicy {
+    private let deadline: ContinuousClock.Instant
+    private let base: Double
+    private var attempt = 0
+
+    init(options: SyncOptions) {
+        deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(max(0, options.retryBudgetSeconds) * 1000)))
+        base = max(0.01, options.retryBaseSeconds)
+    }
+
+    /// The wait before the next try, or nil when the budget would be exceeded.
+    mutating func nextDelay() -> Double? {
+        attempt += 1
+        let cap = min(base * Double(1 << min(attempt - 1, 10)), 30)
+        let delay = Double.random(in: 0...cap)
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        guard remaining > .milliseconds(Int(delay * 1000)) else { return nil }
+        return delay
+    }
+}

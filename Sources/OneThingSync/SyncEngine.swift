@@ -1,0 +1,209 @@
+public import OneThingStore
+import Foundation
+import OneThingModel
+import OneThingWire
+
+/// One exchange with the hub: push every queued entry in batches, pull every page of
+/// changes, and push again if pulling made new work. Every step is stored as it completes
+/// (entries marked in flight before sending; answers and pages recorded in one transaction
+/// each), so an interrupted run loses nothing and the next run carries on.
+public struct SyncEngine: Sendable {
+    public let store: NodeStore
+    public let transport: any Transport
+    public let nodeId: String
+    public let token: String
+    public let catalogVersion: String
+    public let options: SyncOptions
+    /// Display timestamps for `status`; no decision depends on them.
+    public let timestamp: @Sendable () -> String
+    /// Called with (entries sent so far, entries pending at the start).
+    public let progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(
+        store: NodeStore, transport: any Transport, nodeId: String, token: String, catalogVersion: String,
+        options: SyncOptions = SyncOptions(), timestamp: @escaping @Sendable () -> String,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) {
+        self.store = store
+        self.transport = transport
+        self.nodeId = nodeId
+        self.token = token
+        self.catalogVersion = catalogVersion
+        self.options = options
+        self.timestamp = timestamp
+        self.progress = progress
+    }
+
+    public func run() async throws(SyncError) -> SyncReport {
+        var report = SyncReport()
+        var retry = RetryPolicy(options: options)
+        do {
+            for _ in 0..<max(1, options.maxRounds) {
+                try await push(into: &report, retry: &retry)
+                try await pull(into: &report, retry: &retry)
+                if try storeCall({ () throws(StoreError) in try store.pendingCount() }) == 0 { break }
+            }
+        } catch {
+            try? store.recordSyncRun(succeeded: false, error: error.description, at: timestamp())
+            throw error
+        }
+        try storeCall { () throws(StoreError) in try store.recordSyncRun(succeeded: true, error: nil, at: timestamp()) }
+        return report
+    }
+
+    // MARK: Push
+
+    private func push(into report: inout SyncReport, retry: inout RetryPolicy) async throws(SyncError) {
+        var batchSize = min(max(1, options.batchSize), PushRequest.maxEntries)
+        let total = try storeCall { () throws(StoreError) in try store.pendingCount() }
+        var sent = 0
+        while true {
+            let entries = try storeCall { () throws(StoreError) in try store.pendingEntries(limit: batchSize) }
+            guard let first = entries.first else { return }
+            try storeCall { () throws(StoreError) in try store.markInFlight(entries.map(\.seq), at: timestamp()) }
+            let body: Data
+            do {
+                body = try WireCoding.encode(PushRequest(entries: entries.map(\.wire)))
+            } catch {
+                throw .protocolViolation("a push request could not be encoded.")
+            }
+            let request = HTTPRequest(
+                method: "POST", path: WireProtocol.pushPath(node: nodeId),
+                headers: ["Content-Type": "application/json"], body: body, compressBody: true)
+            let response = try await exchange(request, retry: &retry)
+            if response.status == 413 {
+                guard batchSize > 1 else { throw .protocolViolation("the hub refuses even a single entry as too large.") }
+                batchSize = max(1, batchSize / 2)
+                continue
+            }
+            try expectOK(response, what: "push")
+            guard let answer = try? WireCoding.decode(PushResponse.self, from: response.body) else {
+                throw .protocolViolation("the answer to a push is not a push response.")
+            }
+            let record = try storeCall { () throws(StoreError) in
+                try store.recordPushResults(answer.results, at: timestamp())
+            }
+            report.pushed += record.accepted + record.alreadyApplied + record.rejected
+            report.accepted += record.accepted
+            report.alreadyApplied += record.alreadyApplied
+            report.rejected += record.rejected
+            sent += record.accepted + record.alreadyApplied + record.rejected
+            progress?(sent, total)
+            if let expected = record.gapExpected {
+                throw .protocolViolation(
+                    "the hub expects sequence number \(expected) next, but this node's next entry is \(first.seq); the hub may have been restored from an older backup.")
+            }
+            if record.accepted + record.alreadyApplied + record.rejected == 0 {
+                throw .protocolViolation("the hub answered a push without a result for any entry sent.")
+            }
+        }
+    }
+
+    // MARK: Pull
+
+    private func pull(into report: inout SyncReport, retry: inout RetryPolicy) async throws(SyncError) {
+        var cursor = try storeCall { () throws(StoreError) in try store.pullCursor() }
+        var catalogVersion = self.catalogVersion
+        while true {
+            var query = "after=\(cursor)&limit=\(options.pageSize)"
+            if let encoded = catalogVersion.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) {
+                query += "&catalog_version=\(encoded)"
+            }
+            let request = HTTPRequest(method: "GET", path: WireProtocol.changesPath(node: nodeId) + "?" + query)
+            let response = try await exchange(request, retry: &retry)
+            try expectOK(response, what: "pull")
+            guard let page = try? WireCoding.decode(ChangesPage.self, from: response.body) else {
+                throw .protocolViolation("the answer to a pull is not a page of changes.")
+            }
+            guard page.nextCursor >= cursor else {
+                throw .protocolViolation("the change cursor went backwards (from \(cursor) to \(page.nextCursor)).")
+            }
+            if page.hasMore && page.nextCursor == cursor {
+                throw .protocolViolation("the hub says more changes follow but its cursor did not move.")
+            }
+            if let update = page.catalog, update.version != catalogVersion {
+                try adoptCatalog(update)
+                catalogVersion = update.version
+                report.catalogVersion = update.version
+            }
+            let record = try storeCall { () throws(StoreError) in
+                try store.applyChanges(page.changes, nextCursor: page.nextCursor, at: timestamp())
+            }
+            report.pages += 1
+            report.changes += record.applications
+            report.itemChanges += record.itemChanges
+            report.unknownChanges += record.unknown
+            cursor = page.nextCursor
+            if !page.hasMore { return }
+        }
+    }
+
+    /// A catalogue from the hub is checked whole before the node stores it; a broken one is
+    /// refused and the node keeps the catalogue it has.
+    private func adoptCatalog(_ update: CatalogUpdate) throws(SyncError) {
+        let files = update.files.map { CatalogFile(path: $0.path, text: $0.text) }
+        do {
+            let catalog = try CatalogLoader.load(files: files, today: CivilDateTime.now().date)
+            guard catalog.version == update.version else {
+                throw SyncError.protocolViolation("the catalogue sent as \(update.version) says it is \(catalog.version).")
+            }
+        } catch let error as SyncError {
+            throw error
+        } catch {
+            throw .protocolViolation("the hub sent catalogue \(update.version), which does not pass the catalogue check; the node keeps its catalogue.")
+        }
+        try storeCall { () throws(StoreError) in try store.saveCatalog(version: update.version, files: files) }
+    }
+
+    // MARK: Exchange
+
+    private func exchange(_ request: HTTPRequest, retry: inout RetryPolicy) async throws(SyncError) -> HTTPResponse {
+        var request = request
+        request.headers["Authorization"] = "Bearer \(token)"
+        request.headers["Accept"] = "application/json"
+        while true {
+            let failure: String
+            do {
+                let response = try await transport.send(request)
+                switch response.status {
+                case 401, 403:
+                    throw SyncError.hubRefused(status: response.status, message: Self.message(in: response))
+                case 429, 500...599:
+                    failure = "The hub answered HTTP \(response.status)."
+                default:
+                    return response
+                }
+            } catch let error as SyncError {
+                throw error
+            } catch let error as TransportError {
+                switch error {
+                case .configuration(let text): throw .configuration(text)
+                case .tls: throw .hubRefused(status: 0, message: error.description)
+                default: failure = error.description
+                }
+            } catch {
+                failure = "The exchange with the hub failed."
+            }
+            guard let delay = retry.nextDelay() else { throw .temporary(failure) }
+            try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+        }
+    }
+
+    private func expectOK(_ response: HTTPResponse, what: String) throws(SyncError) {
+        guard response.status == 200 else {
+            throw .protocolViolation("the hub answered a \(what) with HTTP \(response.status): \(Self.message(in: response))")
+        }
+    }
+
+    private static func message(in response: HTTPResponse) -> String {
+        (try? WireCoding.decode(ErrorBody.self, from: response.body))?.message ?? "no explanation given."
+    }
+
+    private func storeCall<T>(_ body: () throws(StoreError) -> T) throws(SyncError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .store(error)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// What one sync run did, for the one-line summary and `--json`.
+public struct SyncReport: Sendable, Hashable, Codable {
+    public var pushed = 0
+    public var accepted = 0
+    public var alreadyApplied = 0
+    public var rejected = 0
+    public var pages = 0
+    public var changes = 0
+    public var itemChanges = 0
+    public var unknownChanges = 0
+    public var catalogVersion: String?
+
+    public init() {}
+
+    /// Nothing happened worth telling cron about.
+    public var isQuiet: Bool {
+        pushed == 0 && changes == 0 && rejected == 0 && catalogVersion == nil
+    }
+
+    public var summary: String {
+        var parts: [String] = []
+        if pushed > 0 {
+            var detail = ["\(accepted) accepted"]
+            if alreadyApplied > 0 { detail.append("\(alreadyApplied) already applied") }
+            if rejected > 0 { detail.append("\(rejected) rejected and quarantined") }
+            parts.append("sent \(pushed) (\(detail.joined(separator: ", ")))")
+        }
+        if changes > 0 { parts.append("received \(changes) changes (\(itemChanges) item decisions)") }
+        if let catalogVersion { parts.append("catalogue updated to \(catalogVersion)") }
+        return "sync: " + (parts.isEmpty ? "nothing to do" : parts.joined(separator: "; "))
+    }
+}

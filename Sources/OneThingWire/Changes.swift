@@ -1,0 +1,94 @@
+public import OneThingModel
+
+/// `GET /v1/nodes/{node_id}/changes?after=&limit=&catalog_version=`.
+public struct ChangesPage: Codable, Sendable, Hashable {
+    public var changes: [ApplicationChange]
+    public var nextCursor: Int64
+    public var hasMore: Bool
+    public var catalog: CatalogUpdate?
+
+    public init(changes: [ApplicationChange], nextCursor: Int64, hasMore: Bool, catalog: CatalogUpdate? = nil) {
+        self.changes = changes
+        self.nextCursor = nextCursor
+        self.hasMore = hasMore
+        self.catalog = catalog
+    }
+
+    public static let defaultLimit = 500
+    public static let maxLimit = 1000
+
+    enum CodingKeys: String, CodingKey {
+        case changes
+        case nextCursor = "next_cursor"
+        case hasMore = "has_more"
+        case catalog
+    }
+}
+
+/// An application's whole current hub state as of `cursor`: applying it twice is harmless.
+public struct ApplicationChange: Codable, Sendable, Hashable {
+    public var cursor: Int64
+    public var applicationId: String
+    public var provinceNo: String
+    public var hubRevision: Int
+    public var items: [ItemDecision]
+    public var fields: [String: String]
+    public var duplicateOf: String?
+
+    public init(
+        cursor: Int64, applicationId: String, provinceNo: String, hubRevision: Int, items: [ItemDecision],
+        fields: [String: String], duplicateOf: String? = nil
+    ) {
+        self.cursor = cursor
+        self.applicationId = applicationId
+        self.provinceNo = provinceNo
+        self.hubRevision = hubRevision
+        self.items = items
+        self.fields = fields
+        self.duplicateOf = duplicateOf
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case cursor
+        case applicationId = "application_id"
+        case provinceNo = "province_no"
+        case hubRevision = "hub_revision"
+        case items, fields
+        case duplicateOf = "duplicate_of"
+    }
+}
+
+public struct ItemDecision: Codable, Sendable, Hashable {
+    public var item: String
+    public var state: ItemState
+    public var reason: String?
+    public var documents: [String: String]?
+
+    public init(item: String, state: ItemState, reason: String? = nil, documents: [String: String]? = nil) {
+        self.item = item
+        self.state = state
+        self.reason = reason
+        self.documents = documents
+    }
+}
+
+/// A catalogue the hub publishes, sent when the node reports another version.
+public struct CatalogUpdate: Codable, Sendable, Hashable {
+    public struct File: Codable, Sendable, Hashable {
+        public var path: String
+        public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+    }
+
+    public var version: String
+    public var files: [File]
+
+    public init(version: String, files: [File]) {
+        self.version = version
+        self.files = files
+    }
+}

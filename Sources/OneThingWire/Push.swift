@@ -1,0 +1,113 @@
+/// `POST /v1/nodes/{node_id}/push` (see sync/openapi.yaml).
+public struct PushRequest: Codable, Sendable, Hashable {
+    public var entries: [PushEntry]
+
+    public init(entries: [PushEntry]) {
+        self.entries = entries
+    }
+
+    /// The most entries one request may carry.
+    public static let maxEntries = 500
+}
+
+/// One frozen outbox entry as it travels.
+public struct PushEntry: Codable, Sendable, Hashable {
+    public var seq: Int64
+    public var idempotencyKey: String
+    public var applicationId: String
+    public var revision: Int
+    public var baseRevision: Int?
+    public var payloadSHA256: String
+    /// The exact canonical JSON text of an `ApplicationPayload`.
+    public var payload: String
+
+    public init(
+        seq: Int64, idempotencyKey: String, applicationId: String, revision: Int, baseRevision: Int?,
+        payloadSHA256: String, payload: String
+    ) {
+        self.seq = seq
+        self.idempotencyKey = idempotencyKey
+        self.applicationId = applicationId
+        self.revision = revision
+        self.baseRevision = baseRevision
+        self.payloadSHA256 = payloadSHA256
+        self.payload = payload
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seq
+        case idempotencyKey = "idempotency_key"
+        case applicationId = "application_id"
+        case revision
+        case baseRevision = "base_revision"
+        case payloadSHA256 = "payload_sha256"
+        case payload
+    }
+}
+
+public struct PushResponse: Codable, Sendable, Hashable {
+    public var results: [PushResult]
+    public var lastAppliedSeq: Int64
+
+    public init(results: [PushResult], lastAppliedSeq: Int64) {
+        self.results = results
+        self.lastAppliedSeq = lastAppliedSeq
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case results
+        case lastAppliedSeq = "last_applied_seq"
+    }
+}
+
+public enum PushStatus: String, Codable, Sendable, Hashable {
+    case accepted
+    case alreadyApplied = "already_applied"
+    case rejected
+    case gap
+}
+
+public enum RejectionCode: String, Codable, Sendable, Hashable {
+    case payloadHashMismatch = "payload_hash_mismatch"
+    case keyReused = "key_reused"
+    case seqReused = "seq_reused"
+    case invalidPayload = "invalid_payload"
+    case unknownBundle = "unknown_bundle"
+    case unknownApplication = "unknown_application"
+}
+
+public struct PushResult: Codable, Sendable, Hashable {
+    public var seq: Int64
+    public var idempotencyKey: String
+    public var status: PushStatus
+    public var provinceNo: String?
+    public var hubRevision: Int?
+    public var reason: String?
+    public var reasonCode: RejectionCode?
+    public var expectedSeq: Int64?
+
+    public init(
+        seq: Int64, idempotencyKey: String, status: PushStatus, provinceNo: String? = nil, hubRevision: Int? = nil,
+        reason: String? = nil, reasonCode: RejectionCode? = nil, expectedSeq: Int64? = nil
+    ) {
+        self.seq = seq
+        self.idempotencyKey = idempotencyKey
+        self.status = status
+        self.provinceNo = provinceNo
+        self.hubRevision = hubRevision
+        self.reason = reason
+        self.reasonCode = reasonCode
+        self.expectedSeq = expectedSeq
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seq
+        case idempotencyKey = "idempotency_key"
+        case status
+        case provinceNo = "province_no"
+        case hubRevision = "hub_revision"
+        case reason
+        case reasonCode = "reason_code"
+        case expectedSeq = "expected_seq"
+    }
+}

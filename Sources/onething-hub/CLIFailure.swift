@@ -1,0 +1,67 @@
+import ArgumentParser
+import OneThingHub
+import OneThingWire
+
+/// A command's failure: its sysexits code and the sentences for stderr (or, with --json, one
+/// JSON error object). Never holds an applicant's data.
+struct CLIFailure: Error {
+    var code: ExitCode
+    var errorCode: String
+    var lines: [String]
+
+    init(code: ExitCode, errorCode: String, lines: [String]) {
+        self.code = code
+        self.errorCode = errorCode
+        self.lines = lines
+    }
+
+    static func data(_ line: String) -> CLIFailure { CLIFailure(code: .dataError, errorCode: "bad_data", lines: [line]) }
+    static func io(_ line: String) -> CLIFailure { CLIFailure(code: .ioError, errorCode: "io", lines: [line]) }
+    static func config(_ line: String) -> CLIFailure { CLIFailure(code: .config, errorCode: "config", lines: [line]) }
+
+    init(_ error: HubError) {
+        let lines = error.description.split(separator: "\n").map(String.init)
+        switch error {
+        case _ where error.isDatabaseFailure:
+            self.init(code: .ioError, errorCode: "io", lines: lines)
+        case .invalidCatalog, .adminTokenUnusable:
+            self.init(code: .config, errorCode: "config", lines: lines)
+        case .noSuchApplication, .noSuchItem, .noSuchNode:
+            self.init(code: .dataError, errorCode: "not_found", lines: lines)
+        case .notDecidable, .nodeExists:
+            self.init(code: .dataError, errorCode: "conflict", lines: lines)
+        default:
+            self.init(code: .dataError, errorCode: "bad_data", lines: lines)
+        }
+    }
+
+    var body: ErrorBody { ErrorBody(error: errorCode, message: lines.joined(separator: "\n")) }
+}
+
+extension ExitCode {
+    static let usage = ExitCode(64)
+    static let dataError = ExitCode(65)
+    static let ioError = ExitCode(74)
+    static let config = ExitCode(78)
+}
+
+/// Runs a command body and turns a `CLIFailure` into its message and exit code, the same
+/// way for every command.
+protocol HubSubcommand: AsyncParsableCommand {
+    /// Whether failures are printed as JSON.
+    var printsJSON: Bool { get }
+    func perform() async throws(CLIFailure)
+}
+
+extension HubSubcommand {
+    var printsJSON: Bool { false }
+
+    func run() async throws {
+        do {
+            try await perform()
+        } catch {
+            Output.failure(error, json: printsJSON)
+            throw error.code
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import OneThingHub
+
+/// Options every command takes.
+struct HubOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The hub database file (default: $ONETHING_HUB_DB, else ~/.local/share/onething/hub.sqlite).",
+            valueName: "path"))
+    var db: String?
+
+    var databasePath: String { db ?? HubStore.defaultPath() }
+
+    func openStore() throws(CLIFailure) -> HubStore {
+        do {
+            return try HubStore.open(path: databasePath)
+        } catch {
+            throw CLIFailure(error)
+        }
+    }
+}
+
+/// `--json` for the commands that print data.
+struct JSONOption: ParsableArguments {
+    @Flag(name: .long, help: "Print machine-readable JSON instead of text.")
+    var json = false
+}
+
+/// `--catalog DIR` for the commands that check fields against the catalogue.
+struct CatalogOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A catalogue directory (catalog.json and bundles/*.json) to use instead of the built-in one.",
+            valueName: "dir"))
+    var catalog: String?
+
+    func load() throws(CLIFailure) -> HubCatalog {
+        do {
+            if let catalog { return try HubCatalog.load(directory: catalog) }
+            return try HubCatalog.embedded()
+        } catch {
+            throw CLIFailure(error)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import OneThingHub
+
+/// `onething-hub nodes add|list|revoke`: the nodes allowed to sync with this hub.
+struct NodesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nodes",
+        abstract: "Register, list and revoke nodes.",
+        subcommands: [Add.self, List.self, Revoke.self])
+
+    struct Add: HubSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a node and print its token (once: only its hash is kept).")
+
+        @OptionGroup var options: HubOptions
+        @OptionGroup var output: JSONOption
+        @Argument(help: ArgumentHelp("The node's id: a-z, 0-9, '.', '_', '-' (at most 64).", valueName: "node-id"))
+        var nodeId: String
+
+        var printsJSON: Bool { output.json }
+
+        func perform() async throws(CLIFailure) {
+            let store = try options.openStore()
+            let token: String
+            do {
+                token = try await store.addNode(nodeId)
+            } catch {
+                throw CLIFailure(error)
+            }
+            if output.json {
+                try Output.json(["node_id": nodeId, "token": token])
+            } else {
+                Output.line(token)
+            }
+            Output.diagnostic("Registered node \(nodeId). Give it the token above; it is not shown again.")
+        }
+    }
+
+    struct List: HubSubcommand {
+        static let configuration = CommandConfiguration(abstract: "List the registered nodes.")
+
+        @OptionGroup var options: HubOptions
+        @OptionGroup var output: JSONOption
+
+        var printsJSON: Bool { output.json }
+
+        struct Listing: Encodable {
+            var nodes: [NodeInfo]
+        }
+
+        func perform() async throws(CLIFailure) {
+            let store = try options.openStore()
+            let nodes: [NodeInfo]
+            do {
+                nodes = try await store.nodes()
+            } catch {
+                throw CLIFailure(error)
+            }
+            if output.json {
+                try Output.json(Listing(nodes: nodes))
+            } else if nodes.isEmpty {
+                Output.line("No node is registered; add one with `onething-hub nodes add NODE_ID`.")
+            } else {
+                Output.line(
+                    TextTable.render(
+                        header: ["NODE", "STATUS", "LAST SEQ"],
+                        rows: nodes.map { [$0.nodeId, $0.revoked ? "revoked" : "active", String($0.lastSeq)] }))
+            }
+        }
+    }
+
+    struct Revoke: HubSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Refuse a node's token from now on (its applications stay).")
+
+        @OptionGroup var options: HubOptions
+        @Argument(help: ArgumentHelp("The node's id.", valueName: "node-id"))
+        var nodeId: String
+
+        func perform() async throws(CLIFailure) {
+            let store = try options.openStore()
+            do {
+                try await store.revokeNode(nodeId)
+            } catch {
+                throw CLIFailure(error)
+            }
+            Output.line("revoked \(nodeId)")
+        }
+    }
+}

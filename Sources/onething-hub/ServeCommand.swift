@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Logging
+import OneThingHub
+
+/// `onething-hub serve`: serves the sync protocol until SIGTERM or SIGINT.
+struct ServeCommand: HubSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the sync protocol (and the admin API with --admin-token-file).",
+        discussion: "Prints one line `listening on http://HOST:PORT` once it accepts connections; stops cleanly on SIGTERM or SIGINT.")
+
+    @OptionGroup var options: HubOptions
+
+    @Option(help: ArgumentHelp("The TCP port; 0 picks a free one (the line printed says which).", valueName: "n"))
+    var port: Int = 8080
+
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
+    var host: String = "127.0.0.1"
+
+    @Option(
+        name: .customLong("auto-decide"),
+        help: ArgumentHelp("For demos: every SECONDS, approve every item that is in progress.", valueName: "seconds"))
+    var autoDecide: Double?
+
+    @Option(
+        name: .customLong("admin-token-file"),
+        help: ArgumentHelp("A file holding the admin API's bearer token; without it the admin API is disabled.", valueName: "file"))
+    var adminTokenFile: String?
+
+    @OptionGroup var catalogOption: CatalogOption
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be from 0 to 65535 (0 picks a free port).")
+        }
+        if let autoDecide, !(autoDecide > 0 && autoDecide <= 86_400) {
+            throw ValidationError("--auto-decide takes a number of seconds greater than 0 and at most 86400.")
+        }
+    }
+
+    func perform() async throws(CLIFailure) {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+            handler.logLevel = level ?? .info
+            return handler
+        }
+        let logger = Logger(label: "onething-hub")
+        let catalog = try catalogOption.load()
+        let adminToken = try adminTokenFile.map { path throws(CLIFailure) in try Self.readAdminToken(path) }
+        let store = try options.openStore()
+        let configuration = HubServerConfiguration(host: host, port: port, adminToken: adminToken, catalog: catalog)
+        let host = self.host
+        let app = HubServer.application(store: store, configuration: configuration, logger: logger) { port in
+            let shown = host.contains(":") ? "[\(host)]" : host
+            Output.line("listening on http://\(shown):\(port)")
+        }
+        let decider = autoDecide.map {
+            AutoDecider(store: store, interval: .milliseconds(Int64(($0 * 1000).rounded())), logger: logger)
+        }
+        logger.info(
+            "starting",
+            metadata: [
+                "db": "\(store.path)", "catalog_version": "\(catalog.version)",
+                "admin_api": "\(adminToken != nil)", "auto_decide": "\(autoDecide.map { "\($0)s" } ?? "off")",
+            ])
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await app.runService() }
+                if let decider {
+                    group.addTask { await decider.run() }
+                }
+                // The server ends on SIGTERM/SIGINT (or a failure); the decider follows it.
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            throw .config(
+                "The hub could not serve on \(host):\(port) (\(error)). Check that the address is this machine's and the port is free, or choose another with --port.")
+        }
+        logger.info("stopped")
+    }
+
+    private static func readAdminToken(_ path: String) throws(CLIFailure) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIFailure(HubError.adminTokenUnusable(path: path, reason: "it cannot be read"))
+        }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else {
+            throw CLIFailure(HubError.adminTokenUnusable(path: path, reason: "it is empty"))
+        }
+        guard token.count >= 16, !token.contains(where: \.isWhitespace) else {
+            throw CLIFailure(
+                HubError.adminTokenUnusable(path: path, reason: "the token must be one word of at least 16 characters"))
+        }
+        return token
+    }
+}

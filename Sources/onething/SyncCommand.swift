@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import OneThingCurl
+import OneThingModel
+import OneThingStore
+import OneThingSync
+
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "One exchange with the hub: push what is queued, pull what changed. Safe to start from cron every minute.",
+        discussion: """
+            Pushes every queued application in batches, pulls every page of department decisions, and pushes
+            again if pulling made new work. Quiet when there was nothing to do (cron mails whatever is printed);
+            one summary line otherwise. Overlapping runs are safe: a second run exits 75 at once.
+
+            Exit codes: 0 the exchange completed; 69 the hub refused the node (token, node id, TLS certificate);
+            74 the node database failed; 75 the hub was unreachable, timed out or answered 5xx, or another
+            sync is running (everything is kept for the next run); 78 the node is not set up (`onething init`)
+            or its token file is unusable.
+
+            TLS options fall back to the environment: ONETHING_CA_FILE, ONETHING_CLIENT_CERT,
+            ONETHING_CLIENT_KEY (see sync/onething-sync.env).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("retry-budget"), help: ArgumentHelp("Seconds this run may keep retrying a failing hub before exiting 75.", valueName: "seconds"))
+    var retryBudget: Double = 20
+
+    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Applications per push request (1-500).", valueName: "n"))
+    var batchSize: Int = 250
+
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to wait for the connection.", valueName: "seconds"))
+    var connectTimeout: Double = 10
+
+    @Option(help: ArgumentHelp("Seconds one request may take in all.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Option(name: .customLong("max-response-mb"), help: ArgumentHelp("Refuse hub responses larger than this.", valueName: "MiB"))
+    var maxResponseMB: Int = 64
+
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("CA certificates to verify the hub with (PEM).", valueName: "file"))
+    var caFile: String?
+
+    @Option(name: .customLong("client-cert"), help: ArgumentHelp("Client certificate for mutual TLS (PEM).", valueName: "file"))
+    var clientCert: String?
+
+    @Option(name: .customLong("client-key"), help: ArgumentHelp("Client key for mutual TLS (PEM).", valueName: "file"))
+    var clientKey: String?
+
+    func validate() throws {
+        guard (1...500).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 500.") }
+        guard retryBudget >= 0, connectTimeout > 0, timeout > 0 else {
+            throw ValidationError("--retry-budget, --connect-timeout and --timeout must be positive numbers of seconds.")
+        }
+        guard maxResponseMB >= 1 else { throw ValidationError("--max-response-mb must be at least 1.") }
+    }
+
+    func run() async throws {
+        Diagnostics.bootstrap()
+        do {
+            try await perform()
+        } catch {
+            Output.failure(error, json: global.json)
+            throw error.code
+        }
+    }
+
+    func perform() async throws(CLIFailure) {
+        let context = try NodeContext.open(global)
+        guard let config = context.config else {
+            throw CLIFailure.config("This node is not set up for sync yet: run `onething init --hub URL --node-id ID --token-file FILE`. Filed applications are kept.")
+        }
+        let token = try TokenFile.read(config.tokenFile)
+        let lock: SyncLock
+        do {
+            lock = try SyncLock(databasePath: context.store.path)
+        } catch {
+            throw CLIFailure(error)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let env = ProcessInfo.processInfo.environment
+        var curl = CurlConfiguration(baseURL: config.hubURL)
+        curl.connectTimeoutSeconds = connectTimeout
+        curl.totalTimeoutSeconds = timeout
+        curl.maxResponseBytes = maxResponseMB * 1024 * 1024
+        curl.caFile = caFile ?? env["ONETHING_CA_FILE"]
+        curl.clientCertificate = clientCert ?? env["ONETHING_CLIENT_CERT"]
+        curl.clientKey = clientKey ?? env["ONETHING_CLIENT_KEY"]
+        let transport: CurlTransport
+        do {
+            transport = try CurlTransport(configuration: curl)
+        } catch {
+            throw CLIFailure.config(error.description)
+        }
+        var options = SyncOptions()
+        options.batchSize = batchSize
+        options.retryBudgetSeconds = retryBudget
+        let showProgress = isatty(STDERR_FILENO) == 1 && !global.json
+        let draw: @Sendable (Int, Int) -> Void = { done, total in ProgressBar.draw(done: done, total: total) }
+        let stamp: @Sendable () -> String = { Timestamp.now() }
+        let engine = SyncEngine(
+            store: context.store, transport: transport, nodeId: config.nodeId, token: token,
+            catalogVersion: context.catalog.version, options: options, timestamp: stamp,
+            progress: showProgress ? draw : nil)
+        let report: SyncReport
+        do throws(SyncError) {
+            report = try await engine.run()
+        } catch {
+            if showProgress { ProgressBar.finish() }
+            throw CLIFailure(error)
+        }
+        if showProgress { ProgressBar.finish() }
+        if global.json {
+            Output.json(report)
+        } else if !report.isQuiet {
+            Output.line(report.summary)
+        }
+    }
+}
+
+extension CLIFailure {
+    init(_ error: SyncError) {
+        switch error {
+        case .hubRefused: self.init(code: .hubRefused, lines: [error.description])
+        case .temporary, .protocolViolation, .locked: self.init(code: .temporaryFailure, lines: [error.description])
+        case .store(let storeError): self.init(storeError)
+        case .configuration: self.init(code: .config, lines: [error.description])
+        }
+    }
+}
+
+/// A progress bar on stderr for a large backlog on a terminal (never under cron).
+enum ProgressBar {
+    static let threshold = 1000
+
+    static func draw(done: Int, total: Int) {
+        guard total >= threshold else { return }
+        let width = 30
+        let filled = total == 0 ? width : min(width, done * width / total)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data("\rsync: sending [\(bar)] \(done)/\(total)".utf8))
+    }
+
+    static func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

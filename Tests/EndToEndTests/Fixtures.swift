@@ -1,0 +1,91 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// One node (the real `onething` binary on its own database) and the hub CLI, with helpers
+/// that fail the test with the command's stderr when a step goes wrong.
+struct Loop {
+    let dir = TemporaryDirectory("onething-e2e")
+    let node = BuiltBinary("onething")
+    let hubCLI = BuiltBinary("onething-hub")
+    var nodeDB: String { dir.file("node.sqlite") }
+    var hubDB: String { dir.file("hub.sqlite") }
+
+    func startHub(_ arguments: [String] = []) throws -> HubProcess {
+        try HubProcess(database: hubDB, directory: dir, arguments: arguments)
+    }
+
+    @discardableResult
+    func node(_ arguments: [String], stdin: String? = nil, db: String? = nil) throws -> BuiltBinary.Run {
+        try node.run(arguments + ["--db", db ?? nodeDB], stdin: stdin.map { Data($0.utf8) })
+    }
+
+    @discardableResult
+    func hub(_ arguments: [String]) throws -> BuiltBinary.Run {
+        try hubCLI.run(arguments + ["--db", hubDB])
+    }
+
+    /// Registers `nodeId` on the hub and runs `onething init` against `url`.
+    func setUpNode(_ nodeId: String = "ward-1", url: String, db: String? = nil) throws -> String {
+        let added = try hub(["nodes", "add", nodeId])
+        #expect(added.code == 0, "nodes add: \(added.stderr)")
+        let token = added.stdout.split(whereSeparator: \.isWhitespace).map(String.init).last { $0.count >= 32 } ?? ""
+        let tokenFile = dir.file("token-\(nodeId)")
+        try writeToken(token, to: tokenFile)
+        let initRun = try node(["init", "--hub", url, "--node-id", nodeId, "--token-file", tokenFile], db: db)
+        #expect(initRun.code == 0, "init: \(initRun.stderr)")
+        return token
+    }
+
+    func writeToken(_ token: String, to path: String) throws {
+        FileManager.default.createFile(atPath: path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
+    }
+
+    /// Files the catalogue's example `count` times; returns the ids.
+    func file(_ bundle: String = "birth", count: Int = 1, db: String? = nil) throws -> [String] {
+        let example = try node(["catalog", "example", bundle], db: db).stdout
+        return try (0..<count).map { _ in
+            let run = try node(["apply", "--bundle", bundle, "--data", "-"], stdin: example, db: db)
+            #expect(run.code == 0, "apply: \(run.stderr)")
+            return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    func hubApplications() throws -> [[String: Any]] {
+        let run = try hub(["list", "--json"])
+        return ((run.json() as? [String: Any])?["applications"] as? [[String: Any]]) ?? []
+    }
+
+    func nodeShow(_ id: String, db: String? = nil) throws -> [String: Any] {
+        (try node(["show", id, "--json"], db: db).json() as? [String: Any]) ?? [:]
+    }
+
+    func nodeStatus(db: String? = nil) throws -> [String: Any] {
+        (try node(["status", "--json"], db: db).json() as? [String: Any]) ?? [:]
+    }
+
+    /// Runs SQL on the node's database with the sqlite3 shell-free route: a tiny Python
+    /// helper (python3's sqlite3 module), to stage crashes and tampering.
+    func sql(_ statement: String, db: String? = nil) throws -> String {
+        let script = "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nr=c.execute(sys.argv[2]).fetchall()\nc.commit()\nprint('\\n'.join('|'.join(str(v) for v in row) for row in r))"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, db ?? nodeDB, statement]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension [String: Any] {
+    func items() -> [String: String] {
+        var out: [String: String] = [:]
+        for item in (self["items"] as? [[String: Any]]) ?? [] {
+            if let code = item["item"] as? String, let state = item["state"] as? String { out[code] = state }
+        }
+        return out
+    }
+}

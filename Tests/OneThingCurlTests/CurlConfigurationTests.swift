@@ -1,0 +1,85 @@
+import Foundation
+@testable import OneThingCurl
+import OneThingSync
+import TestSupport
+import Testing
+
+/// Configuration checks happen in `CurlTransport.init`, which sends nothing: the remote
+/// addresses below (192.0.2.0/24 is TEST-NET-1) are never contacted.
+@Suite("CurlConfiguration validation")
+struct CurlConfigurationTests {
+    private func configurationError(_ configuration: CurlConfiguration) -> String? {
+        do {
+            _ = try CurlTransport(configuration: configuration)
+            return nil
+        } catch {
+            guard case .configuration(let text) = error else { return "unexpected \(error)" }
+            return text
+        }
+    }
+
+    @Test(arguments: ["http://192.0.2.1", "http://192.0.2.1:8080/api", "http://hub.example.gov.cn", "HTTP://10.0.0.1", "http://127.0.0.1.example.com"])
+    func plainHTTPToRemoteHostsIsRefused(url: String) throws {
+        let text = try #require(configurationError(CurlConfiguration(baseURL: url)))
+        #expect(text.contains("plain http"))
+        #expect(text.contains("https"))
+    }
+
+    @Test(arguments: ["http://127.0.0.1:8080", "http://127.4.5.6", "http://localhost:9", "http://LOCALHOST", "http://[::1]:8080", "https://192.0.2.1", "https://hub.example.gov.cn/prefix/"])
+    func loopbackHTTPAndAnyHTTPSAreAccepted(url: String) {
+        #expect(configurationError(CurlConfiguration(baseURL: url)) == nil)
+    }
+
+    @Test func insecureHTTPCanBeAllowedExplicitly() {
+        #expect(configurationError(CurlConfiguration(baseURL: "http://192.0.2.1", allowInsecureHTTP: true)) == nil)
+    }
+
+    @Test(arguments: ["", "hub.example.gov.cn", "ftp://hub.example.gov.cn", "file:///etc/passwd", "https://user:pw@hub.example.gov.cn", "https://hub.example.gov.cn/?x=1"])
+    func malformedURLsAreRefused(url: String) {
+        #expect(configurationError(CurlConfiguration(baseURL: url)) != nil)
+    }
+
+    @Test func unreadableCertificateFilesAreRefused() {
+        let directory = TemporaryDirectory("onething-curl-config")
+        let missing = directory.file("missing.pem")
+        let ca = configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", caFile: missing))
+        #expect(ca?.contains(missing) == true)
+        #expect(ca?.contains("CA file") == true)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: missing)) != nil)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientKey: missing)) != nil)
+    }
+
+    @Test func badLimitsAreRefused() {
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", connectTimeoutSeconds: 0)) != nil)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", totalTimeoutSeconds: -1)) != nil)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", totalTimeoutSeconds: .nan)) != nil)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", maxResponseBytes: 0)) != nil)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", userAgent: "a\r\nb")) != nil)
+    }
+
+    @Test func defaults() {
+        let configuration = CurlConfiguration(baseURL: "https://hub.example.gov.cn")
+        #expect(configuration.connectTimeoutSeconds == 10)
+        #expect(configuration.totalTimeoutSeconds == 60)
+        #expect(configuration.allowInsecureHTTP == false)
+        #expect(configuration.maxResponseBytes == 64 * 1024 * 1024)
+        #expect(configuration.userAgent == "onething/0.1")
+    }
+
+    @Test func errorsNameTheHostWithItsPort() throws {
+        let address = try HubAddress(CurlConfiguration(baseURL: "http://[::1]:8080/"))
+        #expect(address.authority == "[::1]:8080")
+        #expect(address.url(for: "/v1/x") == "http://[::1]:8080/v1/x")
+        let plain = try HubAddress(CurlConfiguration(baseURL: "https://hub.example.gov.cn"))
+        #expect(plain.authority == "hub.example.gov.cn")
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.255.255.254", true), ("localhost", true), ("::1", true),
+        ("128.0.0.1", false), ("127.0.0", false), ("127.0.0.256", false), ("127.0.0.+1", false),
+        ("localhost.example", false), ("0.0.0.0", false), ("::", false),
+    ])
+    func loopbackDetection(host: String, loopback: Bool) {
+        #expect(HubAddress.isLoopback(host) == loopback)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import OneThingCurl
+import OneThingSync
+import Testing
+
+@Suite("CurlTransport failures", .timeLimit(.minutes(1)))
+struct CurlTransportFailureTests {
+    let server: ScriptedServer
+
+    init() throws {
+        server = try ScriptedServer()
+    }
+
+    var authority: String { "127.0.0.1:\(server.port)" }
+
+    @Test(arguments: [
+        "/bytes?n=5000",   // refused from Content-Length (CURLOPT_MAXFILESIZE_LARGE)
+        "/chunked?n=5000", // no Content-Length: stopped by the write callback
+        "/gzbytes?n=5000", // small on the wire, too large once decoded
+    ])
+    func responsesOverTheLimitAreAbandoned(path: String) async throws {
+        let transport = try makeTransport(server, maxResponseBytes: 1000)
+        let error = await sendError(transport, HTTPRequest(method: "GET", path: path))
+        #expect(error == .responseTooLarge(host: authority, limitBytes: 1000))
+        // The handle is still usable afterwards.
+        let response = try await transport.send(HTTPRequest(method: "GET", path: "/bytes?n=1000"))
+        #expect(response.body.count == 1000)
+    }
+
+    @Test func stalledServerTimesOutWithinTheTotalTimeout() async throws {
+        let transport = try makeTransport(server, totalTimeout: 1)
+        let start = ContinuousClock.now
+        let error = await sendError(transport, HTTPRequest(method: "GET", path: "/sleep?s=10"))
+        let elapsed = seconds(since: start)
+        #expect(error == .timedOut(host: authority, seconds: 1))
+        #expect(elapsed >= 0.9)
+        #expect(elapsed < 3)
+        #expect(error?.isTemporary == true)
+    }
+
+    @Test func refusedPortIsUnreachableAndNamesTheHost() async throws {
+        let port = try ScriptedServer.freePort()
+        let transport = try CurlTransport(configuration: CurlConfiguration(
+            baseURL: "http://127.0.0.1:\(port)", connectTimeoutSeconds: 1, totalTimeoutSeconds: 2))
+        let error = await sendError(transport, HTTPRequest(method: "GET", path: "/v1/health"))
+        guard case .unreachable(let host, let detail)? = error else {
+            Issue.record("expected unreachable, got \(String(describing: error))")
+            return
+        }
+        #expect(host == "127.0.0.1:\(port)")
+        #expect(detail.contains("Couldn't connect") || detail.contains("connect"))
+        #expect(error?.description.contains("127.0.0.1") == true)
+    }
+
+    @Test func connectionClosedWithoutAnswerIsUnreachable() async throws {
+        let transport = try makeTransport(server)
+        let error = await sendError(transport, HTTPRequest(method: "POST", path: "/close", body: Data("secret applicant data".utf8)))
+        guard case .unreachable(let host, let detail)? = error else {
+            Issue.record("expected unreachable, got \(String(describing: error))")
+            return
+        }
+        #expect(host == authority)
+        #expect(!detail.contains("secret"))
+    }
+
+    @Test func httpsAgainstAPlainServerFailsClearly() async throws {
+        let transport = try CurlTransport(configuration: CurlConfiguration(
+            baseURL: "https://127.0.0.1:\(server.port)", connectTimeoutSeconds: 1, totalTimeoutSeconds: 2))
+        let error = await sendError(transport, HTTPRequest(method: "GET", path: "/echo"))
+        switch error {
+        case .tls(let host, let detail)?, .unreachable(let host, let detail)?:
+            #expect(host == authority)
+            #expect(!detail.isEmpty)
+        default:
+            Issue.record("expected tls or unreachable, got \(String(describing: error))")
+        }
+        #expect(error?.description.contains("127.0.0.1") == true)
+    }
+
+    @Test func cancellingTheTaskAbandonsTheTransfer() async throws {
+        let transport = try makeTransport(server, totalTimeout: 8)
+        let start = ContinuousClock.now
+        let task = Task { await sendError(transport, HTTPRequest(method: "GET", path: "/sleep?s=10")) }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        let error = await task.value
+        guard case .failed(let host, let detail)? = error else {
+            Issue.record("expected failed, got \(String(describing: error))")
+            return
+        }
+        #expect(host == authority)
+        #expect(detail.contains("cancelled"))
+        #expect(seconds(since: start) < 3)
+    }
+
+    @Test(arguments: ["v1/no-slash", "/with space", "/line\r\nX-Injected: 1"])
+    func malformedPathsAreRefusedBeforeSending(path: String) async throws {
+        let transport = try makeTransport(server)
+        let error = await sendError(transport, HTTPRequest(method: "GET", path: path))
+        guard case .failed(let host, _)? = error else {
+            Issue.record("expected failed, got \(String(describing: error))")
+            return
+        }
+        #expect(host == authority)
+        #expect(try await stats(transport).connections == 1) // only the /stats request itself
+    }
+
+    @Test func headerInjectionIsRefused() async throws {
+        let transport = try makeTransport(server)
+        let error = await sendError(transport, HTTPRequest(
+            method: "GET", path: "/echo", headers: ["X-Node": "ward-1\r\nX-Admin: yes"]))
+        guard case .failed(_, let detail)? = error else {
+            Issue.record("expected failed, got \(String(describing: error))")
+            return
+        }
+        #expect(detail.contains("X-Node"))
+        #expect(!detail.contains("ward-1"))
+    }
+
+    @Test func invalidMethodIsRefused() async throws {
+        let transport = try makeTransport(server)
+        let error = await sendError(transport, HTTPRequest(method: "GET /x", path: "/echo"))
+        guard case .failed? = error else {
+            Issue.record("expected failed, got \(String(describing: error))")
+            return
+        }
+    }
+}

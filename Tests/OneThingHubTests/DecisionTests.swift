@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+@testable import OneThingHub
+import OneThingModel
+import OneThingWire
+import Testing
+
+@Suite("Decisions")
+struct DecisionTests {
+    @Test("the social security card waits until the household registration is approved")
+    func dependencyOrder() async throws {
+        let hub = try await HubFixture()
+        try await hub.app().test(.router) { client in
+            let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
+            let number = try #require(pushed.results.first?.provinceNo)
+
+            let early = try await client.decide(
+                number, "social-security-card", DecisionRequest(decision: .approve), fixture: hub)
+            #expect(early.status == .conflict)
+            let body = try early.errorBody()
+            #expect(body.error == "conflict")
+            #expect(body.message.contains("waits for household-registration"))
+
+            let issued = try await client.decide(
+                number, "household-registration",
+                DecisionRequest(decision: .approve, documents: ["resident_id_number": "35010220260101901X"]),
+                fixture: hub)
+            #expect(issued.status == .ok)
+            let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: issued.body))
+            #expect(application.state(of: "household-registration") == .issued)
+            #expect(application.items.first { $0.item == "household-registration" }?.documents?["resident_id_number"] != nil)
+            #expect(application.state(of: "social-security-card") == .inProgress)
+            #expect(application.state(of: "medical-insurance-enrolment") == .inProgress)
+
+            let card = try await client.decide(
+                number, "social-security-card", DecisionRequest(decision: .approve), fixture: hub)
+            #expect(card.status == .ok)
+            let again = try await client.decide(
+                number, "social-security-card", DecisionRequest(decision: .approve), fixture: hub)
+            #expect(again.status == .conflict)
+            #expect(try again.errorBody().message.contains("already decided"))
+        }
+    }
+
+    @Test("return needs a reason and keeps it")
+    func returnWithReason() async throws {
+        let hub = try await HubFixture()
+        try await hub.app().test(.router) { client in
+            let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
+            let number = try #require(pushed.results.first?.provinceNo)
+
+            let missing = try await client.decide(number, "birth-certificate", DecisionRequest(decision: .return), fixture: hub)
+            #expect(missing.status == .badRequest)
+            #expect(try missing.errorBody().message.contains("reason"))
+
+            let returned = try await client.decide(
+                number, "birth-certificate", DecisionRequest(decision: .return, reason: "The certificate number is unreadable."),
+                fixture: hub)
+            #expect(returned.status == .ok)
+            let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: returned.body))
+            let item = try #require(application.items.first { $0.item == "birth-certificate" })
+            #expect(item.state == .returned)
+            #expect(item.reason == "The certificate number is unreadable.")
+        }
+    }
+
+    @Test("a rejection cascades to the items that depend on it, naming the dependency")
+    func rejectionCascades() async throws {
+        let hub = try await HubFixture()
+        try await hub.app().test(.router) { client in
+            let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
+            let number = try #require(pushed.results.first?.provinceNo)
+
+            let rejected = try await client.decide(
+                number, "household-registration",
+                DecisionRequest(decision: .reject, reason: "The parents' household is registered in another province."),
+                fixture: hub)
+            #expect(rejected.status == .ok)
+            let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: rejected.body))
+            #expect(application.state(of: "household-registration") == .rejected)
+            for dependent in ["medical-insurance-enrolment", "social-security-card"] {
+                let item = try #require(application.items.first { $0.item == dependent })
+                #expect(item.state == .rejected)
+                #expect(item.reason?.contains("household-registration") == true)
+            }
+            #expect(application.state(of: "birth-certificate") == .inProgress)
+        }
+    }
+
+    @Test("unknown applications and items are 404")
+    func unknownTargets() async throws {
+        let hub = try await HubFixture()
+        try await hub.app().test(.router) { client in
+            let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
+            let number = try #require(pushed.results.first?.provinceNo)
+            let noApplication = try await client.decide(
+                "FJ9999999999", "birth-certificate", DecisionRequest(decision: .approve), fixture: hub)
+            #expect(noApplication.status == .notFound)
+            let noItem = try await client.decide(number, "school-bus", DecisionRequest(decision: .approve), fixture: hub)
+            #expect(noItem.status == .notFound)
+            let show = try await client.execute(
+                uri: "\(WireProtocol.adminApplicationsPath)/FJ9999999999", method: .get, headers: hub.adminHeaders)
+            #expect(show.status == .notFound)
+            #expect(try show.errorBody().error == "not_found")
+        }
+    }
+
+    @Test("auto-decide approves round by round, issuing a valid resident ID number for the newborn")
+    func autoDecide() async throws {
+        let hub = try await HubFixture()
+        try await hub.app().test(.router) { client in
+            _ = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
+        }
+        let decider = AutoDecider(store: hub.store, interval: .seconds(1), logger: HubServer.quietLogger)
+        #expect(try await decider.round() == 4)
+        var application = try #require(try await hub.store.applications().first)
+        #expect(application.state(of: "household-registration") == .issued)
+        #expect(application.state(of: "social-security-card") == .inProgress)
+        let id = try #require(
+            application.items.first { $0.item == "household-registration" }?.documents?[AutoDecider.residentIDDocument])
+        let parsed = try ResidentIDNumber.parse(id, today: CivilDateTime.now().date).get()
+        let birth = try #require(CivilDateTime.parse(application.fields["birth_time"] ?? ""))
+        #expect(parsed.birthDate == birth.date)
+        #expect(parsed.sex.rawValue == application.fields["newborn_sex"])
+        #expect(parsed.addressCode == "350100")
+
+        #expect(try await decider.round() == 2)
+        application = try #require(try await hub.store.applications().first)
+        #expect(application.items.allSatisfy { $0.state == .approved || $0.state == .issued })
+        #expect(try await decider.round() == 0)
+    }
+}

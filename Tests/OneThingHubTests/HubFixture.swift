@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+@testable import OneThingHub
+import OneThingModel
+import OneThingWire
+import TestSupport
+import Testing
+
+/// A hub on a temporary SQLite file with one registered node, its token, and an admin token.
+struct HubFixture: Sendable {
+    let directory: TemporaryDirectory
+    let store: HubStore
+    let catalog: HubCatalog
+    let node: String
+    let token: String
+    let adminToken: String?
+
+    static let defaultAdminToken = "admin-token-for-tests-0123456789"
+
+    init(admin: Bool = true, node: String = "ward-1") async throws {
+        directory = TemporaryDirectory("onething-hub-test")
+        store = try HubStore.open(path: directory.file("hub.sqlite"))
+        catalog = try HubCatalog.embedded()
+        self.node = node
+        token = try await store.addNode(node)
+        adminToken = admin ? Self.defaultAdminToken : nil
+    }
+
+    func configuration(maxBodyBytes: Int = HubServerConfiguration.defaultMaxBodyBytes) -> HubServerConfiguration {
+        HubServerConfiguration(adminToken: adminToken, catalog: catalog, maxBodyBytes: maxBodyBytes)
+    }
+
+    func app(maxBodyBytes: Int = HubServerConfiguration.defaultMaxBodyBytes) -> HubServer.App {
+        HubServer.application(store: store, configuration: configuration(maxBodyBytes: maxBodyBytes))
+    }
+
+    var nodeHeaders: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+    var adminHeaders: HTTPFields { [.authorization: "Bearer \(adminToken ?? "")", .contentType: "application/json"] }
+}
+
+/// Requests and decoded answers of the protocol, over any test client.
+extension TestClientProtocol {
+    func push(_ entries: [PushEntry], fixture: HubFixture, node: String? = nil) async throws -> PushResponse {
+        let response = try await execute(
+            uri: WireProtocol.pushPath(node: node ?? fixture.node), method: .post, headers: fixture.nodeHeaders,
+            body: ByteBuffer(bytes: try WireCoding.encode(PushRequest(entries: entries))))
+        #expect(response.status == .ok, "push answered \(response.status): \(String(buffer: response.body))")
+        return try WireCoding.decode(PushResponse.self, from: Data(buffer: response.body))
+    }
+
+    func pull(after: Int64, limit: Int? = nil, catalogVersion: String? = nil, fixture: HubFixture) async throws
+        -> ChangesPage
+    {
+        var uri = WireProtocol.changesPath(node: fixture.node) + "?after=\(after)"
+        if let limit { uri += "&limit=\(limit)" }
+        if let catalogVersion { uri += "&catalog_version=\(catalogVersion)" }
+        let response = try await execute(uri: uri, method: .get, headers: fixture.nodeHeaders)
+        #expect(response.status == .ok, "changes answered \(response.status): \(String(buffer: response.body))")
+        return try WireCoding.decode(ChangesPage.self, from: Data(buffer: response.body))
+    }
+
+    func adminApplications(fixture: HubFixture) async throws -> [HubApplication] {
+        let response = try await execute(
+            uri: WireProtocol.adminApplicationsPath, method: .get, headers: fixture.adminHeaders)
+        #expect(response.status == .ok)
+        return try WireCoding.decode(HubApplicationList.self, from: Data(buffer: response.body)).applications
+    }
+
+    func decide(
+        _ provinceNo: String, _ item: String, _ request: DecisionRequest, fixture: HubFixture
+    ) async throws -> TestResponse {
+        try await execute(
+            uri: "\(WireProtocol.adminApplicationsPath)/\(provinceNo)/items/\(item)/decision", method: .post,
+            headers: fixture.adminHeaders, body: ByteBuffer(bytes: try WireCoding.encode(request)))
+    }
+}
+
+extension Data {
+    init(buffer: ByteBuffer) {
+        self.init(buffer.readableBytesView)
+    }
+}
+
+extension TestResponse {
+    func errorBody() throws -> ErrorBody {
+        try WireCoding.decode(ErrorBody.self, from: Data(buffer: body))
+    }
+}
+
+extension HubApplication {
+    func state(of item: String) -> ItemState? {
+        items.first { $0.item == item }?.state
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import OneThingSync
+import OneThingWire
+
+/// TEST DOUBLE of the hub's HTTP side, for failure cases the real hub never produces on
+/// demand (garbage answers, cursors going backwards, lost responses). The end-to-end tests
+/// use the real hub over loopback; this one only drives the engine's reactions.
+final class ScriptedHub: Transport, @unchecked Sendable {
+    typealias Handler = @Sendable (HTTPRequest, Int) throws(TransportError) -> HTTPResponse
+
+    private let lock = NSLock()
+    private var handler: Handler
+    private(set) var requests: [HTTPRequest] = []
+
+    init(_ handler: @escaping Handler) {
+        self.handler = handler
+    }
+
+    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        let (handler, index) = lock.withLock { () -> (Handler, Int) in
+            requests.append(request)
+            return (self.handler, requests.count - 1)
+        }
+        return try handler(request, index)
+    }
+
+    var pushes: [PushRequest] {
+        lock.withLock { requests }.filter { $0.method == "POST" }.compactMap { request in
+            request.body.flatMap { try? WireCoding.decode(PushRequest.self, from: $0) }
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["content-type": "application/json"], body: (try? WireCoding.encode(value)) ?? Data())
+    }
+
+    /// Accepts every entry; province numbers FJ + seq.
+    static func accept(_ request: HTTPRequest) -> HTTPResponse {
+        guard let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }) else {
+            return json(ErrorBody(error: "bad_request", message: "no body"), status: 400)
+        }
+        let results = push.entries.map {
+            PushResult(
+                seq: $0.seq, idempotencyKey: $0.idempotencyKey, status: .accepted,
+                provinceNo: String(format: "FJ%010d", $0.seq), hubRevision: 1)
+        }
+        return json(PushResponse(results: results, lastAppliedSeq: push.entries.last?.seq ?? 0))
+    }
+
+    static let emptyPage = json(ChangesPage(changes: [], nextCursor: 0, hasMore: false))
+}

@@ -1,0 +1,214 @@
+import Foundation
+import OneThingModel
+import OneThingStore
+import OneThingSync
+import OneThingWire
+import TestSupport
+import Testing
+
+@Suite("Sync engine reactions (scripted hub double)")
+struct SyncEngineTests {
+    func makeStore(_ dir: TemporaryDirectory, filing count: Int = 3) throws -> NodeStore {
+        let store = try NodeStore.open(path: dir.file("node.sqlite"))
+        for _ in 0..<count { try store.file(try Examples.validated("birth"), filedAt: "t") }
+        return store
+    }
+
+    func engine(_ store: NodeStore, _ hub: ScriptedHub, budget: Double = 0, batch: Int = 250) -> SyncEngine {
+        var options = SyncOptions()
+        options.retryBudgetSeconds = budget
+        options.retryBaseSeconds = 0.01
+        options.batchSize = batch
+        return SyncEngine(
+            store: store, transport: hub, nodeId: "ward-1", token: "test-token-0123456789", catalogVersion: "2026.11-1",
+            options: options, timestamp: { "t" })
+    }
+
+    @Test("a clean run pushes everything, marks it accepted and pulls once")
+    func cleanRun() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { request, _ in request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage }
+        let report = try await engine(store, hub).run()
+        #expect(report.pushed == 3)
+        #expect(report.accepted == 3)
+        #expect(try store.pendingCount() == 0)
+        #expect(try store.applications().allSatisfy { $0.state == .accepted && $0.provinceNo?.hasPrefix("FJ") == true })
+        #expect(hub.requests.allSatisfy { $0.headers["Authorization"] == "Bearer test-token-0123456789" })
+        #expect(hub.requests.first?.compressBody == true)
+        #expect(try store.queueStatus().lastSuccessAt == "t")
+    }
+
+    @Test("a response lost on the way back: the same entries are re-sent with the same keys")
+    func lostResponse() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { request, index throws(TransportError) in
+            if index == 0 { throw .unreachable(host: "127.0.0.1", detail: "connection reset") }
+            return request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage
+        }
+        _ = try await engine(store, hub, budget: 5).run()
+        let pushes = hub.pushes
+        #expect(pushes.count == 2)
+        #expect(pushes[0].entries.map(\.idempotencyKey) == pushes[1].entries.map(\.idempotencyKey))
+        #expect(pushes[0].entries.map(\.payloadSHA256) == pushes[1].entries.map(\.payloadSHA256))
+        #expect(try store.pendingCount() == 0)
+    }
+
+    @Test("an unreachable hub after the budget: temporary failure, everything kept, error recorded")
+    func unreachable() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { _, _ throws(TransportError) in throw .unreachable(host: "127.0.0.1", detail: "refused") }
+        await #expect(throws: SyncError.self) { try await engine(store, hub, budget: 0.2).run() }
+        #expect(hub.requests.count >= 2)  // retried within the budget
+        #expect(try store.pendingCount() == 3)
+        #expect(try store.queueStatus().lastError?.contains("127.0.0.1") == true)
+        #expect(try store.queueStatus().lastSuccessAt == nil)
+    }
+
+    @Test("401 is a refusal, not retried")
+    func refused() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { _, _ in ScriptedHub.json(ErrorBody(error: "unauthorized", message: "Unknown token."), status: 401) }
+        do {
+            _ = try await engine(store, hub, budget: 5).run()
+            Issue.record("expected a refusal")
+        } catch {
+            guard case .hubRefused(let status, _) = error else { Issue.record("got \(error)"); return }
+            #expect(status == 401)
+        }
+        #expect(hub.requests.count == 1)
+        #expect(try store.pendingCount() == 3)
+    }
+
+    @Test("5xx is retried, then succeeds")
+    func serverErrorThenSuccess() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { request, index in
+            if index < 2 { return HTTPResponse(status: 503) }
+            return request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage
+        }
+        let report = try await engine(store, hub, budget: 10).run()
+        #expect(report.accepted == 3)
+    }
+
+    @Test("a garbage answer keeps every entry for the next run")
+    func garbage() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { _, _ in HTTPResponse(status: 200, body: Data("<html>proxy error</html>".utf8)) }
+        do {
+            _ = try await engine(store, hub).run()
+            Issue.record("expected a protocol violation")
+        } catch {
+            guard case .protocolViolation = error else { Issue.record("got \(error)"); return }
+        }
+        #expect(try store.pendingCount() == 3)
+        #expect(try store.applications().allSatisfy { $0.provinceNo == nil })
+    }
+
+    @Test("a rejected entry is quarantined with its reason and does not block the next")
+    func rejectedDoesNotBlock() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { request, _ in
+            guard request.method == "POST", let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }) else {
+                return ScriptedHub.emptyPage
+            }
+            let results = push.entries.enumerated().map { index, entry in
+                index == 0
+                    ? PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .rejected, reason: "The bundle is unknown.", reasonCode: .unknownBundle)
+                    : PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted, provinceNo: "FJ\(entry.seq)", hubRevision: 1)
+            }
+            return ScriptedHub.json(PushResponse(results: results, lastAppliedSeq: push.entries.last?.seq ?? 0))
+        }
+        let report = try await engine(store, hub).run()
+        #expect(report.rejected == 1)
+        #expect(report.accepted == 2)
+        let apps = try store.applications()
+        #expect(apps.filter { $0.state == .quarantined }.count == 1)
+        #expect(apps.filter { $0.state == .accepted }.count == 2)
+        let quarantined = try #require(apps.first { $0.state == .quarantined })
+        #expect(try store.application(id: quarantined.id).stateReason == "The bundle is unknown.")
+        #expect(try store.pendingCount() == 0)
+    }
+
+    @Test("a 413 halves the batch until it fits")
+    func tooLarge() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir, filing: 4)
+        let hub = ScriptedHub { request, _ in
+            guard request.method == "POST" else { return ScriptedHub.emptyPage }
+            let count = request.body.flatMap { try? WireCoding.decode(PushRequest.self, from: $0) }?.entries.count ?? 0
+            return count > 1 ? HTTPResponse(status: 413) : ScriptedHub.accept(request)
+        }
+        let report = try await engine(store, hub, batch: 4).run()
+        #expect(report.accepted == 4)
+        #expect(hub.pushes.map(\.entries.count) == [4, 2, 1, 1, 1, 1])
+    }
+
+    @Test("a sequence gap stops the run and keeps the entries")
+    func gap() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { request, _ in
+            guard let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }), let first = push.entries.first else {
+                return ScriptedHub.emptyPage
+            }
+            return ScriptedHub.json(PushResponse(
+                results: [PushResult(seq: first.seq, idempotencyKey: first.idempotencyKey, status: .gap, expectedSeq: 99)],
+                lastAppliedSeq: 98))
+        }
+        do {
+            _ = try await engine(store, hub).run()
+            Issue.record("expected a protocol violation")
+        } catch {
+            guard case .protocolViolation(let text) = error else { Issue.record("got \(error)"); return }
+            #expect(text.contains("99"))
+        }
+        #expect(try store.pendingCount() == 3)
+    }
+
+    @Test("pull applies decisions and moves the cursor; a cursor going back is refused")
+    func pull() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir, filing: 1)
+        let id = try #require(try store.applications().first?.id)
+        let change = ApplicationChange(
+            cursor: 7, applicationId: id, provinceNo: "FJ0000000001", hubRevision: 1,
+            items: [ItemDecision(item: "birth-certificate", state: .approved),
+                    ItemDecision(item: "household-registration", state: .issued, documents: ["resident_id_number": "350102202611200011"])],
+            fields: [:])
+        let hub = ScriptedHub { request, _ in
+            if request.method == "POST" { return ScriptedHub.accept(request) }
+            if request.path.contains("after=0") {
+                return ScriptedHub.json(ChangesPage(changes: [change], nextCursor: 7, hasMore: true))
+            }
+            return ScriptedHub.json(ChangesPage(changes: [], nextCursor: 7, hasMore: false))
+        }
+        let report = try await engine(store, hub).run()
+        #expect(report.pages == 2)
+        #expect(try store.pullCursor() == 7)
+        let items = try store.application(id: id).summary.items
+        #expect(items.first { $0.item == "birth-certificate" }?.state == .approved)
+        #expect(items.first { $0.item == "household-registration" }?.documents?["resident_id_number"] == "350102202611200011")
+
+        let backwards = ScriptedHub { request, _ in
+            request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.json(ChangesPage(changes: [], nextCursor: 3, hasMore: false))
+        }
+        await #expect(throws: SyncError.self) { try await engine(store, backwards).run() }
+        #expect(try store.pullCursor() == 7)
+    }
+
+    @Test("a second run while the lock is held is refused at once")
+    func lock() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("node.sqlite")
+        let first = try SyncLock(databasePath: path)
+        #expect(throws: SyncError.self) { try SyncLock(databasePath: path) }
+        withExtendedLifetime(first) {}
+    }
+}

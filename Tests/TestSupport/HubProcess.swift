@@ -1,0 +1,82 @@
+import Foundation
+
+/// The real `onething-hub serve` on a loopback port, for end-to-end tests. Started with
+/// `--port 0`; the URL comes from its `listening on` line. Stopped (SIGTERM) on `stop()`
+/// or when the value goes away.
+public final class HubProcess: @unchecked Sendable {
+    public let url: String
+    public let database: String
+    public let adminToken: String
+    private let process: Process
+
+    public init(database: String, directory: TemporaryDirectory, arguments: [String] = []) throws {
+        self.database = database
+        adminToken = "admin-" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        let tokenFile = directory.file("admin-token-\(UUID().uuidString.prefix(6))")
+        try Data(adminToken.utf8).write(to: URL(fileURLWithPath: tokenFile))
+        chmod(tokenFile, 0o600)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltBinary("onething-hub").path)
+        process.arguments = ["serve", "--db", database, "--port", "0", "--admin-token-file", tokenFile] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        var buffer = Data()
+        let deadline = Date().addingTimeInterval(60)
+        var found: String?
+        while found == nil && Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            let text = String(decoding: buffer, as: UTF8.self)
+            if let range = text.range(of: #"listening on (http://127\.0\.0\.1:\d+)"#, options: .regularExpression) {
+                found = String(text[range].dropFirst("listening on ".count))
+            }
+        }
+        guard let found else {
+            process.terminate()
+            throw HubProcessError.didNotStart(String(decoding: buffer, as: UTF8.self))
+        }
+        url = found
+        // Keep draining stdout so the hub never blocks on a full pipe.
+        DispatchQueue.global().async {
+            while !out.fileHandleForReading.availableData.isEmpty {}
+        }
+    }
+
+    public var port: Int { Int(url.split(separator: ":").last ?? "0") ?? 0 }
+
+    public func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+
+    public enum HubProcessError: Error {
+        case didNotStart(String)
+    }
+}
+
+/// A loopback port that nothing listens on (for "hub down" tests).
+public enum ClosedPort {
+    public static func find() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

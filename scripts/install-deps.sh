@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system packages the node needs, when they are missing (Debian/Ubuntu).
+# The Swift toolchain itself is expected on PATH.
+set -euo pipefail
+packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "swift is not on PATH; install the Swift 6 toolchain first" >&2; exit 1; }
