@@ -78,6 +78,25 @@ extension NodeStore {
         }
     }
 
+    /// Puts entries whose request got no answer back to queued (and their applications back
+    /// to queued), so that `status` does not call them sent. Correctness does not depend on
+    /// it: a re-send carries the same idempotency key either way.
+    public func requeue(_ seqs: [Int64], at time: String) throws(StoreError) {
+        guard !seqs.isEmpty else { return }
+        try write { db in
+            let marks = databaseQuestionMarks(count: seqs.count)
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'queued' WHERE state = 'in_flight' AND seq IN (\(marks))",
+                arguments: StatementArguments(seqs))
+            try db.execute(
+                sql: """
+                    UPDATE applications SET state = 'queued', updated_at = ?
+                    WHERE state = 'sent' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
+                    """,
+                arguments: StatementArguments([time]) + StatementArguments(seqs))
+        }
+    }
+
     /// Records the hub's answers to one batch in ONE transaction: an accepted (or already
     /// applied) entry is acknowledged and its application gets the province number; a
     /// rejected one is quarantined with the hub's reason and blocks nothing behind it.

@@ -70,7 +70,13 @@ public struct SyncEngine: Sendable {
             let request = HTTPRequest(
                 method: "POST", path: WireProtocol.pushPath(node: nodeId),
                 headers: ["Content-Type": "application/json"], body: body, compressBody: true)
-            let response = try await exchange(request, retry: &retry)
+            let response: HTTPResponse
+            do {
+                response = try await exchange(request, retry: &retry)
+            } catch {
+                try? store.requeue(entries.map(\.seq), at: timestamp())
+                throw error
+            }
             if response.status == 413 {
                 guard batchSize > 1 else { throw .protocolViolation("the hub refuses even a single entry as too large.") }
                 batchSize = max(1, batchSize / 2)
