@@ -15,3 +15,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 command -v swift >/dev/null || { echo "swift is not on PATH; install the Swift 6 toolchain first" >&2; exit 1; }
+# Python modules used by the protocol conformance check (Debian ships both).
+if ! python3 -c "import jsonschema, yaml" 2>/dev/null; then
+  echo "installing python3-jsonschema python3-yaml" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-jsonschema python3-yaml >/dev/null \
+    || python3 -m pip install -q jsonschema pyyaml
+fi

@@ -1,18 +1,5 @@
 import GRDB
 
-/// A registered node as `nodes list` shows it (never its token).
-public struct NodeInfo: Codable, Sendable, Hashable {
-    public var nodeId: String
-    public var revoked: Bool
-    public var lastSeq: Int64
-
-    enum CodingKeys: String, CodingKey {
-        case nodeId = "node_id"
-        case revoked
-        case lastSeq = "last_seq"
-    }
-}
-
 extension HubStore {
     /// Registers a node and returns its token; only the token's SHA-256 is stored, so the
     /// token can be shown this once.

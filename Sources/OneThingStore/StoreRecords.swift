@@ -17,6 +17,22 @@ public struct ApplicationSummary: Sendable, Hashable, Codable {
     public var provinceNo: String?
     public var filedAt: String
     public var items: [ItemStatus]
+
+    enum CodingKeys: String, CodingKey {
+        case id, bundle, state, revision, provinceNo, filedAt, items
+    }
+
+    /// Unknown values are written as null, so scripts always find every key.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(bundle, forKey: .bundle)
+        try c.encode(state, forKey: .state)
+        try c.encode(revision, forKey: .revision)
+        try c.encode(provinceNo, forKey: .provinceNo)
+        try c.encode(filedAt, forKey: .filedAt)
+        try c.encode(items, forKey: .items)
+    }
 }
 
 public struct ItemStatus: Sendable, Hashable, Codable {
@@ -25,6 +41,18 @@ public struct ItemStatus: Sendable, Hashable, Codable {
     public var reason: String?
     /// Documents issued with the decision (the newborn's resident ID number, ...).
     public var documents: [String: String]?
+
+    enum CodingKeys: String, CodingKey {
+        case item, state, reason, documents
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(item, forKey: .item)
+        try c.encode(state, forKey: .state)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(documents, forKey: .documents)
+    }
 }
 
 /// One application in full, for `onething show`.

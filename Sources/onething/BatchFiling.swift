@@ -59,7 +59,7 @@ struct BatchFiling {
             Output.line("line \(result.line): \(id)")
         } else {
             let text = (result.problems ?? []).map(\.description).joined(separator: "; ")
-            Output.line("line \(result.line): refused: \(text)")
+            Output.line("line \(result.line): refused: \(TerminalSafe.text(text))")
         }
     }
 }

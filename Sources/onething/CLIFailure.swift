@@ -14,6 +14,7 @@ struct CLIFailure: Error {
         CLIFailure(code: .dataError, lines: problems.map(\.description), problems: problems)
     }
     static func data(_ line: String) -> CLIFailure { .data([FieldProblem(field: nil, message: line)]) }
+    static func data(_ lines: [String]) -> CLIFailure { .data(lines.map { FieldProblem(field: nil, message: $0) }) }
     static func io(_ line: String) -> CLIFailure { CLIFailure(code: .ioError, lines: [line]) }
     static func config(_ line: String) -> CLIFailure { CLIFailure(code: .config, lines: [line]) }
 

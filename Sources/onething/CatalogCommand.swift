@@ -122,10 +122,17 @@ struct CatalogExample: NodeCommand {
             throw CLIFailure.data("There is no bundle \"\(bundle)\"; the bundles are: \(catalog.bundles.map(\.code).joined(separator: ", ")).")
         }
         let menu = catalog.menu(bundle: definition, region: region).map(\.code)
-        let chosen = items.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? menu
+        let chosen = items.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? menu
+        guard !chosen.isEmpty else {
+            throw CLIFailure.usage("--items needs at least one item code, such as --items birth-certificate.")
+        }
         let problems = chosen.filter { !menu.contains($0) }
         guard problems.isEmpty else {
             throw CLIFailure.data("Region \(region.code) does not offer \(problems.joined(separator: ", ")); it offers: \(menu.joined(separator: ", ")).")
+        }
+        let missing = DependencyOrder.missingDependencies(of: chosen, in: definition)
+        guard missing.isEmpty else {
+            throw CLIFailure.data(missing.map { "The item \"\($0.item)\" needs \($0.missing.joined(separator: ", ")) to be decided first; add it to --items." })
         }
         let values = CatalogExamples.application(bundle: definition, items: chosen, today: CivilDateTime.now().date)
         Output.line(OrderedJSON.object(values.map { ($0.field, OrderedJSON.value($0.value, type: $0.type)) }))

@@ -8,8 +8,9 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Diagnostics go to a terminal: control characters are replaced, whatever their source.
     static func diagnostic(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalSafe.text(text) + "\n").utf8))
     }
 
     /// Encodes `value` as JSON on one line (snake_case keys, sorted) to stdout.

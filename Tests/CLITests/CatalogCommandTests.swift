@@ -185,7 +185,6 @@ struct CatalogCommandTests {
         .map { ExampleCase(bundle: "school-enrolment", items: [$0]) }
 
     /// Items that cannot be applied for alone: they need household-registration first.
-    static let dependentItems: Set = ["medical-insurance-enrolment", "social-security-card"]
 
     /// The contract: `catalog example BUNDLE --items ...` prints a complete, VALID example
     /// application for those items. So either it refuses items that cannot be applied for
@@ -203,21 +202,14 @@ struct CatalogCommandTests {
             let filed = try node.apply(example.bundle, items: items, data: Data(printed.stdout.utf8))
             #expect(filed.code == 0, "catalog example exited 0, but apply refused what it printed: \(filed.stderr)")
         }
-        if Self.dependentItems.contains(items.first ?? "") {
-            try withKnownIssue("catalog example prints an example for an item without the item it depends on; apply refuses it") {
-                try check()
-            }
-        } else {
-            try check()
-        }
+        try check()
     }
 
     @Test func anExampleForNoItemsIsRefused() throws {
         let node = TestNode()
         let result = try node.run(["catalog", "example", "birth", "--items", ","])
-        withKnownIssue("catalog example --items , prints an empty object and exits 0 (apply --items , exits 64)") {
-            #expect(result.code == 64 || result.code == 65, "printed: \(result.stdout)")
-        }
+        #expect(result.code == 64 || result.code == 65, "printed: \(result.stdout)")
+
     }
 
     @Test func exampleOfASubsetLeavesOutFieldsTheItemsDoNotAsk() throws {

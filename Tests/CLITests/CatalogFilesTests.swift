@@ -152,14 +152,12 @@ struct CatalogFilesTests {
         #expect(check.code != 0)
         #expect(check.stderr.contains("bundles/birth.json"), "\(check.stderr)")
         let json = try node.run(["catalog", "check", dir, "--json"])
-        withKnownIssue("catalog check exits 74 (I/O error) for a non-UTF-8 file and prints no {valid:false} report") {
-            #expect(check.code == 65, "\(check.stderr)")
-            #expect(json.code == 65)
-            let object = json.json() as? [String: Any]
-            #expect(object?["valid"] as? Bool == false, "stdout: \(json.stdout)")
-            let files = (object?["problems"] as? [[String: Any]])?.compactMap { $0["file"] as? String }
-            #expect(files?.contains("bundles/birth.json") == true)
-        }
+        #expect(check.code == 65, "\(check.stderr)")
+        #expect(json.code == 65)
+        let object = json.json() as? [String: Any]
+        #expect(object?["valid"] as? Bool == false, "stdout: \(json.stdout)")
+        let files = (object?["problems"] as? [[String: Any]])?.compactMap { $0["file"] as? String }
+        #expect(files?.contains("bundles/birth.json") == true)
         // Used as the node's catalogue it is a configuration error.
         #expect(try node.run(["catalog", "list", "--catalog", dir]).code == 78)
     }

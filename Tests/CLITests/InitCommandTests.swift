@@ -133,9 +133,8 @@ struct InitCommandTests {
         let node = TestNode()
         let token = try tokenFile(node)
         let result = try node.run(initArgs(token, hub: hub))
-        withKnownIssue("HubURL.isLoopback treats any host starting with \"127.\" as loopback") {
-            #expect(result.code == 64, "\(hub) was accepted: \(result.stdout)")
-        }
+        #expect(result.code == 64, "\(hub) was accepted: \(result.stdout)")
+
     }
 
     @Test(arguments: ["http://localhost:8080", "http://127.0.0.1:9", "http://[::1]:9", "https://hub.example.gov.cn"])

@@ -47,9 +47,8 @@ struct ListShowStatusTests {
         let node = TestNode()
         _ = try node.fileValid(values: try exampleValues())
         let app = try #require(try node.listed().first)
-        withKnownIssue("list --json leaves out province_no while it is unknown (show --json gives null)") {
-            #expect(app.keys.contains("province_no"), "keys: \(app.keys.sorted())")
-        }
+        #expect(app.keys.contains("province_no"), "keys: \(app.keys.sorted())")
+
         #expect(app["province_no"] == nil || app["province_no"] is NSNull)
     }
 

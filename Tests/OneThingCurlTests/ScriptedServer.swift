@@ -7,17 +7,26 @@ struct ScriptedServerError: Error, CustomStringConvertible {
 
 /// The Python server of `serverScript`, running for as long as this value lives.
 final class ScriptedServer: @unchecked Sendable {
-    // @unchecked: `process` is only touched in init and deinit.
+    // @unchecked: `process` and `input` are only touched in init and deinit.
     let port: Int
     private let process: Process
+    /// The server's stdin; closing it makes the server exit.
+    private let input: Pipe
     private let directory: TemporaryDirectory
 
-    init() throws {
+    init(arguments: [String] = []) throws {
         directory = TemporaryDirectory("onething-curl")
-        (process, port) = try ScriptedServer.launch(directory: directory, arguments: [])
+        input = Pipe()
+        (process, port) = try ScriptedServer.launch(directory: directory, arguments: arguments, input: input)
+    }
+
+    /// An https server with `certificate` (see `SelfSignedCertificate`).
+    convenience init(tls certificate: SelfSignedCertificate) throws {
+        try self.init(arguments: ["tls", certificate.certificatePath, certificate.keyPath])
     }
 
     deinit {
+        try? input.fileHandleForWriting.close()
         if process.isRunning {
             process.terminate()
         }
@@ -29,12 +38,12 @@ final class ScriptedServer: @unchecked Sendable {
     /// A loopback port nothing listens on: bound and released by a short-lived python3.
     static func freePort() throws -> Int {
         let directory = TemporaryDirectory("onething-curl")
-        let (process, port) = try launch(directory: directory, arguments: ["freeport"])
+        let (process, port) = try launch(directory: directory, arguments: ["freeport"], input: Pipe())
         process.waitUntilExit()
         return port
     }
 
-    private static func launch(directory: TemporaryDirectory, arguments: [String]) throws -> (Process, Int) {
+    private static func launch(directory: TemporaryDirectory, arguments: [String], input: Pipe) throws -> (Process, Int) {
         let script = directory.file("server.py")
         try serverScript.write(toFile: script, atomically: true, encoding: .utf8)
         let process = Process()
@@ -43,6 +52,7 @@ final class ScriptedServer: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        process.standardInput = input
         try process.run()
         var buffer = Data()
         while !buffer.contains(UInt8(ascii: "\n")) {
@@ -52,6 +62,7 @@ final class ScriptedServer: @unchecked Sendable {
         }
         let line = String(decoding: buffer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let port = Int(line), port > 0 else {
+            try? input.fileHandleForWriting.close()
             if process.isRunning { process.terminate() }
             throw ScriptedServerError(description: "the scripted python3 server did not print a port (got \"\(line)\")")
         }
@@ -79,4 +90,34 @@ struct ServerStats: Decodable {
     let connections: Int
     let ports: [Int]
     let maxInFlight: Int
+}
+
+/// A throwaway certificate for 127.0.0.1 (and only that), made with the openssl tool.
+struct SelfSignedCertificate {
+    let directory: TemporaryDirectory
+    var certificatePath: String { directory.file("cert.pem") }
+    var keyPath: String { directory.file("key.pem") }
+
+    static var opensslAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+            || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/openssl")
+    }
+
+    init() throws {
+        directory = TemporaryDirectory("onething-curl-tls")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+            "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", directory.file("key.pem"), "-out", directory.file("cert.pem"),
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ScriptedServerError(description: "openssl could not make a test certificate (status \(process.terminationStatus))")
+        }
+    }
 }

@@ -11,11 +11,17 @@
 /// - `/close`: closes the connection without answering.
 /// - `/stats`: connections accepted, client ports, and the most requests in flight at once.
 ///
+/// With the arguments `tls CERT KEY` it speaks https with that certificate.
+/// It exits when its stdin reaches end of file, so it never outlives the test process.
 /// Run with the argument `freeport`, it prints a port that was free a moment ago and exits.
 let serverScript = #"""
-import base64, gzip, hashlib, json, socket, sys, threading, time
+import base64, gzip, hashlib, json, os, signal, socket, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+# Spawned from a test thread, the process inherits that thread's blocked signals, which
+# would make SIGTERM a no-op; unblock them all.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
 
 if len(sys.argv) > 1 and sys.argv[1] == "freeport":
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -121,8 +127,20 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(404, b"")
 
 
+def exit_when_parent_goes():
+    # The test process holds our stdin open; EOF means it finished or died.
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+
+threading.Thread(target=exit_when_parent_goes, daemon=True).start()
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
+if len(sys.argv) > 3 and sys.argv[1] == "tls":
+    import ssl
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[2], sys.argv[3])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 print(server.server_address[1], flush=True)
 server.serve_forever()
 """#

@@ -91,7 +91,7 @@ struct SyncEngineTests {
             if index < 2 { return HTTPResponse(status: 503) }
             return request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage
         }
-        let report = try await engine(store, hub, budget: 10).run()
+        let report = try await engine(store, hub, budget: 120).run()
         #expect(report.accepted == 3)
     }
 

@@ -80,7 +80,11 @@ public enum FieldValueValidator {
         case .boolean:
             switch raw.lowercased() {
             case "true": return .success("true")
-            case "false": return .success("false")
+            case "false":
+                guard c.mustBeTrue != true else {
+                    return .failure(ValueProblem("This consent is needed to file the bundle; without it the shared records cannot be checked."))
+                }
+                return .success("false")
             default: return .failure(ValueProblem("Expected true or false."))
             }
         }

@@ -26,7 +26,9 @@ public struct FormValidator: Sendable {
         var values: [String: String] = [:]
         for (id, input) in inputs.sorted(by: { $0.key < $1.key }) {
             guard let field = bundle.field(id) else {
-                problems.append(FieldProblem(field: id, message: "The \(bundle.code) form has no such field; see `onething catalog show \(bundle.code)`."))
+                // The key is named as given (it is a name, not a value); whoever prints it to a
+                // terminal must neutralise control characters.
+                problems.append(FieldProblem(field: String(id.prefix(64)), message: "The \(bundle.code) form has no such field; see `onething catalog show \(bundle.code)`."))
                 continue
             }
             switch FieldValueValidator.validate(input, as: field, now: now) {

@@ -96,6 +96,9 @@ struct BundleChecker {
         if (c.min != nil || c.max != nil) && ![.integer, .decimal].contains(field.type) {
             add(path, "min and max apply to integer and decimal fields only.")
         }
+        if c.mustBeTrue != nil && field.type != .boolean {
+            add(path, "mustBeTrue applies to boolean fields only.")
+        }
         if (c.notFuture != nil || c.maxAgeDays != nil) && ![.date, .datetime].contains(field.type) {
             add(path, "notFuture and maxAgeDays apply to date and datetime fields only.")
         }

@@ -53,7 +53,8 @@ public enum CatalogChecker {
                 add("\(path).menus.\(bundleCode)[\(i)]", "The bundle \"\(bundleCode)\" has no item \"\(item)\".")
             }
             for (i, code) in items.enumerated() {
-                for dependency in bundle.item(code)?.dependsOn ?? [] where !items.contains(dependency) {
+                for dependency in bundle.item(code)?.dependsOn ?? []
+                where bundle.item(dependency) != nil && !items.contains(dependency) {
                     add(
                         "\(path).menus.\(bundleCode)[\(i)]",
                         "The item \"\(code)\" depends on \"\(dependency)\", which this region does not offer.")

@@ -72,7 +72,10 @@ public enum CatalogLoader {
             throw .catalogUnreadable(path: url.path, reason: "it cannot be read")
         }
         guard let text = InputText.validUTF8(data) else {
-            throw .catalogUnreadable(path: url.path, reason: "it is not valid UTF-8 text")
+            throw .invalidCatalog([
+                CatalogProblem(file: url.lastPathComponent == CatalogFile.headPath ? CatalogFile.headPath : "\(CatalogFile.bundleDirectory)/\(url.lastPathComponent)",
+                               path: "", message: "The file is not valid UTF-8 text; save it as UTF-8.")
+            ])
         }
         return text
     }

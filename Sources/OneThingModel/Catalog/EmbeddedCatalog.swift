@@ -609,6 +609,7 @@ enum EmbeddedCatalog {
                   "group": "school",
                   "type": "boolean",
                   "required": true,
+                  "constraints": { "mustBeTrue": true },
                   "example": "true",
                   "hint": { "zh": "同意调取不动产登记、常住人口、家庭户人员和预防接种记录进行核验，免交证明材料。", "en": "Consent to checking the real-estate, resident population, household member and vaccination records instead of bringing proofs." }
                 }

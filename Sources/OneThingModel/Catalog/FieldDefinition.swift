@@ -72,10 +72,12 @@ public struct Constraints: Codable, Sendable, Hashable {
     public var notFuture: Bool?
     /// A `date` or `datetime` at most this many days before the moment of filing.
     public var maxAgeDays: Int?
+    /// A `boolean` that must be `true` to file (a consent the bundle cannot go without).
+    public var mustBeTrue: Bool?
 
     public init(
         minLength: Int? = nil, maxLength: Int? = nil, min: Double? = nil, max: Double? = nil,
-        pattern: String? = nil, notFuture: Bool? = nil, maxAgeDays: Int? = nil
+        pattern: String? = nil, notFuture: Bool? = nil, maxAgeDays: Int? = nil, mustBeTrue: Bool? = nil
     ) {
         self.minLength = minLength
         self.maxLength = maxLength
@@ -84,6 +86,7 @@ public struct Constraints: Codable, Sendable, Hashable {
         self.pattern = pattern
         self.notFuture = notFuture
         self.maxAgeDays = maxAgeDays
+        self.mustBeTrue = mustBeTrue
     }
 }
 
