@@ -14,31 +14,31 @@ extension NodeStore {
         let id = ApplicationID.generate()
         let payload = ApplicationPayload(
             applicationId: id, revision: 1, baseRevision: nil, application: application, operatorId: operatorId)
-        let frozen = try Self.freeze(payload)
-        let fieldsJSON = try Self.canonicalJSON(application.fields)
-        let situationsJSON = try Self.canonicalJSON(application.situations)
+        let frozen = Self.freeze(payload)
+        let fieldsJSON = CanonicalJSON.object(application.fields)
+        let situationsJSON = CanonicalJSON.array(application.situations)
         return try write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO applications (id, bundle, region, catalog_version, fields, situations, revision,
                                               state, operator, filed_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, 1, 'queued', ?, ?, ?)
-                    """,
-                arguments: [
-                    id, application.bundle, application.region, application.catalogVersion, fieldsJSON,
-                    situationsJSON, operatorId, filedAt, filedAt,
-                ])
+                    """
+            ).execute(arguments: [
+                id, application.bundle, application.region, application.catalogVersion, fieldsJSON,
+                situationsJSON, operatorId, filedAt, filedAt,
+            ])
+            let itemInsert = try db.cachedStatement(
+                sql: "INSERT INTO application_items (application_id, item, position) VALUES (?, ?, ?)")
             for (position, item) in application.items.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO application_items (application_id, item, position) VALUES (?, ?, ?)",
-                    arguments: [id, item, position])
+                try itemInsert.execute(arguments: [id, item, position])
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
                     VALUES (?, 1, NULL, ?, ?, ?)
-                    """,
-                arguments: [id, frozen.key, frozen.payload, frozen.sha256])
+                    """
+            ).execute(arguments: [id, frozen.key, frozen.payload, frozen.sha256])
             return FiledApplication(
                 id: id, outboxSeq: db.lastInsertedRowID, idempotencyKey: frozen.key, payloadSHA256: frozen.sha256)
         }
@@ -50,10 +50,9 @@ extension NodeStore {
         var sha256: String
     }
 
-    static func freeze(_ payload: ApplicationPayload) throws(StoreError) -> FrozenEntry {
-        let data = try canonicalData(payload)
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        return FrozenEntry(key: UUID().uuidString.lowercased(), payload: data, sha256: digest)
+    static func freeze(_ payload: ApplicationPayload) -> FrozenEntry {
+        let data = Data(payload.canonicalJSON.utf8)
+        return FrozenEntry(key: UUID().uuidString.lowercased(), payload: data, sha256: Hex.sha256(data))
     }
 
     static func canonicalData<T: Encodable>(_ value: T) throws(StoreError) -> Data {
@@ -68,6 +67,21 @@ extension NodeStore {
 
     static func canonicalJSON<T: Encodable>(_ value: T) throws(StoreError) -> String {
         String(decoding: try canonicalData(value), as: UTF8.self)
+    }
+}
+
+/// Lower-case hex SHA-256 digests.
+enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    static func sha256(_ data: Data) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -43,7 +43,7 @@ extension NodeStore {
                 var fieldsJSON: String?
                 let localHubRevision: Int = row["hub_revision"] ?? 0
                 if pending == 0, change.hubRevision > localHubRevision {
-                    fieldsJSON = try Self.canonicalJSON(change.fields)
+                    fieldsJSON = CanonicalJSON.object(change.fields)
                 }
                 try db.execute(
                     sql: """
@@ -53,7 +53,7 @@ extension NodeStore {
                         """,
                     arguments: [change.provinceNo, change.hubRevision, fieldsJSON, newState, time, change.applicationId])
                 for decision in change.items {
-                    let documents = try decision.documents.map { try Self.canonicalJSON($0) }
+                    let documents = decision.documents.map { CanonicalJSON.object($0) }
                     try db.execute(
                         sql: """
                             UPDATE application_items SET state = ?, reason = ?, result = ?

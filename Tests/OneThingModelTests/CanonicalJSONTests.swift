@@ -1,0 +1,52 @@
+import Foundation
+import OneThingModel
+import Testing
+
+@Suite("Canonical JSON of frozen payloads")
+struct CanonicalJSONTests {
+    let payload = ApplicationPayload(
+        applicationId: "OT-0123456789", revision: 2, baseRevision: 1,
+        application: ValidatedApplication(
+            bundle: "birth", items: ["birth-certificate", "household-registration"],
+            fields: [
+                "newborn_name": "陈小测", "zz_last": "a \"quoted\" \\ back/slash", "a_first": "line\nbreak\t\u{1}",
+                "mother_phone": "13800000001",
+            ],
+            catalogVersion: "2026.11-1", region: "350100", situations: ["mother-household"]),
+        operatorId: nil)
+
+    @Test("decodes back to the same payload")
+    func roundTrip() throws {
+        let decoded = try JSONDecoder().decode(ApplicationPayload.self, from: Data(payload.canonicalJSON.utf8))
+        #expect(decoded == payload)
+    }
+
+    @Test("keys are sorted at every level and there is no insignificant space")
+    func sortedKeys() throws {
+        let text = payload.canonicalJSON
+        let top = ["application_id", "base_revision", "bundle", "catalog_version", "fields", "items", "operator",
+                   "region", "revision", "situations"]
+        let positions = top.map { text.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        let fieldKeys = ["a_first", "mother_phone", "newborn_name", "zz_last"]
+        let fieldPositions = fieldKeys.compactMap { text.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(fieldPositions == fieldPositions.sorted())
+        #expect(!text.contains(": ") && !text.contains(", "))
+    }
+
+    @Test("escapes quotes, backslashes and control characters, keeps other text raw")
+    func escaping() {
+        #expect(CanonicalJSON.object(["k": "a\"b\\c\nd\u{1B}e/f陈"]) == #"{"k":"a\"b\\c\nd\u001be/f陈"}"#)
+        #expect(CanonicalJSON.array([]) == "[]")
+        #expect(CanonicalJSON.object([:]) == "{}")
+    }
+
+    @Test("the same value always gives the same bytes")
+    func stable() {
+        #expect(payload.canonicalJSON == payload.canonicalJSON)
+        var reordered = payload
+        reordered.fields = Dictionary(uniqueKeysWithValues: payload.fields.reversed().map { ($0.key, $0.value) })
+        #expect(reordered.canonicalJSON == payload.canonicalJSON)
+    }
+}
