@@ -3,7 +3,7 @@ import GRDBSQLite
 import OneThingModel
 import OneThingStore
 
-/// The floor for filing: the same three tables and the same row sizes, written with the
+/// The floor for filing: the same three tables, indexes and row sizes, written with the
 /// sqlite3 C API and prepared statements, one transaction per application.
 final class RawInserts {
     private var db: OpaquePointer?
@@ -33,6 +33,8 @@ final class RawInserts {
               revision INTEGER NOT NULL, base_revision INTEGER, idempotency_key TEXT NOT NULL UNIQUE, payload BLOB NOT NULL,
               payload_sha256 TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'queued', attempts INTEGER NOT NULL DEFAULT 0,
               last_error TEXT);
+            CREATE INDEX applications_state ON applications(state);
+            CREATE INDEX outbox_state_seq ON outbox(state, seq);
             """)
         for sql in [
             "INSERT INTO applications VALUES (?1, 'birth', '350100', '2026.11-1', ?2, '[]', 1, NULL, 'queued', NULL, NULL, 'bench', 't', 't')",

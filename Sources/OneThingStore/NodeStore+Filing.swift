@@ -51,7 +51,7 @@ extension NodeStore {
     }
 
     static func freeze(_ payload: ApplicationPayload) -> FrozenEntry {
-        let data = Data(payload.canonicalJSON.utf8)
+        let data = Data(payload.canonicalJSONBytes)
         return FrozenEntry(key: UUID().uuidString.lowercased(), payload: data, sha256: Hex.sha256(data))
     }
 

@@ -4,97 +4,110 @@
 /// the same value always gives the same bytes. Faster than JSONEncoder, which matters on
 /// the filing path.
 public enum CanonicalJSON {
-    public static func string(_ s: String, into out: inout String) {
-        out.append("\"")
-        var plainStart = s.unicodeScalars.startIndex
-        var index = plainStart
-        let scalars = s.unicodeScalars
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
+    /// Bytes of JSON being written. Works on UTF-8 bytes: every byte of a multi-byte
+    /// sequence is >= 0x80, so only ASCII quote, backslash and control bytes need escaping.
+    public struct Writer {
+        public private(set) var bytes: [UInt8] = []
+
+        public init(capacity: Int = 1024) {
+            bytes.reserveCapacity(capacity)
+        }
+
+        public mutating func raw(_ text: StaticString) {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+
+        public mutating func raw(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        public mutating func string(_ s: String) {
+            bytes.append(UInt8(ascii: "\""))
+            for byte in s.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                case 0..<0x20:
+                    raw("\\u00")
+                    bytes.append(Self.hex[Int(byte >> 4)])
+                    bytes.append(Self.hex[Int(byte & 0x0F)])
+                default: bytes.append(byte)
                 }
             }
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                out.append(escape)
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+            bytes.append(UInt8(ascii: "\""))
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        out.append("\"")
+
+        public mutating func object(_ values: [String: String]) {
+            bytes.append(UInt8(ascii: "{"))
+            for (n, key) in values.keys.sorted().enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                string(key)
+                bytes.append(UInt8(ascii: ":"))
+                string(values[key] ?? "")
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+
+        public mutating func array(_ values: [String]) {
+            bytes.append(UInt8(ascii: "["))
+            for (n, value) in values.enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                string(value)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        private static let hex = Array("0123456789abcdef".utf8)
     }
 
     public static func object(_ values: [String: String]) -> String {
-        var out = ""
-        object(values, into: &out)
-        return out
-    }
-
-    public static func object(_ values: [String: String], into out: inout String) {
-        out.append("{")
-        for (n, key) in values.keys.sorted().enumerated() {
-            if n > 0 { out.append(",") }
-            string(key, into: &out)
-            out.append(":")
-            string(values[key] ?? "", into: &out)
-        }
-        out.append("}")
+        var writer = Writer(capacity: 64 * values.count + 2)
+        writer.object(values)
+        return writer.text
     }
 
     public static func array(_ values: [String]) -> String {
-        var out = ""
-        array(values, into: &out)
-        return out
-    }
-
-    public static func array(_ values: [String], into out: inout String) {
-        out.append("[")
-        for (n, value) in values.enumerated() {
-            if n > 0 { out.append(",") }
-            string(value, into: &out)
-        }
-        out.append("]")
+        var writer = Writer(capacity: 32 * values.count + 2)
+        writer.array(values)
+        return writer.text
     }
 }
 
 extension ApplicationPayload {
-    /// The canonical JSON text of this payload (keys in sorted order, as JSONEncoder's
-    /// `.sortedKeys` would give them; nil values as null).
+    /// The canonical JSON of this payload (keys in sorted order, as JSONEncoder's
+    /// `.sortedKeys` would give them; nil values as null), as UTF-8 bytes.
+    public var canonicalJSONBytes: [UInt8] {
+        var w = CanonicalJSON.Writer(capacity: 2048)
+        w.raw("{\"application_id\":")
+        w.string(applicationId)
+        w.raw(",\"base_revision\":")
+        if let baseRevision { w.raw(String(baseRevision)) } else { w.raw("null") }
+        w.raw(",\"bundle\":")
+        w.string(bundle)
+        w.raw(",\"catalog_version\":")
+        w.string(catalogVersion)
+        w.raw(",\"fields\":")
+        w.object(fields)
+        w.raw(",\"items\":")
+        w.array(items)
+        w.raw(",\"operator\":")
+        if let operatorId { w.string(operatorId) } else { w.raw("null") }
+        w.raw(",\"region\":")
+        w.string(region)
+        w.raw(",\"revision\":")
+        w.raw(String(revision))
+        w.raw(",\"situations\":")
+        w.array(situations)
+        w.raw("}")
+        return w.bytes
+    }
+
     public var canonicalJSON: String {
-        var out = "{\"application_id\":"
-        CanonicalJSON.string(applicationId, into: &out)
-        out.append(",\"base_revision\":")
-        out.append(baseRevision.map(String.init) ?? "null")
-        out.append(",\"bundle\":")
-        CanonicalJSON.string(bundle, into: &out)
-        out.append(",\"catalog_version\":")
-        CanonicalJSON.string(catalogVersion, into: &out)
-        out.append(",\"fields\":")
-        CanonicalJSON.object(fields, into: &out)
-        out.append(",\"items\":")
-        CanonicalJSON.array(items, into: &out)
-        out.append(",\"operator\":")
-        if let operatorId { CanonicalJSON.string(operatorId, into: &out) } else { out.append("null") }
-        out.append(",\"region\":")
-        CanonicalJSON.string(region, into: &out)
-        out.append(",\"revision\":")
-        out.append(String(revision))
-        out.append(",\"situations\":")
-        CanonicalJSON.array(situations, into: &out)
-        out.append("}")
-        return out
+        String(decoding: canonicalJSONBytes, as: UTF8.self)
     }
 }

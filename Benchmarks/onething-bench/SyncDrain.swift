@@ -1,0 +1,194 @@
+import Crypto
+import Foundation
+import GRDB
+import OneThingModel
+import OneThingStore
+import OneThingWire
+
+/// Set-up for the sync-drain benchmark (Benchmarks/sync-drain.sh); neither step is timed.
+///
+/// - `seed --db PATH --count N`: a node database with N queued applications. The schema is
+///   the real one (`NodeStore.open`) and the first application is filed through
+///   `NodeStore.file` (a validated birth application); the other N-1 are copies of its rows
+///   made in ONE transaction, each with its own application id, payload (the same canonical
+///   JSON the store writes, with the new `application_id`), SHA-256 and idempotency key, so
+///   the hub sees N distinct valid entries with gap-free sequence numbers 1...N.
+/// - `export-batches --db PATH --dir DIR [--batch 250]`: the push request bodies the node
+///   would send for its pending entries (PushRequest of consecutive entries, WireCoding),
+///   one file each: DIR/batch-00001.json ...; for the plain-curl baseline.
+enum SyncDrainCommands {
+    static func run(_ arguments: [String]) {
+        do {
+            switch arguments.first {
+            case "seed":
+                guard let db = option("--db", in: arguments), let count = option("--count", in: arguments).flatMap(Int.init),
+                    count >= 1
+                else { usage() }
+                try seed(path: db, count: count)
+            case "export-batches":
+                guard let db = option("--db", in: arguments), let dir = option("--dir", in: arguments) else { usage() }
+                let batch = option("--batch", in: arguments).flatMap(Int.init) ?? 250
+                guard (1...PushRequest.maxEntries).contains(batch) else { usage() }
+                try exportBatches(path: db, directory: dir, batch: batch)
+            default:
+                usage()
+            }
+        } catch {
+            FileHandle.standardError.write(Data("onething-bench \(arguments.first ?? ""): \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func option(_ name: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: name), arguments.indices.contains(index + 1) else { return nil }
+        return arguments[index + 1]
+    }
+
+    static func usage() -> Never {
+        FileHandle.standardError.write(
+            Data(
+                """
+                usage: onething-bench seed --db PATH --count N
+                       onething-bench export-batches --db PATH --dir DIR [--batch 1-500]
+
+                """.utf8))
+        exit(64)
+    }
+
+    // MARK: seed
+
+    static func seed(path: String, count: Int) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw SyncDrainError("\(path) exists; seed makes a new database")
+        }
+        let catalog = try CatalogLoader.embedded()
+        guard let region = catalog.region(catalog.defaultRegion), let bundle = catalog.bundle("birth") else {
+            throw SyncDrainError("the embedded catalogue lacks the birth bundle")
+        }
+        let now = CivilDateTime.now()
+        let example = CatalogExamples.application(
+            bundle: bundle, items: catalog.menu(bundle: bundle, region: region).map(\.code), today: now.date)
+        let inputs = Dictionary(uniqueKeysWithValues: example.map { ($0.field, FieldInput.text($0.value)) })
+        let application = try FormValidator(catalog: catalog, region: region)
+            .validate(bundle: "birth", items: nil, inputs: inputs, now: now).get()
+        let filedAt = now.description + "+08:00"
+
+        let first: FiledApplication
+        do {
+            let store = try NodeStore.open(path: path)
+            first = try store.file(application, operatorId: "bench", filedAt: filedAt)
+        }  // the store's connection closes here
+
+        // Copies through a plain GRDB connection: one transaction, synchronous=OFF on this
+        // connection only (seeding is not measured; the file keeps WAL, which is persistent).
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.write { db in
+            guard
+                let payloadData = try Data.fetchOne(
+                    db, sql: "SELECT payload FROM outbox WHERE seq = ?", arguments: [first.outboxSeq])
+            else { throw SyncDrainError("the filed application's outbox entry is missing") }
+            var payload = try JSONDecoder().decode(ApplicationPayload.self, from: payloadData)
+            guard payload.canonicalJSON == String(decoding: payloadData, as: UTF8.self) else {
+                throw SyncDrainError("the stored payload is not ApplicationPayload.canonicalJSON; update the seeder")
+            }
+            let copyApplication = try db.makeStatement(
+                sql: """
+                    INSERT INTO applications (id, bundle, region, catalog_version, fields, situations, revision, hub_revision,
+                                              state, state_reason, province_no, operator, filed_at, updated_at)
+                    SELECT ?, bundle, region, catalog_version, fields, situations, revision, hub_revision,
+                           state, state_reason, province_no, operator, filed_at, updated_at
+                    FROM applications WHERE id = ?
+                    """)
+            let copyItems = try db.makeStatement(
+                sql: """
+                    INSERT INTO application_items (application_id, item, position, state, reason, result)
+                    SELECT ?, item, position, state, reason, result FROM application_items WHERE application_id = ?
+                    """)
+            let insertEntry = try db.makeStatement(
+                sql: """
+                    INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
+                    VALUES (?, 1, NULL, ?, ?, ?)
+                    """)
+            var counter = 0
+            for _ in 1..<count {
+                var id: String
+                repeat {
+                    id = applicationID(counter)
+                    counter += 1
+                } while id == first.id
+                payload.applicationId = id
+                let data = Data(payload.canonicalJSON.utf8)
+                let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+                try copyApplication.execute(arguments: [id, first.id])
+                try copyItems.execute(arguments: [id, first.id])
+                try insertEntry.execute(arguments: [id, UUID().uuidString.lowercased(), data, digest])
+            }
+            let queued = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'queued'") ?? 0
+            let maxSeq = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM outbox") ?? 0
+            guard queued == count, maxSeq == count else {
+                throw SyncDrainError("seeded \(queued) queued entries up to seq \(maxSeq), expected \(count)")
+            }
+        }
+        try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try queue.close()
+        print("seeded \(count) queued applications into \(path)")
+    }
+
+    /// `OT-` and the counter in ten Crockford base-32 digits (zero-padded).
+    static func applicationID(_ n: Int) -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var digits = [Character](repeating: "0", count: 10)
+        var rest = n
+        for position in stride(from: 9, through: 0, by: -1) {
+            digits[position] = alphabet[rest & 31]
+            rest >>= 5
+        }
+        return "OT-" + String(digits)
+    }
+
+    // MARK: export-batches
+
+    static func exportBatches(path: String, directory: String, batch: Int) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw SyncDrainError("no database at \(path)") }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        let entries = try queue.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, idempotency_key, application_id, revision, base_revision, payload, payload_sha256
+                    FROM outbox WHERE state IN ('queued', 'in_flight') ORDER BY seq
+                    """
+            ).map { row in
+                // What `OutboxEntry.wire` gives for the row.
+                PushEntry(
+                    seq: row["seq"], idempotencyKey: row["idempotency_key"], applicationId: row["application_id"],
+                    revision: row["revision"], baseRevision: row["base_revision"],
+                    payloadSHA256: row["payload_sha256"], payload: String(decoding: row["payload"] as Data, as: UTF8.self))
+            }
+        }
+        var files = 0
+        var bytes = 0
+        var start = 0
+        while start < entries.count {
+            let slice = entries[start..<min(start + batch, entries.count)]
+            let body = try WireCoding.encode(PushRequest(entries: Array(slice)))
+            files += 1
+            let name = String(format: "batch-%05d.json", files)
+            try body.write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
+            bytes += body.count
+            start += batch
+        }
+        print("exported \(entries.count) entries in \(files) batches of up to \(batch) (\(bytes) bytes) to \(directory)")
+    }
+}
+
+struct SyncDrainError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
