@@ -12,7 +12,7 @@ enum BenchSchema {
         CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, application_id TEXT NOT NULL REFERENCES applications(id),
           revision INTEGER NOT NULL, base_revision INTEGER, idempotency_key TEXT NOT NULL UNIQUE, payload BLOB NOT NULL,
           payload_sha256 TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'queued', attempts INTEGER NOT NULL DEFAULT 0,
-          last_error TEXT);
+          last_error TEXT, UNIQUE (application_id, revision));
         CREATE INDEX applications_state ON applications(state);
         CREATE INDEX outbox_state_seq ON outbox(state, seq);
         """

@@ -2,19 +2,28 @@ public import OneThingWire
 import GRDB
 
 extension HubStore {
-    /// Applies a batch in request order, each entry in its own transaction; stops after a
-    /// `gap`. The response's `last_applied_seq` is the node's last seq after the batch.
+    /// Applies a batch in request order; stops after a `gap`. Each entry is applied inside
+    /// its own savepoint, so it is atomic on its own: all of its rows or none. The batch is
+    /// committed, durably (`synchronous=FULL`), once, before the answer leaves: nothing is
+    /// acknowledged that a power cut could take back, and the disk is flushed once a batch
+    /// instead of once an entry. If the commit fails, no entry of the batch is applied and
+    /// none is acknowledged; the node sends them again under the same keys.
     public func push(node: String, entries: [PushEntry], catalog: HubCatalog) async throws(HubError) -> PushResponse {
         let applier = PushApplier(node: node, catalog: catalog)
-        var results: [PushResult] = []
-        for entry in entries {
-            let result = try await write { db in try applier.apply(entry, db) }
-            results.append(result)
-            if result.status == .gap { break }
+        return try await write { db in
+            var results: [PushResult] = []
+            for entry in entries {
+                var result: PushResult?
+                try db.inSavepoint {
+                    result = try applier.apply(entry, db)
+                    return .commit
+                }
+                guard let result else { break }
+                results.append(result)
+                if result.status == .gap { break }
+            }
+            let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM nodes WHERE node_id = ?", arguments: [node]) ?? 0
+            return PushResponse(results: results, lastAppliedSeq: lastSeq)
         }
-        let lastSeq = try await read { db in
-            try Int64.fetchOne(db, sql: "SELECT last_seq FROM nodes WHERE node_id = ?", arguments: [node]) ?? 0
-        }
-        return PushResponse(results: results, lastAppliedSeq: lastSeq)
     }
 }
