@@ -18,12 +18,12 @@ struct ApplicationRecord: Sendable, Hashable {
     var duplicateOf: String?
 
     static func fetch(_ db: Database, provinceNo: String) throws -> ApplicationRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM applications WHERE province_no = ?", arguments: [provinceNo])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE province_no = ?"), arguments: [provinceNo])
             .map(decode)
     }
 
     static func fetch(_ db: Database, applicationId: String) throws -> ApplicationRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM applications WHERE application_id = ?", arguments: [applicationId])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE application_id = ?"), arguments: [applicationId])
             .map(decode)
     }
 
@@ -48,13 +48,11 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     func insert(_ db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
                                           fields, situations, revision, hub_revision, duplicate_of)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 provinceNo, applicationId, nodeId, bundle, region, catalogVersion,
                 try StoredJSON.encode(fields), try StoredJSON.encode(situations), revision, hubRevision, duplicateOf,
             ])
@@ -62,13 +60,11 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// Writes the mutable columns back.
     func update(_ db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, situations = ?, region = ?, catalog_version = ?,
                                         revision = ?, hub_revision = ?, duplicate_of = ?
                 WHERE province_no = ?
-                """,
-            arguments: [
+                """).execute(arguments: [
                 try StoredJSON.encode(fields), try StoredJSON.encode(situations), region, catalogVersion,
                 revision, hubRevision, duplicateOf, provinceNo,
             ])
@@ -76,8 +72,7 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// Appends a row to the hub's commit sequence, for the application's node to pull.
     func recordChange(_ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO changes (node_id, province_no) VALUES (?, ?)", arguments: [nodeId, provinceNo])
+        try db.cachedStatement(sql: "INSERT INTO changes (node_id, province_no) VALUES (?, ?)").execute(arguments: [nodeId, provinceNo])
     }
 
     func hubApplication(items: [ItemRecord]) -> HubApplication {

@@ -18,7 +18,7 @@ struct ItemRecord: Sendable, Hashable {
 
     static func fetchAll(_ db: Database, provinceNo: String) throws -> [ItemRecord] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM items WHERE province_no = ? ORDER BY position", arguments: [provinceNo])
+            db.cachedStatement(sql: "SELECT * FROM items WHERE province_no = ? ORDER BY position"), arguments: [provinceNo])
         return try rows.map { row in
             let item: String = row["item"]
             let key = "\(provinceNo) \(item)"
@@ -40,20 +40,16 @@ struct ItemRecord: Sendable, Hashable {
     }
 
     func insert(_ db: Database, provinceNo: String) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO items (province_no, item, position, state, reason, documents, depends_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 provinceNo, item, position, state.rawValue, reason, try documents.map(StoredJSON.encode),
                 try StoredJSON.encode(dependsOn),
             ])
     }
 
     func update(_ db: Database, provinceNo: String) throws {
-        try db.execute(
-            sql: "UPDATE items SET state = ?, reason = ?, documents = ? WHERE province_no = ? AND item = ?",
-            arguments: [state.rawValue, reason, try documents.map(StoredJSON.encode), provinceNo, item])
+        try db.cachedStatement(sql: "UPDATE items SET state = ?, reason = ?, documents = ? WHERE province_no = ? AND item = ?").execute(arguments: [state.rawValue, reason, try documents.map(StoredJSON.encode), provinceNo, item])
     }
 }

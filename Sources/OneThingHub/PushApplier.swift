@@ -12,9 +12,7 @@ struct PushApplier {
 
     func apply(_ entry: PushEntry, _ db: Database) throws -> PushResult {
         // (a) A known key: the same payload gets its stored answer; another payload is refused.
-        if let stored = try Row.fetchOne(
-            db, sql: "SELECT seq, payload_sha256, result FROM entries WHERE node_id = ? AND idempotency_key = ?",
-            arguments: [node, entry.idempotencyKey])
+        if let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, payload_sha256, result FROM entries WHERE node_id = ? AND idempotency_key = ?"), arguments: [node, entry.idempotencyKey])
         {
             let storedHash: String = stored["payload_sha256"]
             let storedSeq: Int64 = stored["seq"]
@@ -29,14 +27,13 @@ struct PushApplier {
             return result
         }
         // (b) A known seq under another key.
-        if try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM entries WHERE node_id = ? AND seq = ?", arguments: [node, entry.seq]) != nil
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entries WHERE node_id = ? AND seq = ?"), arguments: [node, entry.seq]) != nil
         {
             return rejected(
                 entry, .seqReused,
                 "The seq \(entry.seq) was already used by another entry of this node; every entry needs its own seq.")
         }
-        guard let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM nodes WHERE node_id = ?", arguments: [node])
+        guard let lastSeq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT last_seq FROM nodes WHERE node_id = ?"), arguments: [node])
         else {
             throw HubError.noSuchNode(node)
         }
@@ -50,13 +47,11 @@ struct PushApplier {
         }
         // (d)-(f) The payload; its result is stored and consumes the seq, whatever it is.
         let result = try evaluate(entry, db)
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO entries (node_id, seq, idempotency_key, payload_sha256, result)
                 VALUES (?, ?, ?, ?, ?)
-                """,
-            arguments: [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, try StoredJSON.encode(result)])
-        try db.execute(sql: "UPDATE nodes SET last_seq = ? WHERE node_id = ?", arguments: [entry.seq, node])
+                """).execute(arguments: [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, try StoredJSON.encode(result)])
+        try db.cachedStatement(sql: "UPDATE nodes SET last_seq = ? WHERE node_id = ?").execute(arguments: [entry.seq, node])
         return result
     }
 

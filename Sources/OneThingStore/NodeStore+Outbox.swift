@@ -106,7 +106,7 @@ extension NodeStore {
             for result in results {
                 guard
                     let entry = try Row.fetchOne(
-                        db, sql: "SELECT application_id, idempotency_key, state FROM outbox WHERE seq = ?",
+                        db.cachedStatement(sql: "SELECT application_id, idempotency_key, state FROM outbox WHERE seq = ?"),
                         arguments: [result.seq]),
                     entry["idempotency_key"] == result.idempotencyKey
                 else { continue }  // not ours: ignore rather than mark the wrong entry
@@ -114,30 +114,23 @@ extension NodeStore {
                 switch result.status {
                 case .accepted, .alreadyApplied:
                     if result.status == .accepted { record.accepted += 1 } else { record.alreadyApplied += 1 }
-                    try db.execute(
-                        sql: "UPDATE outbox SET state = 'acked', last_error = NULL WHERE seq = ?", arguments: [result.seq])
+                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'acked', last_error = NULL WHERE seq = ?").execute(arguments: [result.seq])
                     let stillPending = try Int.fetchOne(
-                        db, sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')",
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')"),
                         arguments: [appId]) ?? 0
-                    try db.execute(
-                        sql: """
+                    try db.cachedStatement(sql: """
                             UPDATE applications SET
                                 province_no = COALESCE(?, province_no),
                                 hub_revision = MAX(COALESCE(hub_revision, 0), COALESCE(?, 0)),
                                 state = CASE WHEN ? = 0 THEN 'accepted' ELSE state END,
                                 state_reason = NULL, updated_at = ?
                             WHERE id = ?
-                            """,
-                        arguments: [result.provinceNo, result.hubRevision, stillPending, time, appId])
+                            """).execute(arguments: [result.provinceNo, result.hubRevision, stillPending, time, appId])
                 case .rejected:
                     record.rejected += 1
                     let reason = result.reason ?? "refused by the hub without a reason"
-                    try db.execute(
-                        sql: "UPDATE outbox SET state = 'quarantined', last_error = ? WHERE seq = ?",
-                        arguments: [reason, result.seq])
-                    try db.execute(
-                        sql: "UPDATE applications SET state = 'quarantined', state_reason = ?, updated_at = ? WHERE id = ?",
-                        arguments: [reason, time, appId])
+                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'quarantined', last_error = ? WHERE seq = ?").execute(arguments: [reason, result.seq])
+                    try db.cachedStatement(sql: "UPDATE applications SET state = 'quarantined', state_reason = ?, updated_at = ? WHERE id = ?").execute(arguments: [reason, time, appId])
                 case .gap:
                     record.gapExpected = result.expectedSeq
                 }

@@ -29,14 +29,14 @@ extension NodeStore {
             for change in changes {
                 guard
                     let row = try Row.fetchOne(
-                        db, sql: "SELECT state, hub_revision FROM applications WHERE id = ?", arguments: [change.applicationId])
+                        db.cachedStatement(sql: "SELECT state, hub_revision FROM applications WHERE id = ?"), arguments: [change.applicationId])
                 else {
                     record.unknown += 1
                     continue
                 }
                 record.applications += 1
                 let pending = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')",
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')"),
                     arguments: [change.applicationId]) ?? 0
                 let state: String = row["state"]
                 let newState = pending == 0 && state != "quarantined" ? "accepted" : state
@@ -45,29 +45,24 @@ extension NodeStore {
                 if pending == 0, change.hubRevision > localHubRevision {
                     fieldsJSON = CanonicalJSON.object(change.fields)
                 }
-                try db.execute(
-                    sql: """
+                try db.cachedStatement(sql: """
                         UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?),
                             fields = COALESCE(?, fields), state = ?, updated_at = ?
                         WHERE id = ?
-                        """,
-                    arguments: [change.provinceNo, change.hubRevision, fieldsJSON, newState, time, change.applicationId])
+                        """).execute(arguments: [change.provinceNo, change.hubRevision, fieldsJSON, newState, time, change.applicationId])
                 for decision in change.items {
                     let documents = decision.documents.map { CanonicalJSON.object($0) }
-                    try db.execute(
-                        sql: """
+                    try db.cachedStatement(sql: """
                             UPDATE application_items SET state = ?, reason = ?, result = ?
                             WHERE application_id = ? AND item = ? AND (state != ? OR reason IS NOT ? OR result IS NOT ?)
-                            """,
-                        arguments: [
+                            """).execute(arguments: [
                             decision.state.rawValue, decision.reason, documents, change.applicationId, decision.item,
                             decision.state.rawValue, decision.reason, documents,
                         ])
                     record.itemChanges += db.changesCount
                 }
             }
-            try db.execute(
-                sql: "UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?) WHERE id = 1", arguments: [nextCursor])
+            try db.cachedStatement(sql: "UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?) WHERE id = 1").execute(arguments: [nextCursor])
             return record
         }
     }
@@ -76,12 +71,9 @@ extension NodeStore {
     public func recordSyncRun(succeeded: Bool, error: String?, at time: String) throws(StoreError) {
         try write { db in
             if succeeded {
-                try db.execute(
-                    sql: "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL WHERE id = 1",
-                    arguments: [time, time])
+                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL WHERE id = 1").execute(arguments: [time, time])
             } else {
-                try db.execute(
-                    sql: "UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1", arguments: [time, error])
+                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1").execute(arguments: [time, error])
             }
         }
     }
