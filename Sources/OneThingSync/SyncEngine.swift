@@ -61,12 +61,7 @@ public struct SyncEngine: Sendable {
             let entries = try storeCall { () throws(StoreError) in try store.pendingEntries(limit: batchSize) }
             guard let first = entries.first else { return }
             try storeCall { () throws(StoreError) in try store.markInFlight(entries.map(\.seq), at: timestamp()) }
-            let body: Data
-            do {
-                body = try WireCoding.encode(PushRequest(entries: entries.map(\.wire)))
-            } catch {
-                throw .protocolViolation("a push request could not be encoded.")
-            }
+            let body = Data(PushRequest(entries: entries.map(\.wire)).jsonBytes)
             let request = HTTPRequest(
                 method: "POST", path: WireProtocol.pushPath(node: nodeId),
                 headers: ["Content-Type": "application/json"], body: body, compressBody: true)
