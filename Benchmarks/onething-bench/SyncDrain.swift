@@ -14,7 +14,7 @@ import OneThingWire
 ///   JSON the store writes, with the new `application_id`), SHA-256 and idempotency key, so
 ///   the hub sees N distinct valid entries with gap-free sequence numbers 1...N.
 /// - `export-batches --db PATH --dir DIR [--batch 250]`: the push request bodies the node
-///   would send for its pending entries (PushRequest of consecutive entries, WireCoding),
+///   would send for its pending entries (consecutive entries, `PushRequest.jsonBytes` as SyncEngine writes them),
 ///   one file each: DIR/batch-00001.json ...; for the plain-curl baseline.
 enum SyncDrainCommands {
     static func run(_ arguments: [String]) {
@@ -177,7 +177,7 @@ enum SyncDrainCommands {
         var start = 0
         while start < entries.count {
             let slice = entries[start..<min(start + batch, entries.count)]
-            let body = try WireCoding.encode(PushRequest(entries: Array(slice)))
+            let body = Data(PushRequest(entries: Array(slice)).jsonBytes)  // the node's own writer (SyncEngine)
             files += 1
             let name = String(format: "batch-%05d.json", files)
             try body.write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
