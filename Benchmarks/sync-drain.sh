@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
-# Sync-drain benchmark (release builds, loopback; never a timed test).
+# Sync-drain benchmark (release builds, loopback; never a timed test). Figures: BENCHMARKS.md.
 #
 #   Benchmarks/sync-drain.sh [N...]        default: 10000 100000
 #
 # For each backlog size N:
-#   1. `onething-bench seed` makes a node database with N queued applications (real schema,
-#      one application filed through NodeStore.file, N-1 copies with their own ids, payloads,
-#      hashes and keys); `onething-bench export-batches` writes the push bodies the node
-#      would send (250 entries each), gzipped like the node's (zlib default level).
-#   2. A fresh `onething-hub serve --port 0`, `nodes add bench-node`, `onething init`.
-#   3. `onething sync --json` drains the backlog under /usr/bin/time -v (wall time, max RSS,
-#      CPU), while a sampler polls the node database (acked / in-flight entries, pull cursor)
-#      and the hub database (the node's last applied seq) every SAMPLE_MS to get the rate of
-#      the first and last 10% of the push. Checks pushed == accepted == N and the hub's count.
-#   4. `onething sync` with nothing to do, NOOP_RUNS times (after one warm-up run): median, p90.
-#   5. The limit: a second fresh hub, and ONE plain `curl` process (keep-alive) posting every
-#      exported batch body from files (-K config with `next`), gzip bodies as the node sends.
-#   A table of figures against the targets is printed and written to $WORK/results-N.md/.json.
+#   0. `onething-bench seed` makes a node database with N queued applications (the real
+#      schema; one application filed through NodeStore.file, N-1 copies each with its own id,
+#      canonical payload, SHA-256 and idempotency key; seqs 1...N), and a copy of it for step 4.
+#      `onething-bench export-batches` writes the push bodies the node would send (BATCH
+#      entries each), gzipped here at zlib's default level as the node gzips them.
+#   1. A fresh `onething-hub serve --port 0` (`nodes add bench-node`, token file 0600,
+#      `onething init`), then `onething sync --json` drains the backlog under /usr/bin/time -v
+#      (wall, max RSS, CPU) while a sampler polls the node database (acked / in-flight seqs,
+#      pull cursor) and the hub's last applied seq every SAMPLE_MS: rates of the first and last
+#      10% of the push, start-up and pull phase. Checks pushed == accepted == N, the hub's count.
+#      Then ONE plain curl process fetches every page of changes (the pull's limit).
+#   2. `onething sync` with nothing to do, NOOP_RUNS times after a warm-up run: median, p90.
+#   3. The limit: a second fresh hub, and ONE plain `curl` process (keep-alive; a -K config
+#      with `next` between requests) posting every exported gzip body from files.
+#   4. The node's ceiling: the copy drained against a stub hub (python, stores nothing,
+#      accepts everything at once), so that the node's own cost shows without the hub's.
+#   The table of figures against the targets is printed and written to WORK/results-N.md, the
+#   raw samples to WORK/results-N.json.
 #
 # Environment:
 #   ONETHING_BENCH_BIN   directory of onething, onething-hub, onething-bench
 #                        (default: .build-bench/release, built here with --scratch-path .build-bench)
 #   SKIP_BUILD=1         use the binaries as they are
-#   WORK=DIR             where databases and batches go (default: a new temporary directory,
-#                        removed at the end unless KEEP=1)
+#   WORK=DIR             where databases, batches and results go (default: a new temporary
+#                        directory, removed at the end unless KEEP=1)
 #   SAMPLE_MS=20         sampler period;  NOOP_RUNS=20;  BATCH=250 (the node's default batch size)
 set -euo pipefail
 
@@ -57,7 +62,7 @@ fi
 
 export BIN="$bin" WORKDIR="$work"
 python3 - "$@" <<'PY'
-import gzip, json, os, re, shutil, signal, sqlite3, statistics, subprocess, sys, threading, time
+import atexit, gzip, json, os, re, shutil, signal, sqlite3, statistics, subprocess, sys, threading, time
 
 BIN = os.environ["BIN"]
 WORK = os.environ["WORKDIR"]
@@ -66,6 +71,20 @@ NOOP_RUNS = int(os.environ.get("NOOP_RUNS", "20"))
 BATCH = int(os.environ.get("BATCH", "250"))
 NODE_ID = "bench-node"
 ONETHING, HUB, BENCH = (os.path.join(BIN, t) for t in ("onething", "onething-hub", "onething-bench"))
+
+
+SERVERS = []  # hubs and stub hubs still running, stopped at exit even when a step fails
+
+
+@atexit.register
+def stop_servers():
+    for proc in SERVERS:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def run(args, **kw):
@@ -83,6 +102,7 @@ class Hub:
         self.log = open(os.path.join(directory, "hub.log"), "w")
         self.proc = subprocess.Popen(
             [HUB, "serve", "--db", self.db, "--port", "0"], stdout=subprocess.PIPE, stderr=self.log, text=True)
+        SERVERS.append(self.proc)
         line = self.proc.stdout.readline()
         m = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
         if not m:
@@ -100,9 +120,12 @@ class Hub:
         return 0
 
     def count(self, sql):
+        return self.count_row(sql)[0]
+
+    def count_row(self, sql):
         con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
         try:
-            return con.execute(sql).fetchone()[0]
+            return con.execute(sql).fetchone()
         finally:
             con.close()
 
@@ -132,8 +155,12 @@ class Sampler(threading.Thread):
             t0 = time.perf_counter()
             acked = flying = cursor = None
             if node:
-                acked = node.execute("SELECT COUNT(*) FROM outbox WHERE state = 'acked'").fetchone()[0]
-                flying = node.execute("SELECT COUNT(*) FROM outbox WHERE state = 'in_flight'").fetchone()[0]
+                # The node sends in seq order and seeded seqs are 1...N, so the highest acked seq
+                # is the count of acked entries (checked afterwards: accepted == N). MAX on the
+                # (state, seq) index is one lookup, where COUNT(*) would scan up to N entries
+                # every sample and load the machine being measured.
+                acked = node.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE state = 'acked'").fetchone()[0]
+                flying = node.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE state = 'in_flight'").fetchone()[0]
                 cursor = node.execute("SELECT pull_cursor FROM sync_state WHERE id = 1").fetchone()[0]
             last = hub.execute("SELECT last_seq FROM nodes WHERE node_id = ?", (NODE_ID,)).fetchone()[0]
             t1 = time.perf_counter()
@@ -240,6 +267,12 @@ def drain(node_db, hub_url, token_file, time_file, hub_db, hub_pid):
     """`onething init` then a timed `onething sync --json` under /usr/bin/time -v, sampled."""
     run([ONETHING, "init", "--hub", hub_url, "--node-id", NODE_ID, "--token-file", token_file, "--db", node_db])
     subprocess.run(["sync"], check=True)  # flush earlier writes (seeding) before timing
+    # Read the database once so that every drain starts with it in the page cache: this
+    # machine's proactive reclaim (DAMON) pages out files left idle for a few minutes, and a
+    # cold start is a different figure (see BENCHMARKS.md).
+    with open(node_db, "rb") as f:
+        while f.read(1 << 24):
+            pass
     sampler = Sampler(node_db, hub_db)
     sampler.start()
     time.sleep(3 * SAMPLE)
@@ -274,6 +307,7 @@ def push_figures(result, n):
     t_push0 = first_seen(s, lambda x: (x[1] or 0) + (x[2] or 0) > 0)
     first, last, t_acked = window_rates(s, n, 1, t_push0)
     result.update(t_push0=t_push0, first=first, last=last, t_acked=t_acked,
+                  startup_s=t_push0 - result["t_launch"] if t_push0 else None,
                   push_rate=n / (t_acked - result["t_launch"]) if t_acked else None,
                   pull_s=result["wall"] - (t_acked - result["t_launch"]) if t_acked else None)
     return result
@@ -335,6 +369,32 @@ def bench(n):
             raise SystemExit(f"sync-drain: a sync with nothing to do exited {r.returncode}: {r.stdout}{r.stderr}")
         if i > 0:  # the first run is a warm-up
             noop.append((t1 - t0) * 1000)
+    # The pull's limit: every page of changes fetched by ONE plain curl process (keep-alive).
+    # The hub's cursors are 1...N here (one node, one change per application), so the pages'
+    # `after` values are known in advance.
+    low, high, count = hub.count_row("SELECT MIN(cursor), MAX(cursor), COUNT(*) FROM changes")
+    version = sqlite3.connect(node_db).execute("SELECT catalog_version FROM applications LIMIT 1").fetchone()[0]
+    pull_config = os.path.join(d, "curl-pull.config")
+    fd = os.open(pull_config, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    pages = list(range(0, n, 500))
+    with os.fdopen(fd, "w") as out:
+        for i, after in enumerate(pages):
+            if i:
+                out.write("next\n")
+            out.write(
+                f'url = "{hub.url}/v1/nodes/{NODE_ID}/changes?after={after}&limit=500&catalog_version={version}"\n'
+                'header = "Accept: application/json"\n'
+                f'header = "Authorization: Bearer {hub.token}"\n'
+                "compressed\n"
+                'output = "/dev/null"\n'
+                'write-out = "%{http_code}\\n"\n')
+    t0 = time.perf_counter()
+    c = subprocess.run(["curl", "-sS", "-K", pull_config], capture_output=True, text=True)
+    curl_pull_wall = time.perf_counter() - t0
+    codes = c.stdout.split()
+    checks["curl pull: cursors 1..N"] = (low, high, count) == (1, n, n)
+    checks["curl pull: all 200"] = c.returncode == 0 and len(codes) == len(pages) and all(x == "200" for x in codes)
+
     noop_time = os.path.join(d, "noop.time")
     run(["/usr/bin/time", "-v", "-o", noop_time, ONETHING, "sync", "--db", node_db])
     noop_rss = time_v(noop_time)[0]
@@ -383,6 +443,7 @@ def bench(n):
 
     # ---- 4. the node's own ceiling: the same drain against a stub hub that stores nothing ---------
     stub = subprocess.Popen([sys.executable, "-c", STUB], stdout=subprocess.PIPE, text=True)
+    SERVERS.append(stub)
     stub_url = re.search(r"(http://127\.0\.0\.1:\d+)", stub.stdout.readline()).group(1)
     print(f"   draining a copy against the stub hub {stub_url}", file=sys.stderr)
     stub_hub_db = os.path.join(d, "stub-hub.sqlite")  # the sampler wants a hub table; an empty one
@@ -411,7 +472,9 @@ def bench(n):
         ("  wall time of that `onething sync`", f"{wall:.2f} s", "", ""),
         ("  push phase: launch -> last entry acked (applications/s)", fmt(push_rate), ">= 5,000",
          f"{fmt(ratio(push_rate, 5000), '{:.2f}')}, {verdict(None if push_rate is None else push_rate >= 5000)}"),
-        ("  pull phase: last entry acked -> exit (N changes in pages of 500)", fmt(real["pull_s"], "{:.2f} s"), "", ""),
+        ("  start-up: launch -> first batch in flight", fmt(real["startup_s"], "{:.2f} s"), "", ""),
+        ("  pull phase: last entry acked -> exit (N changes in pages of 500)", fmt(real["pull_s"], "{:.2f} s"), "",
+         f"plain curl fetches the same pages in {curl_pull_wall:.2f} s"),
         ("drain: first 10% of the push (applications/s)", fmt(first), "", ""),
         ("drain: last 10% of the push (applications/s)", fmt(last), ">= 0.8 x first",
          f"{fmt(last_first, '{:.2f}')}, {verdict(None if last_first is None else last_first >= 0.8)}"),
@@ -430,7 +493,8 @@ def bench(n):
         ("node's ceiling (stub hub that stores nothing): whole sync, applications/s", fmt(n / ceiling["wall"]), "",
          f"{ceiling['wall']:.2f} s, max RSS {ceiling['rss_kb'] / 1024:.1f} MB"),
         ("  stub hub: first 10% / last 10% of the push (applications/s)",
-         f"{fmt(ceiling['first'])} / {fmt(ceiling['last'])}", "", ""),
+         f"{fmt(ceiling['first'])} / {fmt(ceiling['last'])}", "",
+         f"start-up {fmt(ceiling['startup_s'], '{:.2f} s')}"),
         ("CPU, real drain: node / hub / rest of the machine",
          f"{real['node_cpu']:.1f} s / {real['hub_cpu']:.1f} s / {others(real['busy'], real['node_cpu'] + real['hub_cpu'], 1):.1f} s",
          "", f"of {wall:.1f} s wall x {os.cpu_count()} cores"),
@@ -454,7 +518,7 @@ def bench(n):
     open(os.path.join(WORK, f"results-{n}.md"), "w").write(text + "\n")
     json.dump({
         "n": n, "real": real, "stub": ceiling, "hub_first10": hub_first, "hub_last10": hub_last,
-        "curl_wall_s": curl_wall, "curl_rate": curl_rate, "curl_first10": curl_first, "curl_last10": curl_last,
+        "curl_pull_wall_s": curl_pull_wall, "curl_wall_s": curl_wall, "curl_rate": curl_rate, "curl_first10": curl_first, "curl_last10": curl_last,
         "curl_busy_s": curl_busy, "hub2_cpu_s": hub2_cpu, "curl_samples": sampler2.samples, "curl_t0": t0,
         "noop_ms": noop, "noop_median_ms": median, "noop_p90_ms": p90, "noop_rss_kb": noop_rss,
         "hub_rss_kb": hub_rss, "checks": checks, "raw_bytes": raw_bytes, "gz_bytes": gz_bytes,

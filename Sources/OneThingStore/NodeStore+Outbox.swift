@@ -61,7 +61,9 @@ extension NodeStore {
         }
     }
 
-    /// Marks entries as in flight before their request leaves, in one transaction.
+    /// Marks entries as in flight before their request leaves, in one transaction. (`+state`
+    /// keeps SQLite from driving the update through the state index, which would visit
+    /// every queued application on every batch of a large backlog.)
     public func markInFlight(_ seqs: [Int64], at time: String) throws(StoreError) {
         guard !seqs.isEmpty else { return }
         try write { db in
@@ -72,7 +74,7 @@ extension NodeStore {
             try db.execute(
                 sql: """
                     UPDATE applications SET state = 'sent', updated_at = ?
-                    WHERE state = 'queued' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
+                    WHERE +state = 'queued' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
                     """,
                 arguments: StatementArguments([time]) + StatementArguments(seqs))
         }
@@ -91,7 +93,7 @@ extension NodeStore {
             try db.execute(
                 sql: """
                     UPDATE applications SET state = 'queued', updated_at = ?
-                    WHERE state = 'sent' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
+                    WHERE +state = 'sent' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
                     """,
                 arguments: StatementArguments([time]) + StatementArguments(seqs))
         }
