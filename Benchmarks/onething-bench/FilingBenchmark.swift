@@ -28,7 +28,7 @@ struct FilingBenchmark {
         defer { try? FileManager.default.removeItem(at: dir) }
 
         let store = try NodeStore.open(path: dir.appendingPathComponent("store.sqlite").path)
-        let raw = try RawInserts(path: dir.appendingPathComponent("raw.sqlite").path, sample: nil, application: application)
+        let raw = try RawInserts(path: dir.appendingPathComponent("raw.sqlite").path, application: application)
         let clock = ContinuousClock()
         // Interleaved rounds, so that load from elsewhere on the machine hits both sides alike.
         let grdb = try GRDBInserts(path: dir.appendingPathComponent("grdb.sqlite").path, application: application)

@@ -12,7 +12,7 @@ final class RawInserts {
     private let payload: Data
     private let items: [String]
 
-    init(path: String, sample: ApplicationDetail?, application: ValidatedApplication) throws {
+    init(path: String, application: ValidatedApplication) throws {
         guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchError.sqlite(-1, "open") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,4 +1,3 @@
-import Foundation
 import OneThingModel
 
 /// `catalog show BUNDLE --json`: items and fields, each field with id, type, required and
@@ -123,23 +122,10 @@ enum OrderedJSON {
         }
     }
 
+    /// A JSON string, escaped by the same writer as frozen payloads.
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var writer = CanonicalJSON.Writer(capacity: s.utf8.count + 2)
+        writer.string(s)
+        return writer.text
     }
 }
