@@ -16,6 +16,7 @@ struct ApplicationRecord: Sendable, Hashable {
     var revision: Int
     var hubRevision: Int
     var duplicateOf: String?
+    var duplicateKind: DuplicateKind?
 
     static func fetch(_ db: Database, provinceNo: String) throws -> ApplicationRecord? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE province_no = ?"), arguments: [provinceNo])
@@ -44,30 +45,76 @@ struct ApplicationRecord: Sendable, Hashable {
             situations: try StoredJSON.decode([String].self, from: row["situations"], table: "applications", key: number),
             revision: row["revision"],
             hubRevision: row["hub_revision"],
-            duplicateOf: row["duplicate_of"])
+            duplicateOf: row["duplicate_of"],
+            duplicateKind: (row["duplicate_kind"] as String?).flatMap(DuplicateKind.init(rawValue:)))
     }
 
     func insert(_ db: Database) throws {
+        let key = DuplicateKey.of(bundle: bundle, fields: fields)
         try db.cachedStatement(sql: """
                 INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
-                                          fields, situations, revision, hub_revision, duplicate_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          fields, situations, revision, hub_revision, duplicate_of, duplicate_kind,
+                                          person_key, event_key, exact_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                 provinceNo, applicationId, nodeId, bundle, region, catalogVersion,
                 try StoredJSON.encode(fields), try StoredJSON.encode(situations), revision, hubRevision, duplicateOf,
+                duplicateKind?.rawValue, key?.person, key?.event, key?.exact,
             ])
     }
 
     /// Writes the mutable columns back.
     func update(_ db: Database) throws {
+        let key = DuplicateKey.of(bundle: bundle, fields: fields)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, situations = ?, region = ?, catalog_version = ?,
-                                        revision = ?, hub_revision = ?, duplicate_of = ?
+                                        revision = ?, hub_revision = ?, duplicate_of = ?, duplicate_kind = ?,
+                                        person_key = ?, event_key = ?, exact_key = ?
                 WHERE province_no = ?
                 """).execute(arguments: [
                 try StoredJSON.encode(fields), try StoredJSON.encode(situations), region, catalogVersion,
-                revision, hubRevision, duplicateOf, provinceNo,
+                revision, hubRevision, duplicateOf, duplicateKind?.rawValue, key?.person, key?.event, key?.exact,
+                provinceNo,
             ])
+    }
+
+    /// The hub-owned fields this application has been issued (items may wait for them).
+    var issuedFieldIds: Set<String> {
+        Set(fields.keys).intersection(FieldOwnership.hubOwned)
+    }
+
+    /// Keeps the fields of the current hub revision, the base of later three-way merges.
+    func recordRevision(_ db: Database, source: String) throws {
+        try db.cachedStatement(sql: """
+                INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision) VALUES (?, ?, ?, ?, ?)
+                """).execute(arguments: [provinceNo, hubRevision, try StoredJSON.encode(fields), source, revision])
+    }
+
+    /// The fields as they were at `hubRevision`, or nil when the hub has no record of it.
+    func fields(atRevision hubRevision: Int, _ db: Database) throws -> [String: String]? {
+        guard let text = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT fields FROM revisions WHERE province_no = ? AND hub_revision = ?"),
+            arguments: [provinceNo, hubRevision])
+        else { return nil }
+        return try StoredJSON.decode([String: String].self, from: text, table: "revisions", key: "\(provinceNo)@\(hubRevision)")
+    }
+
+    /// The other application this one was matched with, as nodes and officers see it.
+    func duplicateMatch(_ db: Database) throws -> DuplicateMatch? {
+        guard let duplicateOf, let kind = duplicateKind,
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT application_id, node_id FROM applications WHERE province_no = ?"),
+                arguments: [duplicateOf])
+        else { return nil }
+        return DuplicateMatch(provinceNo: duplicateOf, applicationId: row["application_id"], nodeId: row["node_id"], kind: kind)
+    }
+
+    /// The fields in conflict that wait for the node's clerk.
+    func openConflicts(_ db: Database) throws -> [FieldConflict] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT field, base, local, hub FROM conflicts WHERE province_no = ? AND state = 'open' ORDER BY field"),
+            arguments: [provinceNo]
+        ).map { FieldConflict(field: $0["field"], base: $0["base"], local: $0["local"], hub: $0["hub"]) }
     }
 
     /// Appends a row to the hub's commit sequence, for the application's node to pull.
@@ -75,11 +122,11 @@ struct ApplicationRecord: Sendable, Hashable {
         try db.cachedStatement(sql: "INSERT INTO changes (node_id, province_no) VALUES (?, ?)").execute(arguments: [nodeId, provinceNo])
     }
 
-    func hubApplication(items: [ItemRecord]) -> HubApplication {
+    func hubApplication(items: [ItemRecord], _ db: Database) throws -> HubApplication {
         HubApplication(
             provinceNo: provinceNo, applicationId: applicationId, nodeId: nodeId, bundle: bundle,
             revision: revision, hubRevision: hubRevision, items: items.map(\.decision), fields: fields,
-            duplicateOf: duplicateOf)
+            duplicate: try duplicateMatch(db), conflicts: try openConflicts(db))
     }
 
     /// The application with its items, as the admin API and `show --json` give it.
@@ -87,6 +134,6 @@ struct ApplicationRecord: Sendable, Hashable {
         guard let record = try fetch(db, provinceNo: provinceNo) else {
             throw HubError.noSuchApplication(provinceNo: provinceNo)
         }
-        return record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo))
+        return try record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), db)
     }
 }

@@ -28,7 +28,8 @@ struct HubRoutes: Sendable {
                 throw .badRequest("Entry \(index) of the batch is malformed: \(problem); nothing was applied.")
             }
         }
-        let response = try await store.push(node: node, entries: batch.entries, catalog: configuration.catalog)
+        let response = try await store.push(
+            node: node, entries: batch.entries, catalog: configuration.catalog, nearDuplicates: configuration.nearDuplicates)
         logger.info(
             "push",
             metadata: [

@@ -1,4 +1,5 @@
 import GRDB
+import OneThingModel
 
 /// The hub's tables. Each migration runs in one transaction; an identifier is never edited
 /// once shipped: a change is a new migration.
@@ -10,6 +11,10 @@ import GRDB
 ///   dependencies among the selected items, fixed when the application was accepted.
 /// - `changes`: the hub's commit sequence that nodes pull after a cursor.
 /// - `counters`: the province-number counter (never derived from the clock).
+/// - `revisions` (v2): the fields of every hub revision, the base of three-way merges.
+/// - `conflicts` (v2): fields changed differently at a node and on the hub; open until the
+///   node's clerk decides (a later revision that lists the field in `resolves`).
+/// - `applications.person_key/event_key/exact_key` (v2): what duplicate detection matches.
 enum HubSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -67,6 +72,49 @@ enum HubSchema {
                     );
                     INSERT INTO counters (name, value) VALUES ('province_no', 0);
                     """)
+        }
+        migrator.registerMigration("v2-revisions-conflicts-duplicates") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE applications ADD COLUMN duplicate_kind TEXT;
+                    ALTER TABLE applications ADD COLUMN person_key TEXT;
+                    ALTER TABLE applications ADD COLUMN event_key TEXT;
+                    ALTER TABLE applications ADD COLUMN exact_key TEXT;
+                    ALTER TABLE items ADD COLUMN needs TEXT NOT NULL DEFAULT '[]';
+                    CREATE INDEX applications_by_person ON applications(person_key);
+                    CREATE TABLE revisions (
+                        province_no TEXT NOT NULL REFERENCES applications(province_no),
+                        hub_revision INTEGER NOT NULL,
+                        fields TEXT NOT NULL,
+                        source TEXT NOT NULL CHECK (source IN ('node', 'merge', 'officer', 'issued', 'migrated')),
+                        node_revision INTEGER NOT NULL,
+                        PRIMARY KEY (province_no, hub_revision)
+                    ) WITHOUT ROWID;
+                    INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision)
+                        SELECT province_no, hub_revision, fields, 'migrated', revision FROM applications;
+                    CREATE TABLE conflicts (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        province_no TEXT NOT NULL REFERENCES applications(province_no),
+                        field TEXT NOT NULL,
+                        base TEXT,
+                        local TEXT,
+                        hub TEXT,
+                        node_revision INTEGER NOT NULL,
+                        hub_revision INTEGER NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved')),
+                        resolved_by_revision INTEGER
+                    );
+                    CREATE UNIQUE INDEX conflicts_open ON conflicts(province_no, field) WHERE state = 'open';
+                    """)
+            let rows = try Row.fetchAll(db, sql: "SELECT province_no, bundle, fields FROM applications")
+            for row in rows {
+                let number: String = row["province_no"]
+                let fields = try StoredJSON.decode([String: String].self, from: row["fields"], table: "applications", key: number)
+                guard let key = DuplicateKey.of(bundle: row["bundle"], fields: fields) else { continue }
+                try db.execute(
+                    sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",
+                    arguments: [key.person, key.event, key.exact, number])
+            }
         }
         return migrator
     }

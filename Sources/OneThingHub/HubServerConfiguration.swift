@@ -1,3 +1,5 @@
+public import OneThingModel
+
 /// How `onething-hub serve` runs: where it listens, the admin token (none: the admin API
 /// is disabled), and the catalogue it checks and publishes.
 public struct HubServerConfiguration: Sendable {
@@ -9,13 +11,17 @@ public struct HubServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Responses larger than this are gzip-compressed for clients that accept gzip.
     public var gzipThresholdBytes: Int
+    /// How far apart two births of one mother may be and still be flagged as a possible duplicate.
+    public var nearDuplicates: NearDuplicateRule
 
     public static let defaultMaxBodyBytes = 32 * 1024 * 1024
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog,
-        maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024
+        maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024,
+        nearDuplicates: NearDuplicateRule = .default
     ) {
+        self.nearDuplicates = nearDuplicates
         self.host = host
         self.port = port
         self.adminToken = adminToken

@@ -6,7 +6,7 @@ extension HubStore {
     public func applications() async throws(HubError) -> [HubApplication] {
         try await read { db in
             try ApplicationRecord.fetchAll(db).map { record in
-                record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: record.provinceNo))
+                try record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: record.provinceNo), db)
             }
         }
     }

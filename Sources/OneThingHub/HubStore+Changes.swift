@@ -31,8 +31,9 @@ extension HubStore {
                 changes.append(
                     ApplicationChange(
                         cursor: cursor, applicationId: record.applicationId, provinceNo: number,
-                        hubRevision: record.hubRevision, items: items.map(\.decision), fields: record.fields,
-                        duplicateOf: record.duplicateOf))
+                        hubRevision: record.hubRevision, revision: record.revision, items: items.map(\.decision),
+                        fields: record.fields, duplicate: try record.duplicateMatch(db),
+                        conflicts: try record.openConflicts(db)))
             }
             let next: Int64 = page.last.map { $0["cursor"] } ?? after
             return ChangesPage(changes: changes, nextCursor: next, hasMore: rows.count > limit, catalog: update)

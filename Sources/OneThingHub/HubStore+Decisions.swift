@@ -9,15 +9,34 @@ extension HubStore {
         -> HubApplication
     {
         try await write { db in
-            guard let record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
+            guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
-            var flow = ItemFlow(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo))
+            var flow = ItemFlow(
+                items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), issued: record.issuedFieldIds)
+            let issued = request.decision == .approve
+                ? FieldOwnership.issuedFields(bundle: record.bundle, item: item, documents: request.documents) : [:]
+            for (field, value) in issued {
+                // Checked for its form and checksum; not against the hub's clock, which no
+                // decision depends on.
+                if case .failure(let problem) = ResidentIDNumber.parse(value, today: .latestChecked) {
+                    throw HubError.invalidDecision("The issued \(field) is not a valid resident ID number: \(problem.message)")
+                }
+            }
+            flow.issued.formUnion(issued.keys)
             try flow.decide(
                 item, request.decision, reason: request.reason, documents: request.documents, provinceNo: provinceNo)
             for item in flow.items { try item.update(db, provinceNo: provinceNo) }
+            if !issued.isEmpty {
+                // The issued number joins the fields as a new hub revision; the node takes it
+                // in place of the provisional identity.
+                record.fields.merge(issued) { _, new in new }
+                record.hubRevision += 1
+                try record.update(db)
+                try record.recordRevision(db, source: "issued")
+            }
             try record.recordChange(db)
-            return record.hubApplication(items: flow.items)
+            return try record.hubApplication(items: flow.items, db)
         }
     }
 
@@ -43,6 +62,10 @@ extension HubStore {
             var problems: [FieldProblem] = []
             var values: [String: String] = [:]
             for (id, value) in fields.sorted(by: { $0.key < $1.key }) {
+                if FieldOwnership.isSystemField(id) {
+                    problems.append(FieldProblem(field: id, message: "This field is set by the system (the node at filing, or an item's decision), not by hand."))
+                    continue
+                }
                 guard let field = bundle.field(id) else {
                     problems.append(FieldProblem(field: id, message: "The \(bundle.code) form has no such field."))
                     continue
@@ -56,8 +79,15 @@ extension HubStore {
             record.fields.merge(values) { _, new in new }
             record.hubRevision += 1
             try record.update(db)
+            try record.recordRevision(db, source: "officer")
+            // An open conflict on a field the officer changed now compares with the new value.
+            for (field, value) in values {
+                try db.execute(
+                    sql: "UPDATE conflicts SET hub = ?, hub_revision = ? WHERE province_no = ? AND field = ? AND state = 'open'",
+                    arguments: [value, record.hubRevision, provinceNo, field])
+            }
             try record.recordChange(db)
-            return record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo))
+            return try record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), db)
         }
     }
 

@@ -1,3 +1,4 @@
+public import OneThingModel
 public import OneThingWire
 import GRDB
 
@@ -8,8 +9,10 @@ extension HubStore {
     /// acknowledged that a power cut could take back, and the disk is flushed once a batch
     /// instead of once an entry. If the commit fails, no entry of the batch is applied and
     /// none is acknowledged; the node sends them again under the same keys.
-    public func push(node: String, entries: [PushEntry], catalog: HubCatalog) async throws(HubError) -> PushResponse {
-        let applier = PushApplier(node: node, catalog: catalog)
+    public func push(
+        node: String, entries: [PushEntry], catalog: HubCatalog, nearDuplicates: NearDuplicateRule = .default
+    ) async throws(HubError) -> PushResponse {
+        let applier = PushApplier(node: node, catalog: catalog, nearDuplicates: nearDuplicates)
         return try await write { db in
             var results: [PushResult] = []
             for entry in entries {

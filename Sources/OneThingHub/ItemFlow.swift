@@ -7,6 +7,8 @@ import OneThingWire
 /// (前后置关系: the newborn's ID number comes from the household registration first).
 struct ItemFlow: Sendable, Hashable {
     var items: [ItemRecord]
+    /// The issued fields the application has (an item `needs` them before it can start).
+    var issued: Set<String> = []
 
     /// The most characters a decision's reason may have.
     static let maxReasonLength = 500
@@ -14,13 +16,15 @@ struct ItemFlow: Sendable, Hashable {
     /// The items of a newly accepted application, in the payload's order: `in_progress`
     /// when none of its dependencies is among the selected items (so none is pending),
     /// else `waiting`.
-    static func initial(items codes: [String], bundle: BundleDefinition) -> [ItemRecord] {
+    static func initial(items codes: [String], bundle: BundleDefinition, issued: Set<String> = []) -> [ItemRecord] {
         let selected = Set(codes)
         return codes.enumerated().map { position, code in
             let dependsOn = (bundle.item(code)?.dependsOn ?? []).filter { selected.contains($0) }
+            let needs = bundle.item(code)?.needs ?? []
+            let ready = dependsOn.isEmpty && needs.allSatisfy(issued.contains)
             return ItemRecord(
-                item: code, position: position, state: dependsOn.isEmpty ? .inProgress : .waiting,
-                reason: nil, documents: nil, dependsOn: dependsOn)
+                item: code, position: position, state: ready ? .inProgress : .waiting,
+                reason: nil, documents: nil, dependsOn: dependsOn, needs: needs)
         }
     }
 
@@ -60,12 +64,19 @@ struct ItemFlow: Sendable, Hashable {
         }
     }
 
-    /// The dependencies of `item` that are not approved (or issued) yet.
+    /// The dependencies of `item` that are not approved (or issued) yet, and the issued
+    /// fields it needs that the application does not have yet.
     func openDependencies(of item: ItemRecord) -> [String] {
         item.dependsOn.filter { dependency in
             guard let state = items.first(where: { $0.item == dependency })?.state else { return false }
             return !Self.isDone(state)
-        }
+        } + item.needs.filter { !issued.contains($0) }
+    }
+
+    /// Waiting items that can start now that a field was issued.
+    mutating func fieldsIssued(_ fields: Set<String>) {
+        issued.formUnion(fields)
+        releaseWaitingItems()
     }
 
     private static func isDone(_ state: ItemState) -> Bool {

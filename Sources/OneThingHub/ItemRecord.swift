@@ -11,6 +11,8 @@ struct ItemRecord: Sendable, Hashable {
     var documents: [String: String]?
     /// The item's dependencies among the application's selected items.
     var dependsOn: [String]
+    /// Issued fields the item waits for (the newborn's resident ID number).
+    var needs: [String] = []
 
     var decision: ItemDecision {
         ItemDecision(item: item, state: state, reason: reason, documents: documents)
@@ -35,17 +37,18 @@ struct ItemRecord: Sendable, Hashable {
                 documents: try documentsText.map {
                     try StoredJSON.decode([String: String].self, from: $0, table: "items", key: key)
                 },
-                dependsOn: try StoredJSON.decode([String].self, from: row["depends_on"], table: "items", key: key))
+                dependsOn: try StoredJSON.decode([String].self, from: row["depends_on"], table: "items", key: key),
+                needs: try StoredJSON.decode([String].self, from: row["needs"], table: "items", key: key))
         }
     }
 
     func insert(_ db: Database, provinceNo: String) throws {
         try db.cachedStatement(sql: """
-                INSERT INTO items (province_no, item, position, state, reason, documents, depends_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO items (province_no, item, position, state, reason, documents, depends_on, needs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                 provinceNo, item, position, state.rawValue, reason, try documents.map(StoredJSON.encode),
-                try StoredJSON.encode(dependsOn),
+                try StoredJSON.encode(dependsOn), try StoredJSON.encode(needs),
             ])
     }
 

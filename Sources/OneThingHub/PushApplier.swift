@@ -9,6 +9,7 @@ import OneThingWire
 struct PushApplier {
     let node: String
     let catalog: HubCatalog
+    var nearDuplicates: NearDuplicateRule = .default
 
     func apply(_ entry: PushEntry, _ db: Database) throws -> PushResult {
         // (a) A known key: the same payload gets its stored answer; another payload is refused.
@@ -102,43 +103,115 @@ struct PushApplier {
         guard payload.bundle == application.bundle else {
             return rejected(entry, .invalidPayload, "A later revision cannot change the bundle of an application.")
         }
-        var flow = ItemFlow(items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo))
+        var flow = ItemFlow(
+            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo), issued: application.issuedFieldIds)
         guard payload.items == flow.items.map(\.item) else {
             return rejected(
                 entry, .invalidPayload,
                 "A later revision cannot change the items of an accepted application; file a new application for other items.")
         }
-        application.fields = payload.fields
+        // The node based its edit on hub revision `base` (nil: the first, made from its
+        // revision 1). Hub-owned fields keep the hub's value whatever the node sent.
+        let base = payload.baseRevision ?? 1
+        guard base >= 1, base <= application.hubRevision else {
+            return rejected(
+                entry, .invalidPayload,
+                "The base revision \(base) is not a revision the hub has made (the hub is at \(application.hubRevision)).")
+        }
+        var local = payload.fields
+        for field in FieldOwnership.hubOwned { local[field] = application.fields[field] }
+        var merge: MergeOutcome?
+        var conflicts: [FieldConflict] = []
+        if base == application.hubRevision {
+            application.fields = local
+        } else {
+            // Stale base: three-way merge per field. A missing base record makes every
+            // differing field a conflict: never a silent overwrite.
+            var baseFields = try application.fields(atRevision: base, db) ?? [:]
+            for field in FieldOwnership.hubOwned { baseFields[field] = application.fields[field] }
+            let result = FieldMerge.merge(base: baseFields, local: local, hub: application.fields)
+            conflicts = result.conflicts
+            application.fields = result.fields
+            merge = MergeOutcome(
+                baseRevision: base, fields: result.fields, fromNode: result.takenFromLocal, fromHub: result.takenFromHub,
+                conflicts: result.conflicts)
+        }
         application.situations = payload.situations
         application.region = payload.region
         application.catalogVersion = payload.catalogVersion
         application.revision = payload.revision
         application.hubRevision += 1
         try application.update(db)
+        try application.recordRevision(db, source: merge == nil ? "node" : "merge")
+        // A person's decision closes the conflicts it names; then this merge's own open.
+        for field in payload.resolves ?? [] {
+            try db.cachedStatement(sql: """
+                    UPDATE conflicts SET state = 'resolved', resolved_by_revision = ?
+                    WHERE province_no = ? AND field = ? AND state = 'open'
+                    """).execute(arguments: [payload.revision, application.provinceNo, field])
+        }
+        for conflict in conflicts {
+            try db.cachedStatement(sql: """
+                    INSERT INTO conflicts (province_no, field, base, local, hub, node_revision, hub_revision)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (province_no, field) WHERE state = 'open'
+                    DO UPDATE SET base = excluded.base, local = excluded.local, hub = excluded.hub,
+                                  node_revision = excluded.node_revision, hub_revision = excluded.hub_revision
+                    """).execute(arguments: [
+                    application.provinceNo, conflict.field, conflict.base, conflict.local, conflict.hub,
+                    payload.revision, application.hubRevision,
+                ])
+        }
         flow.reopenReturnedItems()
         for item in flow.items { try item.update(db, provinceNo: application.provinceNo) }
         try application.recordChange(db)
         return PushResult(
             seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted,
-            provinceNo: application.provinceNo, hubRevision: application.hubRevision)
+            provinceNo: application.provinceNo, hubRevision: application.hubRevision, merge: merge)
     }
 
     private func accept(
         _ entry: PushEntry, _ payload: ApplicationPayload, bundle: BundleDefinition, _ db: Database
     ) throws -> PushResult {
+        var fields = payload.fields
+        for field in FieldOwnership.hubOwned { fields[field] = nil }  // issued by the hub only
+        let duplicate = try findDuplicate(bundle: payload.bundle, fields: fields, db)
         let application = ApplicationRecord(
             provinceNo: try ProvinceNumber.next(db), applicationId: payload.applicationId, nodeId: node,
             bundle: payload.bundle, region: payload.region, catalogVersion: payload.catalogVersion,
-            fields: payload.fields, situations: payload.situations, revision: payload.revision, hubRevision: 1,
-            duplicateOf: nil)
+            fields: fields, situations: payload.situations, revision: payload.revision, hubRevision: 1,
+            duplicateOf: duplicate?.provinceNo, duplicateKind: duplicate?.kind)
         try application.insert(db)
+        try application.recordRevision(db, source: "node")
         for item in ItemFlow.initial(items: payload.items, bundle: bundle) {
             try item.insert(db, provinceNo: application.provinceNo)
         }
         try application.recordChange(db)
         return PushResult(
             seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted,
-            provinceNo: application.provinceNo, hubRevision: application.hubRevision)
+            provinceNo: application.provinceNo, hubRevision: application.hubRevision, duplicate: duplicate)
+    }
+
+    /// The application the hub already holds for the same person and event (exact), else
+    /// for the same person with an event a few days apart (near); the earliest one.
+    private func findDuplicate(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
+        guard let key = DuplicateKey.of(bundle: bundle, fields: fields) else { return nil }
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                    SELECT province_no, application_id, node_id, event_key, exact_key FROM applications
+                    WHERE person_key = ? ORDER BY province_no
+                    """),
+            arguments: [key.person])
+        var near: DuplicateMatch?
+        for row in rows {
+            let match = { (kind: DuplicateKind) in
+                DuplicateMatch(provinceNo: row["province_no"], applicationId: row["application_id"], nodeId: row["node_id"], kind: kind)
+            }
+            if row["exact_key"] == key.exact { return match(.exact) }
+            let other = DuplicateKey(person: key.person, event: row["event_key"] ?? "", ordinal: "")
+            if near == nil, key.isNear(other, rule: nearDuplicates) { near = match(.near) }
+        }
+        return near
     }
 
     private struct Problem {
@@ -148,7 +221,9 @@ struct PushApplier {
 
     /// The payload against its entry and the protocol's shapes (before the catalogue).
     private func check(_ payload: ApplicationPayload, against entry: PushEntry) -> Problem? {
-        if payload.applicationId != entry.applicationId || payload.revision != entry.revision {
+        if payload.applicationId != entry.applicationId || payload.revision != entry.revision
+            || payload.baseRevision != entry.baseRevision
+        {
             return Problem(
                 code: .invalidPayload,
                 reason: "The payload's application_id or revision differs from the entry's; the entry was not frozen from this payload.")

@@ -9,24 +9,33 @@ extension NodeStore {
     /// transaction. When this returns, the application is on disk (`synchronous=FULL`).
     @discardableResult
     public func file(
-        _ application: ValidatedApplication, operatorId: String? = nil, filedAt: String
+        _ validated: ValidatedApplication, operatorId: String? = nil, filedAt: String
     ) throws(StoreError) -> FiledApplication {
         let id = ApplicationID.generate()
+        var application = validated
+        if application.bundle == "birth" {
+            // The newborn has no resident ID number until the household registration issues
+            // one; the departments work with this provisional identity until then.
+            application.fields[FieldOwnership.newbornProvisionalID] = FieldOwnership.provisionalID(applicationId: id)
+        }
         let payload = ApplicationPayload(
             applicationId: id, revision: 1, baseRevision: nil, application: application, operatorId: operatorId)
         let frozen = Self.freeze(payload)
         let fieldsJSON = CanonicalJSON.object(application.fields)
         let situationsJSON = CanonicalJSON.array(application.situations)
+        let key = DuplicateKey.of(bundle: application.bundle, fields: application.fields)
         return try write { db in
+            let duplicates = try key.map { key in try Self.localDuplicates(of: key, db) } ?? []
             try db.cachedStatement(
                 sql: """
                     INSERT INTO applications (id, bundle, region, catalog_version, fields, situations, revision,
-                                              state, operator, filed_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 1, 'queued', ?, ?, ?)
+                                              state, operator, filed_at, updated_at, hub_fields, hub_fields_revision,
+                                              person_key, event_key, exact_key)
+                    VALUES (?, ?, ?, ?, ?, ?, 1, 'queued', ?, ?, ?, ?, 0, ?, ?, ?)
                     """
             ).execute(arguments: [
                 id, application.bundle, application.region, application.catalogVersion, fieldsJSON,
-                situationsJSON, operatorId, filedAt, filedAt,
+                situationsJSON, operatorId, filedAt, filedAt, fieldsJSON, key?.person, key?.event, key?.exact,
             ])
             let itemInsert = try db.cachedStatement(
                 sql: "INSERT INTO application_items (application_id, item, position) VALUES (?, ?, ?)")
@@ -40,7 +49,21 @@ extension NodeStore {
                     """
             ).execute(arguments: [id, frozen.key, frozen.payload, frozen.sha256])
             return FiledApplication(
-                id: id, outboxSeq: db.lastInsertedRowID, idempotencyKey: frozen.key, payloadSHA256: frozen.sha256)
+                id: id, outboxSeq: db.lastInsertedRowID, idempotencyKey: frozen.key, payloadSHA256: frozen.sha256,
+                possibleDuplicates: duplicates)
+        }
+    }
+
+    /// Applications already filed here for the same person and event (exact), or the same
+    /// person with an event a few days apart (near): what the clerk is warned about.
+    static func localDuplicates(of key: DuplicateKey, _ db: Database) throws -> [LocalDuplicate] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT id, event_key, exact_key FROM applications WHERE person_key = ? ORDER BY rowid"),
+            arguments: [key.person]
+        ).compactMap { row in
+            if row["exact_key"] == key.exact { return LocalDuplicate(id: row["id"], kind: .exact) }
+            let other = DuplicateKey(person: key.person, event: row["event_key"] ?? "", ordinal: "")
+            return key.isNear(other, rule: .default) ? LocalDuplicate(id: row["id"], kind: .near) : nil
         }
     }
 

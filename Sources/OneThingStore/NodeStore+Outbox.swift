@@ -37,20 +37,33 @@ extension NodeStore {
     /// flight by an interrupted run (re-sent with the same key, so the hub answers them from
     /// its record instead of applying them twice).
     public func pendingEntries(limit: Int) throws(StoreError) -> [OutboxEntry] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT seq, idempotency_key, application_id, revision, base_revision, payload, payload_sha256, attempts
-                    FROM outbox WHERE state IN ('queued', 'in_flight') ORDER BY seq LIMIT ?
-                    """,
-                arguments: [limit]
-            ).map { row in
-                OutboxEntry(
-                    seq: row["seq"], idempotencyKey: row["idempotency_key"], applicationId: row["application_id"],
-                    revision: row["revision"], baseRevision: row["base_revision"], payload: row["payload"],
-                    payloadSHA256: row["payload_sha256"], attempts: row["attempts"])
-            }
+        try read { db in try Self.pendingEntries(limit: limit, db) }
+    }
+
+    /// The next batch to send, marked in flight in the same transaction that reads it: an
+    /// `amend` that replaces a queued entry (never sent) cannot slip between reading the
+    /// entry and sending it, because a claimed entry is no longer "never sent".
+    public func claimBatch(limit: Int, at time: String) throws(StoreError) -> [OutboxEntry] {
+        try write { db in
+            let entries = try Self.pendingEntries(limit: limit, db)
+            try Self.markInFlight(entries.map(\.seq), at: time, db)
+            return entries
+        }
+    }
+
+    static func pendingEntries(limit: Int, _ db: Database) throws -> [OutboxEntry] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT seq, idempotency_key, application_id, revision, base_revision, payload, payload_sha256, attempts
+                FROM outbox WHERE state IN ('queued', 'in_flight') ORDER BY seq LIMIT ?
+                """,
+            arguments: [limit]
+        ).map { row in
+            OutboxEntry(
+                seq: row["seq"], idempotencyKey: row["idempotency_key"], applicationId: row["application_id"],
+                revision: row["revision"], baseRevision: row["base_revision"], payload: row["payload"],
+                payloadSHA256: row["payload_sha256"], attempts: row["attempts"])
         }
     }
 
@@ -65,19 +78,21 @@ extension NodeStore {
     /// keeps SQLite from driving the update through the state index, which would visit
     /// every queued application on every batch of a large backlog.)
     public func markInFlight(_ seqs: [Int64], at time: String) throws(StoreError) {
+        try write { db in try Self.markInFlight(seqs, at: time, db) }
+    }
+
+    static func markInFlight(_ seqs: [Int64], at time: String, _ db: Database) throws {
         guard !seqs.isEmpty else { return }
-        try write { db in
-            let marks = databaseQuestionMarks(count: seqs.count)
-            try db.execute(
-                sql: "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 WHERE seq IN (\(marks))",
-                arguments: StatementArguments(seqs))
-            try db.execute(
-                sql: """
-                    UPDATE applications SET state = 'sent', updated_at = ?
-                    WHERE +state = 'queued' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
-                    """,
-                arguments: StatementArguments([time]) + StatementArguments(seqs))
-        }
+        let marks = databaseQuestionMarks(count: seqs.count)
+        try db.execute(
+            sql: "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 WHERE seq IN (\(marks))",
+            arguments: StatementArguments(seqs))
+        try db.execute(
+            sql: """
+                UPDATE applications SET state = 'sent', updated_at = ?
+                WHERE +state = 'queued' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
+                """,
+            arguments: StatementArguments([time]) + StatementArguments(seqs))
     }
 
     /// Puts entries whose request got no answer back to queued (and their applications back
@@ -128,6 +143,7 @@ extension NodeStore {
                                 state_reason = NULL, updated_at = ?
                             WHERE id = ?
                             """).execute(arguments: [result.provinceNo, result.hubRevision, stillPending, time, appId])
+                    try Self.recordAnswer(result, appId: appId, seq: result.seq, stillPending: stillPending, db)
                 case .rejected:
                     record.rejected += 1
                     let reason = result.reason ?? "refused by the hub without a reason"
@@ -138,6 +154,49 @@ extension NodeStore {
                 }
             }
             return record
+        }
+    }
+
+    /// What an accepted answer tells beyond the province number: the hub's fields after a
+    /// merge (taken in against the payload that was sent), the conflicts the merge found,
+    /// and a possible duplicate.
+    private static func recordAnswer(_ result: PushResult, appId: String, seq: Int64, stillPending: Int, _ db: Database) throws {
+        if let merge = result.merge, let hubRevision = result.hubRevision {
+            let sent = try Data.fetchOne(db.cachedStatement(sql: "SELECT payload FROM outbox WHERE seq = ?"), arguments: [seq])
+            let payload = try sent.map { data in
+                do {
+                    return try JSONDecoder().decode(ApplicationPayload.self, from: data)
+                } catch {
+                    throw StoreError.damagedRow(table: "outbox", key: "seq \(seq)")
+                }
+            }
+            if !merge.fromHub.isEmpty {
+                try recordEvent(id: appId, kind: "merged", hubRevision: hubRevision, fields: merge.fromHub, db)
+            }
+            try openConflicts(merge.conflicts, id: appId, hubRevision: hubRevision, detected: .push, db)
+            try absorb(
+                id: appId, hubFields: merge.fields, hubRevision: hubRevision, base: payload?.fields, detected: .push, db)
+        } else if stillPending == 0, let hubRevision = result.hubRevision {
+            // Applied as sent, on the hub's latest revision: the hub's fields are the
+            // working copy, which nothing has changed since it was frozen.
+            try db.cachedStatement(sql: """
+                    UPDATE applications SET hub_fields = fields, hub_fields_revision = ?
+                    WHERE id = ? AND hub_fields_revision < ?
+                    """).execute(arguments: [hubRevision, appId, hubRevision])
+        }
+        if let duplicate = result.duplicate {
+            try recordDuplicate(duplicate, id: appId, db)
+        }
+    }
+
+    static func recordDuplicate(_ duplicate: DuplicateMatch, id: String, _ db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: (try? encoder.encode(duplicate)) ?? Data("{}".utf8), as: UTF8.self)
+        try db.cachedStatement(sql: "UPDATE applications SET duplicate = ? WHERE id = ? AND duplicate IS NOT ?")
+            .execute(arguments: [text, id, text])
+        if db.changesCount > 0 {
+            try recordEvent(id: id, kind: "possible_duplicate", fields: [], db)
         }
     }
 }

@@ -29,34 +29,38 @@ extension NodeStore {
             for change in changes {
                 guard
                     let row = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT state, hub_revision FROM applications WHERE id = ?"), arguments: [change.applicationId])
+                        db.cachedStatement(sql: "SELECT state FROM applications WHERE id = ?"), arguments: [change.applicationId])
                 else {
                     record.unknown += 1
                     continue
                 }
                 record.applications += 1
-                let pending = try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')"),
-                    arguments: [change.applicationId]) ?? 0
+                let id = change.applicationId
+                let pending = try Self.pendingCount(of: id, db)
                 let state: String = row["state"]
                 let newState = pending == 0 && state != "quarantined" ? "accepted" : state
-                var fieldsJSON: String?
-                let localHubRevision: Int = row["hub_revision"] ?? 0
-                if pending == 0, change.hubRevision > localHubRevision {
-                    fieldsJSON = CanonicalJSON.object(change.fields)
-                }
                 try db.cachedStatement(sql: """
                         UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?),
-                            fields = COALESCE(?, fields), state = ?, updated_at = ?
+                            state = ?, updated_at = ?
                         WHERE id = ?
-                        """).execute(arguments: [change.provinceNo, change.hubRevision, fieldsJSON, newState, time, change.applicationId])
+                        """).execute(arguments: [change.provinceNo, change.hubRevision, newState, time, id])
+                try Self.absorb(
+                    id: id, hubFields: change.fields, hubRevision: change.hubRevision, base: nil, detected: .pull, db)
+                if pending == 0 {
+                    // Nothing of ours is on the way: the hub's open conflicts are the truth
+                    // (a resolution still queued here would otherwise be reopened).
+                    try Self.openConflicts(change.conflicts, id: id, hubRevision: change.hubRevision, detected: .push, db)
+                }
+                if let duplicate = change.duplicate {
+                    try Self.recordDuplicate(duplicate, id: id, db)
+                }
                 for decision in change.items {
                     let documents = decision.documents.map { CanonicalJSON.object($0) }
                     try db.cachedStatement(sql: """
                             UPDATE application_items SET state = ?, reason = ?, result = ?
                             WHERE application_id = ? AND item = ? AND (state != ? OR reason IS NOT ? OR result IS NOT ?)
                             """).execute(arguments: [
-                            decision.state.rawValue, decision.reason, documents, change.applicationId, decision.item,
+                            decision.state.rawValue, decision.reason, documents, id, decision.item,
                             decision.state.rawValue, decision.reason, documents,
                         ])
                     record.itemChanges += db.changesCount

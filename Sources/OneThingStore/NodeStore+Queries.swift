@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import OneThingModel
+import OneThingWire
 
 extension NodeStore {
     /// Applications, newest first, optionally only those in one state.
@@ -26,7 +27,8 @@ extension NodeStore {
                     db,
                     sql: """
                         SELECT id, bundle, state, revision, province_no, filed_at, region, catalog_version, fields,
-                               situations, hub_revision, state_reason, operator, updated_at
+                               situations, hub_revision, state_reason, operator, updated_at, hub_fields_revision, duplicate,
+                               (SELECT COUNT(*) FROM conflicts WHERE application_id = applications.id AND state = 'open') AS open_conflicts
                         FROM applications WHERE id = ?
                         """,
                     arguments: [id])
@@ -34,10 +36,12 @@ extension NodeStore {
             let items = try itemsByApplication(db, ids: [id])[id] ?? []
             let fields = (try? JSONDecoder().decode([String: String].self, from: Data((row["fields"] as String).utf8))) ?? [:]
             let situations = (try? JSONDecoder().decode([String].self, from: Data((row["situations"] as String).utf8))) ?? []
+            let duplicate = (row["duplicate"] as String?).flatMap { try? JSONDecoder().decode(DuplicateMatch.self, from: Data($0.utf8)) }
             return ApplicationDetail(
                 summary: summary(row, items: items), region: row["region"], catalogVersion: row["catalog_version"],
                 fields: fields, situations: situations, hubRevision: row["hub_revision"],
-                stateReason: row["state_reason"], operatorId: row["operator"], updatedAt: row["updated_at"])
+                stateReason: row["state_reason"], operatorId: row["operator"], updatedAt: row["updated_at"],
+                hubFieldsRevision: row["hub_fields_revision"], duplicate: duplicate, openConflicts: row["open_conflicts"])
         }
         guard let found else { throw .noSuchApplication(id: id) }
         return found

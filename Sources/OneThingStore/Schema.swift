@@ -1,7 +1,13 @@
 import GRDB
+import OneThingModel
 
 /// The node database's migrations. One transaction each; an identifier is never edited
 /// once shipped: a change is a new migration.
+///
+/// v2: `applications.fields` is the node's working copy; `hub_fields` is the hub's fields as
+/// of `hub_fields_revision` (0: the revision 1 the hub has not acknowledged yet), the base of
+/// three-way merges. `conflicts` keeps base, local and hub value until a person decides;
+/// `application_events` records merges, conflicts, amendments and resolutions.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -68,6 +74,49 @@ enum Schema {
                     received_seq INTEGER NOT NULL
                 );
                 """)
+        }
+        migrator.registerMigration("v2-revisions-conflicts-duplicates") { db in
+            try db.execute(sql: """
+                ALTER TABLE applications ADD COLUMN hub_fields TEXT;
+                ALTER TABLE applications ADD COLUMN hub_fields_revision INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE applications ADD COLUMN duplicate TEXT;
+                ALTER TABLE applications ADD COLUMN person_key TEXT;
+                ALTER TABLE applications ADD COLUMN event_key TEXT;
+                ALTER TABLE applications ADD COLUMN exact_key TEXT;
+                UPDATE applications SET hub_fields = fields, hub_fields_revision = COALESCE(hub_revision, 0);
+                CREATE INDEX applications_by_person ON applications(person_key);
+                CREATE TABLE conflicts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    application_id TEXT NOT NULL REFERENCES applications(id),
+                    field TEXT NOT NULL,
+                    base TEXT,
+                    local TEXT,
+                    hub TEXT,
+                    hub_revision INTEGER NOT NULL,
+                    detected TEXT NOT NULL CHECK (detected IN ('push', 'pull')),
+                    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved')),
+                    resolution TEXT CHECK (resolution IN ('local', 'hub', 'value')),
+                    resolved_revision INTEGER,
+                    resolved_by TEXT
+                );
+                CREATE UNIQUE INDEX conflicts_open ON conflicts(application_id, field) WHERE state = 'open';
+                CREATE TABLE application_events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    application_id TEXT NOT NULL REFERENCES applications(id),
+                    kind TEXT NOT NULL,
+                    revision INTEGER,
+                    hub_revision INTEGER,
+                    fields TEXT NOT NULL DEFAULT '[]'
+                );
+                CREATE INDEX application_events_by_application ON application_events(application_id, id);
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, bundle, fields FROM applications") {
+                let fields = try StoredFields.decode(row["fields"])
+                guard let key = DuplicateKey.of(bundle: row["bundle"], fields: fields) else { continue }
+                try db.execute(
+                    sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
+                    arguments: [key.person, key.event, key.exact, row["id"]])
+            }
         }
         return migrator
     }

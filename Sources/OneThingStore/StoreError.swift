@@ -12,6 +12,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case io(path: String, code: Int32)
     case noSuchApplication(id: String)
     case internalFailure(path: String, code: Int32)
+    case damagedRow(table: String, key: String)
+    case notAmendable(id: String, reason: String)
+    case noOpenConflict(id: String, field: String?)
 
     public var description: String {
         switch self {
@@ -33,6 +36,16 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "Reading or writing \(path) failed (SQLite I/O error \(code)). Nothing of this operation was stored; check the disk and try again."
         case .noSuchApplication(let id):
             "There is no application \(id) in this database; `onething list` shows the ids."
+        case .damagedRow(let table, let key):
+            "A row of \(table) (\(key)) holds data this version cannot read; it was left untouched. Please report this with the id."
+        case .notAmendable(let id, let reason):
+            "The application \(id) cannot be changed: \(reason)"
+        case .noOpenConflict(let id, let field):
+            if let field {
+                "The application \(id) has no open conflict on \(field); `onething conflicts show \(id)` lists its conflicts."
+            } else {
+                "The application \(id) has no open conflict; `onething conflicts list` lists those that wait for a decision."
+            }
         case .internalFailure(let path, let code):
             "The database \(path) refused an operation (SQLite error \(code)). Nothing of this operation was stored; please report this."
         }

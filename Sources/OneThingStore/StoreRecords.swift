@@ -1,4 +1,5 @@
 public import OneThingModel
+public import OneThingWire
 
 /// What the store tells after filing: enough for a receipt.
 public struct FiledApplication: Sendable, Hashable {
@@ -6,6 +7,19 @@ public struct FiledApplication: Sendable, Hashable {
     public var outboxSeq: Int64
     public var idempotencyKey: String
     public var payloadSHA256: String
+    /// Applications filed here before for the same person and event: a warning, not a refusal.
+    public var possibleDuplicates: [LocalDuplicate] = []
+}
+
+/// An application of this node that looks like the same person and event.
+public struct LocalDuplicate: Sendable, Hashable, Codable {
+    public var id: String
+    public var kind: DuplicateKind
+
+    public init(id: String, kind: DuplicateKind) {
+        self.id = id
+        self.kind = kind
+    }
 }
 
 /// One line of `onething list`.
@@ -66,6 +80,12 @@ public struct ApplicationDetail: Sendable, Hashable {
     public var stateReason: String?
     public var operatorId: String?
     public var updatedAt: String
+    /// The hub revision the working copy was last merged with (0: none yet).
+    public var hubFieldsRevision: Int = 0
+    /// Another application the hub matched this one with.
+    public var duplicate: DuplicateMatch?
+    /// How many conflicts wait for a person's decision.
+    public var openConflicts: Int = 0
 }
 
 /// Where the node is set to sync to. The token itself is never stored here: only the path

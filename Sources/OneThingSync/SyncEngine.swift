@@ -58,9 +58,8 @@ public struct SyncEngine: Sendable {
         let total = try storeCall { () throws(StoreError) in try store.pendingCount() }
         var sent = 0
         while true {
-            let entries = try storeCall { () throws(StoreError) in try store.pendingEntries(limit: batchSize) }
+            let entries = try storeCall { () throws(StoreError) in try store.claimBatch(limit: batchSize, at: timestamp()) }
             guard let first = entries.first else { return }
-            try storeCall { () throws(StoreError) in try store.markInFlight(entries.map(\.seq), at: timestamp()) }
             let body = Data(PushRequest(entries: entries.map(\.wire)).jsonBytes)
             let request = HTTPRequest(
                 method: "POST", path: WireProtocol.pushPath(node: nodeId),

@@ -10,12 +10,17 @@ public struct HubApplication: Codable, Sendable, Hashable {
     public var hubRevision: Int
     public var items: [ItemDecision]
     public var fields: [String: String]
-    public var duplicateOf: String?
+    /// Another application the hub matched this one with when it was accepted.
+    public var duplicate: DuplicateMatch?
+    /// Fields changed differently at the node and on the hub, waiting for a person's decision.
+    public var conflicts: [FieldConflict]
 
     public init(
         provinceNo: String, applicationId: String, nodeId: String, bundle: String, revision: Int, hubRevision: Int,
-        items: [ItemDecision], fields: [String: String], duplicateOf: String? = nil
+        items: [ItemDecision], fields: [String: String], duplicate: DuplicateMatch? = nil, conflicts: [FieldConflict] = []
     ) {
+        self.duplicate = duplicate
+        self.conflicts = conflicts
         self.provinceNo = provinceNo
         self.applicationId = applicationId
         self.nodeId = nodeId
@@ -24,7 +29,6 @@ public struct HubApplication: Codable, Sendable, Hashable {
         self.hubRevision = hubRevision
         self.items = items
         self.fields = fields
-        self.duplicateOf = duplicateOf
     }
 
     enum CodingKeys: String, CodingKey {
@@ -33,8 +37,7 @@ public struct HubApplication: Codable, Sendable, Hashable {
         case nodeId = "node_id"
         case bundle, revision
         case hubRevision = "hub_revision"
-        case items, fields
-        case duplicateOf = "duplicate_of"
+        case items, fields, duplicate, conflicts
     }
 }
 

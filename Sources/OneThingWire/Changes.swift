@@ -31,21 +31,28 @@ public struct ApplicationChange: Codable, Sendable, Hashable {
     public var applicationId: String
     public var provinceNo: String
     public var hubRevision: Int
+    /// The node revision the hub last applied.
+    public var revision: Int
     public var items: [ItemDecision]
     public var fields: [String: String]
-    public var duplicateOf: String?
+    public var duplicate: DuplicateMatch?
+    /// Fields with a conflict the hub holds open (changed differently on both sides).
+    public var conflicts: [FieldConflict]
 
     public init(
-        cursor: Int64, applicationId: String, provinceNo: String, hubRevision: Int, items: [ItemDecision],
-        fields: [String: String], duplicateOf: String? = nil
+        cursor: Int64, applicationId: String, provinceNo: String, hubRevision: Int, revision: Int = 1,
+        items: [ItemDecision], fields: [String: String], duplicate: DuplicateMatch? = nil,
+        conflicts: [FieldConflict] = []
     ) {
         self.cursor = cursor
+        self.revision = revision
+        self.duplicate = duplicate
+        self.conflicts = conflicts
         self.applicationId = applicationId
         self.provinceNo = provinceNo
         self.hubRevision = hubRevision
         self.items = items
         self.fields = fields
-        self.duplicateOf = duplicateOf
     }
 
     enum CodingKeys: String, CodingKey {
@@ -53,8 +60,7 @@ public struct ApplicationChange: Codable, Sendable, Hashable {
         case applicationId = "application_id"
         case provinceNo = "province_no"
         case hubRevision = "hub_revision"
-        case items, fields
-        case duplicateOf = "duplicate_of"
+        case revision, items, fields, duplicate, conflicts
     }
 }
 

@@ -87,11 +87,19 @@ public struct PushResult: Codable, Sendable, Hashable {
     public var reason: String?
     public var reasonCode: RejectionCode?
     public var expectedSeq: Int64?
+    /// The entry's base revision was older than the hub's: the hub merged per field. Only
+    /// then are `fields` (the hub's fields after the merge) and `merged` given.
+    public var merge: MergeOutcome?
+    /// The hub matched the application with another it already holds (rev. 1 only).
+    public var duplicate: DuplicateMatch?
 
     public init(
         seq: Int64, idempotencyKey: String, status: PushStatus, provinceNo: String? = nil, hubRevision: Int? = nil,
-        reason: String? = nil, reasonCode: RejectionCode? = nil, expectedSeq: Int64? = nil
+        reason: String? = nil, reasonCode: RejectionCode? = nil, expectedSeq: Int64? = nil,
+        merge: MergeOutcome? = nil, duplicate: DuplicateMatch? = nil
     ) {
+        self.merge = merge
+        self.duplicate = duplicate
         self.seq = seq
         self.idempotencyKey = idempotencyKey
         self.status = status
@@ -111,6 +119,65 @@ public struct PushResult: Codable, Sendable, Hashable {
         case reason
         case reasonCode = "reason_code"
         case expectedSeq = "expected_seq"
+        case merge, duplicate
+    }
+}
+
+/// What the hub's three-way merge of a stale revision did.
+public struct MergeOutcome: Codable, Sendable, Hashable {
+    /// The base revision the merge used.
+    public var baseRevision: Int
+    /// The hub's fields after the merge (the hub's value where there is a conflict).
+    public var fields: [String: String]
+    /// Fields taken from the node's revision, and kept from the hub's later changes.
+    public var fromNode: [String]
+    public var fromHub: [String]
+    /// Fields changed differently on both sides: each waits for a person's decision.
+    public var conflicts: [FieldConflict]
+
+    public init(baseRevision: Int, fields: [String: String], fromNode: [String], fromHub: [String], conflicts: [FieldConflict]) {
+        self.baseRevision = baseRevision
+        self.fields = fields
+        self.fromNode = fromNode
+        self.fromHub = fromHub
+        self.conflicts = conflicts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case baseRevision = "base_revision"
+        case fields
+        case fromNode = "from_node"
+        case fromHub = "from_hub"
+        case conflicts
+    }
+}
+
+public enum DuplicateKind: String, Codable, Sendable, Hashable {
+    /// The same person and event (birth: mother, birth date and order; school: child and year).
+    case exact
+    /// The same person with an event date a few days apart.
+    case near
+}
+
+/// Another application the hub holds for the same person and event.
+public struct DuplicateMatch: Codable, Sendable, Hashable {
+    public var provinceNo: String
+    public var applicationId: String
+    public var nodeId: String
+    public var kind: DuplicateKind
+
+    public init(provinceNo: String, applicationId: String, nodeId: String, kind: DuplicateKind) {
+        self.provinceNo = provinceNo
+        self.applicationId = applicationId
+        self.nodeId = nodeId
+        self.kind = kind
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case provinceNo = "province_no"
+        case applicationId = "application_id"
+        case nodeId = "node_id"
+        case kind
     }
 }
 

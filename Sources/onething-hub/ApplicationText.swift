@@ -6,7 +6,7 @@ enum ApplicationText {
         Output.line("\(application.provinceNo)  \(application.applicationId)  \(application.bundle)  node \(application.nodeId)")
         Output.line(
             "revision \(application.revision), hub revision \(application.hubRevision)"
-                + (application.duplicateOf.map { ", duplicate of \($0)" } ?? ""))
+                + (application.duplicate.map { ", possible duplicate (\($0.kind.rawValue)) of \($0.provinceNo) from node \($0.nodeId)" } ?? ""))
         Output.line("")
         Output.line(
             TextTable.render(
@@ -20,5 +20,13 @@ enum ApplicationText {
             TextTable.render(
                 header: ["FIELD", "VALUE"],
                 rows: application.fields.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }))
+        if !application.conflicts.isEmpty {
+            Output.line("")
+            Output.line("Open conflicts (the hub's value holds until the node's clerk decides):")
+            Output.line(
+                TextTable.render(
+                    header: ["FIELD", "BASE", "NODE", "HUB"],
+                    rows: application.conflicts.map { [$0.field, $0.base ?? "(none)", $0.local ?? "(none)", $0.hub ?? "(none)"] }))
+        }
     }
 }

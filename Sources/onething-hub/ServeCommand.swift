@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import OneThingHub
+import OneThingModel
 
 /// `onething-hub serve`: serves the sync protocol until SIGTERM or SIGINT.
 struct ServeCommand: HubSubcommand {
@@ -28,9 +29,19 @@ struct ServeCommand: HubSubcommand {
         help: ArgumentHelp("A file holding the admin API's bearer token; without it the admin API is disabled.", valueName: "file"))
     var adminTokenFile: String?
 
+    @Option(
+        name: .customLong("near-duplicate-days"),
+        help: ArgumentHelp(
+            "Flag a birth as a possible duplicate when the hub holds one of the same mother within this many days (0: exact matches only).",
+            valueName: "days"))
+    var nearDuplicateDays: Int = NearDuplicateRule.default.days
+
     @OptionGroup var catalogOption: CatalogOption
 
     func validate() throws {
+        guard (0...366).contains(nearDuplicateDays) else {
+            throw ValidationError("--near-duplicate-days must be from 0 to 366.")
+        }
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be from 0 to 65535 (0 picks a free port).")
         }
@@ -50,7 +61,9 @@ struct ServeCommand: HubSubcommand {
         let catalog = try catalogOption.load()
         let adminToken = try adminTokenFile.map { path throws(CLIFailure) in try Self.readAdminToken(path) }
         let store = try options.openStore()
-        let configuration = HubServerConfiguration(host: host, port: port, adminToken: adminToken, catalog: catalog)
+        let configuration = HubServerConfiguration(
+            host: host, port: port, adminToken: adminToken, catalog: catalog,
+            nearDuplicates: NearDuplicateRule(days: nearDuplicateDays))
         let host = self.host
         let app = HubServer.application(store: store, configuration: configuration, logger: logger) { port in
             let shown = host.contains(":") ? "[\(host)]" : host

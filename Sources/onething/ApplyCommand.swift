@@ -80,8 +80,11 @@ struct ApplyCommand: NodeCommand {
         case .success(let result): filed = result
         case .failure(let refused): throw CLIFailure.data(refused.problems)
         }
+        if let warning = filed.duplicateWarning { Output.diagnostic("onething: \(warning)") }
         if global.json {
-            Output.json(ApplyResult(id: filed.id, bundle: filed.application.bundle, items: filed.application.items, state: .queued))
+            Output.json(ApplyResult(
+                id: filed.id, bundle: filed.application.bundle, items: filed.application.items, state: .queued,
+                possibleDuplicates: filed.possibleDuplicates))
         } else {
             Output.line(filed.id)
         }
@@ -92,6 +95,7 @@ struct ApplyCommand: NodeCommand {
         var bundle: String
         var items: [String]
         var state: ApplicationState
+        var possibleDuplicates: [LocalDuplicate]
     }
 }
 
@@ -106,6 +110,15 @@ struct Filer {
     struct Filed {
         var id: String
         var application: ValidatedApplication
+        var possibleDuplicates: [LocalDuplicate] = []
+
+        /// The warning about earlier applications of this node for the same person and
+        /// event: ids and kind only, never the values that matched.
+        var duplicateWarning: String? {
+            guard !possibleDuplicates.isEmpty else { return nil }
+            let list = possibleDuplicates.map { "\($0.id) (\($0.kind == .exact ? "same person and event" : "same person, a few days apart"))" }
+            return "warning: \(id) may duplicate \(list.joined(separator: ", ")) filed here before. It was filed; check both with `onething show` before the next sync."
+        }
     }
 
     /// `.failure` for problems with the input; a thrown `CLIFailure` when the store fails.
@@ -120,7 +133,7 @@ struct Filer {
                 try context.store.file(application, operatorId: operatorId, filedAt: Timestamp.now())
             }
             Diagnostics.logger.debug("filed application", metadata: ["id": "\(filed.id)", "bundle": "\(bundle)"])
-            return .success(Filed(id: filed.id, application: application))
+            return .success(Filed(id: filed.id, application: application, possibleDuplicates: filed.possibleDuplicates))
         }
     }
 }

@@ -39,6 +39,7 @@ struct BatchFiling {
             switch result {
             case .success(let done):
                 filed += 1
+                if let warning = done.duplicateWarning { Output.diagnostic("onething: line \(lineNumber): \(warning)") }
                 report(LineResult(line: lineNumber, id: done.id, problems: nil))
             case .failure(let refusal):
                 refused += 1

@@ -27,7 +27,7 @@ struct CLIFailure: Error {
     init(_ error: StoreError) {
         switch error {
         case .busy: self.init(code: .temporaryFailure, lines: [error.description])
-        case .noSuchApplication: self.init(code: .dataError, lines: [error.description])
+        case .noSuchApplication, .notAmendable, .noOpenConflict: self.init(code: .dataError, lines: [error.description])
         default: self.init(code: .ioError, lines: [error.description])
         }
     }

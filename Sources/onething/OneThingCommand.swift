@@ -16,8 +16,8 @@ struct OneThingCommand: AsyncParsableCommand {
             """,
         version: OneThingVersion.string,
         subcommands: [
-            InitCommand.self, CatalogCommand.self, ApplyCommand.self, ListCommand.self, ShowCommand.self,
-            StatusCommand.self, SyncCommand.self,
+            InitCommand.self, CatalogCommand.self, ApplyCommand.self, AmendCommand.self, ListCommand.self,
+            ShowCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self,
         ]
     )
 }

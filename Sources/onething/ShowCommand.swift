@@ -1,6 +1,7 @@
 import ArgumentParser
 import OneThingModel
 import OneThingStore
+import OneThingWire
 
 struct ShowCommand: NodeCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +16,9 @@ struct ShowCommand: NodeCommand {
     func perform() throws(CLIFailure) {
         let context = try NodeContext.open(global)
         let app = try context.storeCall { () throws(StoreError) in try context.store.application(id: id.uppercased()) }
+        let history = try context.storeCall { () throws(StoreError) in try context.store.events(applicationId: app.summary.id) }
         if global.json {
-            Output.json(ShowResult(app))
+            Output.json(ShowResult(app, history: history))
             return
         }
         let bundle = context.catalog.bundle(app.summary.bundle)
@@ -25,6 +27,21 @@ struct ShowCommand: NodeCommand {
         Output.line("Province number: \(app.summary.provinceNo ?? "not yet assigned")")
         Output.line("Revision: \(app.summary.revision)\(app.hubRevision.map { ", hub revision \($0)" } ?? "")")
         Output.line("Filed: \(app.summary.filedAt) under catalogue \(app.catalogVersion), region \(app.region)")
+        if let provisional = app.fields[FieldOwnership.newbornProvisionalID] {
+            if let issued = app.fields[FieldOwnership.newbornIDNumber] {
+                Output.line("Newborn identity: \(TerminalSafe.text(issued)) (issued; replaces the provisional \(TerminalSafe.text(provisional)))")
+            } else {
+                Output.line("Newborn identity: provisional \(TerminalSafe.text(provisional)) until the household registration issues the resident ID number")
+            }
+        }
+        if let duplicate = app.duplicate {
+            Output.line(
+                "Possible duplicate (\(duplicate.kind.rawValue)) of \(duplicate.provinceNo): application \(duplicate.applicationId) from node \(duplicate.nodeId). Both are kept; the departments decide.")
+        }
+        if app.openConflicts > 0 {
+            Output.line(
+                "Conflicts: \(app.openConflicts) field\(app.openConflicts == 1 ? "" : "s") changed here and on the hub; `onething conflicts show \(app.summary.id)`.")
+        }
         Output.line()
         Output.line(Table.render(
             header: ["ITEM", "NAME", "STATUS", "REASON / DOCUMENTS"],
@@ -41,6 +58,15 @@ struct ShowCommand: NodeCommand {
             rows: ordered.map { id in
                 [id, bundle?.field(id)?.label.zh ?? "", TerminalSafe.text(app.fields[id] ?? "")]
             }))
+        if !history.isEmpty {
+            Output.line()
+            Output.line(Table.render(
+                header: ["HISTORY", "REVISION", "HUB REVISION", "FIELDS"],
+                rows: history.map { event in
+                    [event.kind.replacingOccurrences(of: "_", with: " "), event.revision.map(String.init) ?? "",
+                     event.hubRevision.map(String.init) ?? "", event.fields.joined(separator: ", ")]
+                }))
+        }
     }
 
     struct ShowResult: Encodable {
@@ -54,8 +80,16 @@ struct ShowCommand: NodeCommand {
         var items: [ItemStatus]
         var fields: [String: String]
         var situations: [String]
+        var duplicate: DuplicateMatch?
+        var openConflicts: Int
+        var hubFieldsRevision: Int
+        var history: [ApplicationEvent]
 
-        init(_ app: ApplicationDetail) {
+        init(_ app: ApplicationDetail, history: [ApplicationEvent]) {
+            duplicate = app.duplicate
+            openConflicts = app.openConflicts
+            hubFieldsRevision = app.hubFieldsRevision
+            self.history = history
             id = app.summary.id
             bundle = app.summary.bundle
             region = app.region
@@ -90,6 +124,10 @@ struct ShowCommand: NodeCommand {
             try c.encode(items, forKey: .init("items"))
             try c.encode(fields, forKey: .init("fields"))
             try c.encode(situations, forKey: .init("situations"))
+            try c.encode(duplicate, forKey: .init("duplicate"))
+            try c.encode(openConflicts, forKey: .init("open_conflicts"))
+            try c.encode(hubFieldsRevision, forKey: .init("merged_hub_revision"))
+            try c.encode(history, forKey: .init("history"))
         }
     }
 }

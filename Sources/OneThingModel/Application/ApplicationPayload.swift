@@ -11,6 +11,9 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
     public var catalogVersion: String
     public var region: String
     public var operatorId: String?
+    /// Conflicted fields whose value in this revision is a person's decision
+    /// (`onething conflicts resolve`); the hub closes its conflict records for them.
+    public var resolves: [String]?
 
     public init(
         applicationId: String, revision: Int, baseRevision: Int?, application: ValidatedApplication,
@@ -26,6 +29,7 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
         self.catalogVersion = application.catalogVersion
         self.region = application.region
         self.operatorId = operatorId
+        self.resolves = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -36,5 +40,6 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
         case catalogVersion = "catalog_version"
         case region
         case operatorId = "operator"
+        case resolves
     }
 }

@@ -99,6 +99,10 @@ extension ApplicationPayload {
         if let operatorId { w.string(operatorId) } else { w.raw("null") }
         w.raw(",\"region\":")
         w.string(region)
+        if let resolves, !resolves.isEmpty {
+            w.raw(",\"resolves\":")
+            w.array(resolves)
+        }
         w.raw(",\"revision\":")
         w.raw(String(revision))
         w.raw(",\"situations\":")

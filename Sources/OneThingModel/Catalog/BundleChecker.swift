@@ -128,6 +128,11 @@ struct BundleChecker {
                 add("\(path).dependsOn[\(i)]", "There is no item \"\(dependency)\" in this bundle.")
             }
         }
+        for (i, need) in item.needs.enumerated() where !FieldOwnership.hubOwned.contains(need) {
+            add(
+                "\(path).needs[\(i)]",
+                "\"\(need)\" is not a field another item issues; known: \(FieldOwnership.hubOwned.sorted().joined(separator: ", ")).")
+        }
         if item.fields.isEmpty {
             add("\(path).fields", "The item asks for no field; list the fields its department needs.")
         }

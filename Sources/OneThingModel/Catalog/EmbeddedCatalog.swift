@@ -389,6 +389,7 @@ enum EmbeddedCatalog {
                   "department": "medical-insurance",
                   "promisedDays": 2,
                   "dependsOn": ["household-registration"],
+                  "needs": ["newborn_id_number"],
                   "materials": [
                     { "zh": "新生儿户口登记结果（公民身份号码）", "en": "The newborn's citizen identity number from the household registration" },
                     { "zh": "监护人居民身份证（电子证照）", "en": "The guardian's resident identity card (electronic licence)" }
@@ -401,6 +402,7 @@ enum EmbeddedCatalog {
                   "department": "human-resources",
                   "promisedDays": 5,
                   "dependsOn": ["household-registration"],
+                  "needs": ["newborn_id_number"],
                   "materials": [
                     { "zh": "新生儿户口登记结果（公民身份号码）", "en": "The newborn's citizen identity number from the household registration" },
                     { "zh": "监护人居民身份证（电子证照）", "en": "The guardian's resident identity card (electronic licence)" }

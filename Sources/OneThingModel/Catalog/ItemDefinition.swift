@@ -14,12 +14,16 @@ public struct ItemDefinition: Codable, Sendable, Hashable {
     public var situations: [Situation]
     /// The ids of the bundle fields this item needs.
     public var fields: [String]
+    /// Fields another item issues that this one waits for (the newborn's resident ID
+    /// number from the household registration): see `FieldOwnership.hubOwned`.
+    public var needs: [String]
 
     public init(
         code: String, names: LocalizedText, department: String, promisedDays: Int,
         dependsOn: [String] = [], materials: [LocalizedText] = [], situations: [Situation] = [],
-        fields: [String]
+        fields: [String], needs: [String] = []
     ) {
+        self.needs = needs
         self.code = code
         self.names = names
         self.department = department
@@ -31,7 +35,7 @@ public struct ItemDefinition: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, names, department, promisedDays, dependsOn, materials, situations, fields
+        case code, names, department, promisedDays, dependsOn, materials, situations, fields, needs
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,6 +48,7 @@ public struct ItemDefinition: Codable, Sendable, Hashable {
         materials = try c.decodeIfPresent([LocalizedText].self, forKey: .materials) ?? []
         situations = try c.decodeIfPresent([Situation].self, forKey: .situations) ?? []
         fields = try c.decode([String].self, forKey: .fields)
+        needs = try c.decodeIfPresent([String].self, forKey: .needs) ?? []
     }
 }
 

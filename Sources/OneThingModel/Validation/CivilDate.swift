@@ -40,6 +40,15 @@ public struct CivilDate: Sendable, Hashable {
         self.init(year: year, month: month, day: day)
     }
 
+    /// 9999-12-31: "today" for a check that must not depend on any clock.
+    public static let latestChecked = CivilDate(uncheckedYear: 9999, month: 12, day: 31)
+
+    private init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -1,0 +1,56 @@
+/// What makes two applications the same person and event (重复申报): for a birth, the
+/// mother's ID number, the birth date and the birth order; for a school enrolment, the
+/// child's ID number and the school year. Near duplicates are the same person with an
+/// event date within a few days (a birth time typed a day off).
+public struct DuplicateKey: Sendable, Hashable {
+    /// The person: the mother's or the child's resident ID number, with the bundle.
+    public var person: String
+    /// The event's day (birth date) or the school year, compared for near duplicates.
+    public var event: String
+    /// What tells two events of one person on one day apart (birth order; empty otherwise).
+    public var ordinal: String
+
+    public init(person: String, event: String, ordinal: String) {
+        self.person = person
+        self.event = event
+        self.ordinal = ordinal
+    }
+
+    /// The exact key: person, event and ordinal.
+    public var exact: String { "\(person)|\(event)|\(ordinal)" }
+
+    /// The key of an application, or nil when its fields lack what identifies it.
+    public static func of(bundle: String, fields: [String: String]) -> DuplicateKey? {
+        switch bundle {
+        case "birth":
+            guard let mother = fields["mother_id_number"], let time = fields["birth_time"], time.count >= 10
+            else { return nil }
+            return DuplicateKey(person: "birth|" + mother, event: String(time.prefix(10)), ordinal: fields["birth_order"] ?? "")
+        case "school-enrolment":
+            guard let child = fields["child_id_number"], let year = fields["school_year"] else { return nil }
+            return DuplicateKey(person: "school-enrolment|" + child, event: year, ordinal: "")
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `other` is a near duplicate of `self` under `rule`: the same person with
+    /// event days at most `rule.days` apart (birth), or the exact key (other bundles).
+    public func isNear(_ other: DuplicateKey, rule: NearDuplicateRule) -> Bool {
+        guard person == other.person else { return false }
+        if exact == other.exact { return true }
+        guard let a = CivilDate.parse(event), let b = CivilDate.parse(other.event) else { return false }
+        return abs(a.dayNumber - b.dayNumber) <= rule.days
+    }
+}
+
+/// How far apart two events of one person may be and still be flagged as a near duplicate.
+public struct NearDuplicateRule: Sendable, Hashable, Codable {
+    public var days: Int
+
+    public init(days: Int) {
+        self.days = days
+    }
+
+    public static let `default` = NearDuplicateRule(days: 3)
+}

@@ -1,0 +1,105 @@
+import GRDB
+public import OneThingModel
+
+/// One conflict record: a field changed differently here and on the hub.
+public struct ConflictRecord: Sendable, Hashable, Codable {
+    public var applicationId: String
+    public var provinceNo: String?
+    public var field: String
+    public var base: String?
+    public var local: String?
+    public var hub: String?
+    public var hubRevision: Int
+    /// `push` (the hub found it merging a stale revision) or `pull` (found here).
+    public var detected: String
+    public var state: String
+    /// `local`, `hub` or `value` once resolved.
+    public var resolution: String?
+    public var resolvedRevision: Int?
+
+    public var conflict: FieldConflict { FieldConflict(field: field, base: base, local: local, hub: hub) }
+
+    enum CodingKeys: String, CodingKey {
+        case applicationId = "application_id"
+        case provinceNo = "province_no"
+        case field, base, local, hub
+        case hubRevision = "hub_revision"
+        case detected, state, resolution
+        case resolvedRevision = "resolved_revision"
+    }
+
+    /// Every key written (null when unknown), so that scripts always find them.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(applicationId, forKey: .applicationId)
+        try c.encode(provinceNo, forKey: .provinceNo)
+        try c.encode(field, forKey: .field)
+        try c.encode(base, forKey: .base)
+        try c.encode(local, forKey: .local)
+        try c.encode(hub, forKey: .hub)
+        try c.encode(hubRevision, forKey: .hubRevision)
+        try c.encode(detected, forKey: .detected)
+        try c.encode(state, forKey: .state)
+        try c.encode(resolution, forKey: .resolution)
+        try c.encode(resolvedRevision, forKey: .resolvedRevision)
+    }
+}
+
+/// One line of an application's history (field ids only).
+public struct ApplicationEvent: Sendable, Hashable, Codable {
+    public var kind: String
+    public var revision: Int?
+    public var hubRevision: Int?
+    public var fields: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case kind, revision
+        case hubRevision = "hub_revision"
+        case fields
+    }
+}
+
+extension NodeStore {
+    /// Conflicts, oldest first: the open ones (or all with `includeResolved`), of one
+    /// application or of all.
+    public func conflicts(applicationId: String? = nil, includeResolved: Bool = false) throws(StoreError) -> [ConflictRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*, a.province_no FROM conflicts c JOIN applications a ON a.id = c.application_id
+                    WHERE (?1 IS NULL OR c.application_id = ?1) AND (?2 OR c.state = 'open')
+                    ORDER BY c.id
+                    """,
+                arguments: [applicationId, includeResolved]
+            ).map { row in
+                ConflictRecord(
+                    applicationId: row["application_id"], provinceNo: row["province_no"], field: row["field"],
+                    base: row["base"], local: row["local"], hub: row["hub"], hubRevision: row["hub_revision"],
+                    detected: row["detected"], state: row["state"], resolution: row["resolution"],
+                    resolvedRevision: row["resolved_revision"])
+            }
+        }
+    }
+
+    /// The application's history, oldest first.
+    public func events(applicationId: String) throws(StoreError) -> [ApplicationEvent] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT kind, revision, hub_revision, fields FROM application_events WHERE application_id = ? ORDER BY id",
+                arguments: [applicationId]
+            ).map { row in
+                ApplicationEvent(
+                    kind: row["kind"], revision: row["revision"], hubRevision: row["hub_revision"],
+                    fields: try StoredFields.decodeList(row["fields"], table: "application_events", key: applicationId))
+            }
+        }
+    }
+
+    /// Applications filed here for the same person and event as `fields` would be: the
+    /// warning before filing (exact, or within a few days).
+    public func possibleDuplicates(bundle: String, fields: [String: String]) throws(StoreError) -> [LocalDuplicate] {
+        guard let key = DuplicateKey.of(bundle: bundle, fields: fields) else { return [] }
+        return try read { db in try Self.localDuplicates(of: key, db) }
+    }
+}

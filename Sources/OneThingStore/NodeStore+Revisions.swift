@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+public import OneThingModel
+
+/// What `amend` (or a conflict resolution) did.
+public struct AmendResult: Sendable, Hashable, Codable {
+    public var id: String
+    /// The revision that carries the change.
+    public var revision: Int
+    /// The revision was still queued and never sent: its frozen entry was replaced, same seq.
+    public var replacedQueuedEntry: Bool
+    /// Field ids whose value changed.
+    public var changed: [String]
+    /// Conflicted fields this revision resolves.
+    public var resolved: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, revision
+        case replacedQueuedEntry = "replaced_queued_entry"
+        case changed, resolved
+    }
+}
+
+/// How a person decided one conflicted field.
+public enum ConflictResolution: Sendable, Hashable {
+    case keepLocal
+    case keepHub
+    case value(String)
+
+    var code: String {
+        switch self {
+        case .keepLocal: "local"
+        case .keepHub: "hub"
+        case .value: "value"
+        }
+    }
+}
+
+extension NodeStore {
+    /// Stores a change of an application's citizen fields as its next revision, in ONE
+    /// transaction with its outbox entry. `form` is the complete new set of form fields,
+    /// already validated by the caller; the system fields (provisional identity, issued ID
+    /// number) are kept as they are.
+    ///
+    /// - The latest revision still queued and never sent (no attempt): its frozen entry is
+    ///   replaced in place (same seq, new key and payload); the hub never saw the old one.
+    /// - Otherwise (in flight, sent, acknowledged, or sent once and put back): a new
+    ///   revision based on the hub revision the working copy reflects, so the hub can merge.
+    /// - A resolution (`resolves` non-empty) is always a new revision.
+    public func amend(
+        id: String, form: ValidatedApplication, resolves: [String: ConflictResolution] = [:], operatorId: String?,
+        at time: String
+    ) throws(StoreError) -> AmendResult {
+        try write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT bundle, fields, revision, hub_fields_revision FROM applications WHERE id = ?"),
+                    arguments: [id])
+            else { throw StoreError.noSuchApplication(id: id) }
+            let working = try StoredFields.decode(row["fields"], key: id)
+            var fields = form.fields
+            for (key, value) in working where FieldOwnership.isSystemField(key) { fields[key] = value }
+            let changed = Set(fields.keys).union(working.keys).filter { fields[$0] != working[$0] }.sorted()
+            let revision: Int = row["revision"]
+            guard !changed.isEmpty || !resolves.isEmpty else {
+                return AmendResult(id: id, revision: revision, replacedQueuedEntry: false, changed: [], resolved: [])
+            }
+            try Self.checkAmendable(id: id, db)
+            let latest = try Row.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT seq, revision, base_revision, state, attempts, payload FROM outbox
+                    WHERE application_id = ? ORDER BY seq DESC LIMIT 1
+                    """),
+                arguments: [id])
+            var result = AmendResult(
+                id: id, revision: revision, replacedQueuedEntry: false, changed: changed, resolved: resolves.keys.sorted())
+            if resolves.isEmpty, let latest, latest["state"] == "queued", latest["attempts"] == 0,
+                try Self.payloadResolves(latest["payload"], seq: latest["seq"]).isEmpty
+            {
+                let entryRevision: Int = latest["revision"]
+                var payload = ApplicationPayload(
+                    applicationId: id, revision: entryRevision, baseRevision: latest["base_revision"],
+                    application: form, operatorId: operatorId)
+                payload.fields = fields
+                let frozen = Self.freeze(payload)
+                try db.cachedStatement(sql: "UPDATE outbox SET idempotency_key = ?, payload = ?, payload_sha256 = ? WHERE seq = ?")
+                    .execute(arguments: [frozen.key, frozen.payload, frozen.sha256, latest["seq"]])
+                if entryRevision == 1 {
+                    // Revision 1 is what the hub's first revision will be: the merge base.
+                    try db.cachedStatement(sql: "UPDATE applications SET hub_fields = ? WHERE id = ? AND hub_fields_revision = 0")
+                        .execute(arguments: [StoredFields.encode(fields), id])
+                }
+                result.revision = entryRevision
+                result.replacedQueuedEntry = true
+            } else {
+                let known: Int = row["hub_fields_revision"]
+                var payload = ApplicationPayload(
+                    applicationId: id, revision: revision + 1, baseRevision: known == 0 ? nil : known,
+                    application: form, operatorId: operatorId)
+                payload.fields = fields
+                payload.resolves = resolves.isEmpty ? nil : resolves.keys.sorted()
+                let frozen = Self.freeze(payload)
+                try db.cachedStatement(sql: """
+                        INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """).execute(arguments: [id, revision + 1, payload.baseRevision, frozen.key, frozen.payload, frozen.sha256])
+                result.revision = revision + 1
+            }
+            let key = DuplicateKey.of(bundle: row["bundle"], fields: fields)
+            try db.cachedStatement(sql: """
+                    UPDATE applications SET fields = ?, situations = ?, revision = ?, state = 'queued', state_reason = NULL,
+                        person_key = ?, event_key = ?, exact_key = ?, updated_at = ?
+                    WHERE id = ?
+                    """).execute(arguments: [
+                    StoredFields.encode(fields), CanonicalJSON.array(form.situations), result.revision,
+                    key?.person, key?.event, key?.exact, time, id,
+                ])
+            for (field, resolution) in resolves.sorted(by: { $0.key < $1.key }) {
+                try db.cachedStatement(sql: """
+                        UPDATE conflicts SET state = 'resolved', resolution = ?, resolved_revision = ?, resolved_by = ?
+                        WHERE application_id = ? AND field = ? AND state = 'open'
+                        """).execute(arguments: [resolution.code, result.revision, operatorId, id, field])
+                guard db.changesCount == 1 else { throw StoreError.noOpenConflict(id: id, field: field) }
+            }
+            if !resolves.isEmpty {
+                try Self.recordEvent(id: id, kind: "resolved", revision: result.revision, fields: resolves.keys.sorted(), db)
+            }
+            if !changed.isEmpty {
+                try Self.recordEvent(id: id, kind: "amended", revision: result.revision, fields: changed, db)
+            }
+            return result
+        }
+    }
+
+    /// An application the hub refused outright (its first revision quarantined, nothing
+    /// acknowledged) cannot take a next revision: the hub holds nothing to change.
+    private static func checkAmendable(id: String, _ db: Database) throws {
+        let acked = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM outbox WHERE application_id = ? AND state = 'acked' LIMIT 1"), arguments: [id]) ?? false
+        guard !acked else { return }
+        if let reason = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT last_error FROM outbox WHERE application_id = ? AND state = 'quarantined' AND revision = 1"),
+            arguments: [id])
+        {
+            throw StoreError.notAmendable(
+                id: id,
+                reason: "the hub refused its first revision (\(reason)), so it holds nothing to change. File it again as a new application.")
+        }
+    }
+
+    private static func payloadResolves(_ data: Data?, seq: Int64) throws -> [String] {
+        guard let data else { return [] }
+        do {
+            return try JSONDecoder().decode(ApplicationPayload.self, from: data).resolves ?? []
+        } catch {
+            throw StoreError.damagedRow(table: "outbox", key: "seq \(seq)")
+        }
+    }
+}
