@@ -116,7 +116,9 @@ struct ListShowStatusTests {
         let fields = try #require(shown["fields"] as? [String: Any])
         #expect(fields["mother_name"] as? String == values["mother_name"] as? String)
         #expect(fields["mother_id_number"] as? String == values["mother_id_number"] as? String)
-        #expect(Set(fields.keys) == Set(values.keys))
+        // The node adds the newborn's provisional identity (LS- and the application id's ten characters).
+        #expect(Set(fields.keys) == Set(values.keys).union(["newborn_provisional_id"]))
+        #expect(fields["newborn_provisional_id"] as? String == "LS-" + String(id.dropFirst(3)))
         let items = try #require(shown["items"] as? [[String: Any]])
         #expect(items.compactMap { $0["item"] as? String } == Self.birthItems)
         #expect(items.allSatisfy { $0["state"] as? String == "pending" })

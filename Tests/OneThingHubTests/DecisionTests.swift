@@ -24,7 +24,7 @@ struct DecisionTests {
 
             let issued = try await client.decide(
                 number, "household-registration",
-                DecisionRequest(decision: .approve, documents: ["resident_id_number": "35010220260101901X"]),
+                DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019019"]),
                 fixture: hub)
             #expect(issued.status == .ok)
             let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: issued.body))

@@ -74,13 +74,14 @@ struct HubCLITests {
             let show = try binary.run(["show", number, "--json", "--db", db])
             #expect(show.code == 0)
             let application = try WireCoding.decode(HubApplication.self, from: Data(show.stdout.utf8))
-            #expect(application.hubRevision == 2)
+            #expect(application.hubRevision == 3, "1 accepted, 2 resident ID issued, 3 amended")
+            #expect(application.fields["newborn_id_number"] == "350100202601010011")
             #expect(application.state(of: "household-registration") == .issued)
             #expect(application.state(of: "social-security-card") == .inProgress)
 
             let page = try await client.pull(after: before.nextCursor, fixture: hub)
             #expect(page.changes.count == 1)
-            #expect(page.changes.first?.hubRevision == 2)
+            #expect(page.changes.first?.hubRevision == 3)
             #expect(page.changes.first?.fields["delivery_address"] == "福建省福州市鼓楼区测试路3号")
         }
     }

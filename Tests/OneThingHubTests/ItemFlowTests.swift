@@ -20,6 +20,10 @@ struct ItemFlowTests {
         #expect(state(flow, "social-security-card") == .waiting)
         try flow.decide("household-registration", .approve, reason: nil, documents: nil, provinceNo: "FJ0000000001")
         #expect(state(flow, "household-registration") == .approved)
+        // Approved, but the newborn's resident ID number was not issued: still waiting for it.
+        #expect(state(flow, "social-security-card") == .waiting)
+        #expect(flow.openDependencies(of: try #require(flow.items.first { $0.item == "social-security-card" })) == ["newborn_id_number"])
+        flow.fieldsIssued(["newborn_id_number"])
         #expect(state(flow, "social-security-card") == .inProgress)
         #expect(throws: HubError.self) {
             try flow.decide("household-registration", .approve, reason: nil, documents: nil, provinceNo: "FJ0000000001")

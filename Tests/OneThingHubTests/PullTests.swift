@@ -46,7 +46,8 @@ struct PullTests {
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)
             let decided = try await client.decide(
-                number, "household-registration", DecisionRequest(decision: .approve), fixture: hub)
+                number, "household-registration",
+                DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019019"]), fixture: hub)
             #expect(decided.status == .ok)
 
             let page = try await client.pull(after: 0, fixture: hub)
@@ -54,8 +55,9 @@ struct PullTests {
             let change = try #require(page.changes.first)
             #expect(change.provinceNo == number)
             #expect(change.cursor == page.nextCursor)
-            #expect(change.hubRevision == 1)
-            #expect(change.items.first { $0.item == "household-registration" }?.state == .approved)
+            #expect(change.hubRevision == 2, "the issued resident ID number is a hub revision")
+            #expect(change.fields["newborn_id_number"] == "350102202601019019")
+            #expect(change.items.first { $0.item == "household-registration" }?.state == .issued)
             #expect(change.items.first { $0.item == "social-security-card" }?.state == .inProgress)
             #expect(change.fields["newborn_name"] != nil)
         }
