@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "OneThingStoreTests",
             dependencies: [
-                "OneThingStore", "OneThingModel", "TestSupport",
+                "OneThingStore", "OneThingModel", "OneThingWire", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
