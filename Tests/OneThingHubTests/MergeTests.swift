@@ -1,0 +1,174 @@
+import Foundation
+@testable import OneThingHub
+import OneThingModel
+import OneThingWire
+import Testing
+
+/// The hub's side of revisions: a stale base is merged per field, a field changed on both
+/// sides becomes an open conflict (the hub's value holds), a later revision that `resolves`
+/// it closes it; duplicates are matched; the issued resident ID number releases items.
+@Suite("Hub merges, conflicts, duplicates and issued identity")
+struct MergeTests {
+    let hub: HubFixture
+    let id = SyntheticEntries.applicationID(1)
+
+    init() async throws {
+        hub = try await HubFixture()
+    }
+
+    func push(_ entries: [PushEntry], node: String? = nil) async throws -> [PushResult] {
+        try await hub.store.push(node: node ?? hub.node, entries: entries, catalog: hub.catalog).results
+    }
+
+    /// Revision `revision` of application 1 based on `base`, with `changes` over the example.
+    func revision(_ revision: Int, base: Int?, seq: Int64, _ changes: [String: String], resolves: [String]? = nil)
+        throws -> PushEntry
+    {
+        var payload = try SyntheticEntries.payload(applicationId: id, revision: revision, changing: changes)
+        payload.baseRevision = base
+        payload.resolves = resolves
+        return try SyntheticEntries.entry(seq: seq, payload: payload)
+    }
+
+    func accepted() async throws -> String {
+        let results = try await push([try revision(1, base: nil, seq: 1, [:])])
+        return try #require(results.first?.provinceNo)
+    }
+
+    @Test("a stale revision changing another field than the officer: merged, both kept, no conflict")
+    func mergesDifferentFields() async throws {
+        let number = try await accepted()
+        _ = try await hub.store.amend(
+            provinceNo: number, fields: ["household_address": "福建省福州市鼓楼区测试路9号"], catalog: hub.catalog, now: CivilDateTime.now())
+        let results = try await push([try revision(2, base: 1, seq: 2, ["mother_phone": "13900000009"])])
+        let result = try #require(results.first)
+        #expect(result.status == .accepted)
+        #expect(result.hubRevision == 3)
+        let merge = try #require(result.merge)
+        #expect(merge.baseRevision == 1)
+        #expect(merge.fromNode == ["mother_phone"])
+        #expect(merge.fromHub == ["household_address"])
+        #expect(merge.conflicts.isEmpty)
+        let application = try await hub.store.application(number)
+        #expect(application.fields["mother_phone"] == "13900000009")
+        #expect(application.fields["household_address"] == "福建省福州市鼓楼区测试路9号")
+        #expect(application.conflicts.isEmpty)
+    }
+
+    @Test("the same field changed on both sides: an open conflict, the hub's value holds until resolved")
+    func conflictThenResolution() async throws {
+        let number = try await accepted()
+        let base = try await hub.store.application(number).fields["delivery_address"]
+        _ = try await hub.store.amend(
+            provinceNo: number, fields: ["delivery_address": "福建省福州市台江区测试街9号"], catalog: hub.catalog, now: CivilDateTime.now())
+        let results = try await push([try revision(2, base: 1, seq: 2, ["delivery_address": "福建省福州市仓山区样例路3号"])])
+        let conflict = FieldConflict(field: "delivery_address", base: base, local: "福建省福州市仓山区样例路3号", hub: "福建省福州市台江区测试街9号")
+        #expect(results.first?.merge?.conflicts == [conflict])
+        var application = try await hub.store.application(number)
+        #expect(application.fields["delivery_address"] == "福建省福州市台江区测试街9号")
+        #expect(application.conflicts == [conflict])
+        // The pull carries the open conflict too.
+        let page = try await hub.store.changes(node: hub.node, after: 0, limit: 100, catalog: hub.catalog, nodeCatalogVersion: nil)
+        #expect(page.changes.last?.conflicts == [conflict])
+
+        // The clerk keeps the node's value: revision 3 on hub revision 3 names the field.
+        let resolved = try await push([
+            try revision(3, base: 3, seq: 3, ["delivery_address": "福建省福州市仓山区样例路3号"], resolves: ["delivery_address"])
+        ])
+        #expect(resolved.first?.status == .accepted)
+        #expect(resolved.first?.merge == nil)
+        application = try await hub.store.application(number)
+        #expect(application.fields["delivery_address"] == "福建省福州市仓山区样例路3号")
+        #expect(application.conflicts.isEmpty)
+    }
+
+    @Test("a base revision the hub never made is refused")
+    func futureBaseRefused() async throws {
+        _ = try await accepted()
+        let results = try await push([try revision(2, base: 7, seq: 2, ["mother_phone": "13900000009"])])
+        #expect(results.first?.status == .rejected)
+        #expect(results.first?.reasonCode == .invalidPayload)
+    }
+
+    @Test("a node cannot set the hub-owned resident ID number")
+    func hubOwnedField() async throws {
+        let number = try await accepted()
+        var payload = try SyntheticEntries.payload(applicationId: id, revision: 2, changing: [:])
+        payload.baseRevision = 1
+        payload.fields["newborn_id_number"] = "350102202601019019"
+        _ = try await push([try SyntheticEntries.entry(seq: 2, payload: payload)])
+        #expect(try await hub.store.application(number).fields["newborn_id_number"] == nil)
+    }
+
+    @Test("the household registration issues the newborn's ID: a hub revision, and the insurance items start")
+    func issuedIdentityReleasesItems() async throws {
+        let number = try await accepted()
+        var application = try await hub.store.application(number)
+        #expect(application.state(of: "social-security-card") == .waiting)
+        application = try await hub.store.decide(
+            provinceNo: number, item: "household-registration", DecisionRequest(decision: .approve))
+        #expect(application.state(of: "social-security-card") == .waiting, "approved without the ID number: still waiting for it")
+        let other = try await push([try SyntheticEntries.newApplication(seq: 2)])
+        let second = try #require(other.first?.provinceNo)
+        application = try await hub.store.decide(
+            provinceNo: second, item: "household-registration",
+            DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019019"]))
+        #expect(application.fields["newborn_id_number"] == "350102202601019019")
+        #expect(application.hubRevision == 2)
+        #expect(application.state(of: "social-security-card") == .inProgress)
+        #expect(application.state(of: "medical-insurance-enrolment") == .inProgress)
+    }
+
+    @Test("a malformed issued ID number is refused and changes nothing")
+    func malformedIssuedID() async throws {
+        let number = try await accepted()
+        await #expect(throws: HubError.self) {
+            try await hub.store.decide(
+                provinceNo: number, item: "household-registration",
+                DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019010"]))
+        }
+        #expect(try await hub.store.application(number).state(of: "household-registration") == .inProgress)
+    }
+
+    @Test("the same birth from another node is matched as an exact duplicate; a day apart as a near one")
+    func duplicates() async throws {
+        let first = try await accepted()
+        _ = try await hub.store.addNode("ward-2")
+        let same = try SyntheticEntries.entry(
+            seq: 1, payload: try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(2)))
+        let results = try await push([same], node: "ward-2")
+        let duplicate = try #require(results.first?.duplicate)
+        #expect(duplicate == DuplicateMatch(provinceNo: first, applicationId: id, nodeId: hub.node, kind: .exact))
+        #expect(results.first?.provinceNo != first, "both are kept, each with its own province number")
+
+        let example = try SyntheticEntries.payload(applicationId: id).fields["birth_time"] ?? ""
+        let day = try #require(CivilDate.parse(String(example.prefix(10))))
+        let shifted = day.adding(days: -2).description + String(example.dropFirst(10))
+        let near = try SyntheticEntries.entry(
+            seq: 2, payload: try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(3), changing: ["birth_time": shifted]))
+        let nearResults = try await push([near], node: "ward-2")
+        #expect(nearResults.first?.duplicate?.kind == .near)
+        #expect(nearResults.first?.duplicate?.provinceNo == first)
+
+        let far = day.adding(days: -10).description + String(example.dropFirst(10))
+        let distinct = try SyntheticEntries.entry(
+            seq: 3, payload: try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(4), changing: ["birth_time": far]))
+        #expect(try await push([distinct], node: "ward-2").first?.duplicate == nil)
+        let secondNumber = try #require(results.first?.provinceNo)
+        let shown = try #require(try await hub.store.application(secondNumber).duplicate)
+        #expect(shown.provinceNo == first)
+    }
+
+    @Test("a resent stale revision gets its stored merge answer and is not merged twice")
+    func resentMergeAnswer() async throws {
+        let number = try await accepted()
+        _ = try await hub.store.amend(
+            provinceNo: number, fields: ["household_address": "福建省福州市鼓楼区测试路9号"], catalog: hub.catalog, now: CivilDateTime.now())
+        let entry = try revision(2, base: 1, seq: 2, ["mother_phone": "13900000009"])
+        let first = try await push([entry])
+        let again = try await push([entry])
+        #expect(again.first?.status == .alreadyApplied)
+        #expect(again.first?.merge == first.first?.merge)
+        #expect(try await hub.store.application(number).hubRevision == 3)
+    }
+}
