@@ -11,18 +11,32 @@ struct Loop {
     var nodeDB: String { dir.file("node.sqlite") }
     var hubDB: String { dir.file("hub.sqlite") }
 
+    /// Clock offsets (libfaketime) for the node and hub processes; nil: the real clock.
+    var nodeClock: String?
+    var hubClock: String?
+
     func startHub(_ arguments: [String] = []) throws -> HubProcess {
-        try HubProcess(database: hubDB, directory: dir, arguments: arguments)
+        try HubProcess(
+            database: hubDB, directory: dir, arguments: arguments, environment: SkewedClock.environment(hubClock),
+            launcher: SkewedClock.launcher(hubClock))
     }
 
     @discardableResult
     func node(_ arguments: [String], stdin: String? = nil, db: String? = nil) throws -> BuiltBinary.Run {
-        try node.run(arguments + ["--db", db ?? nodeDB], stdin: stdin.map { Data($0.utf8) })
+        try node.run(
+            arguments + ["--db", db ?? nodeDB], stdin: stdin.map { Data($0.utf8) },
+            environment: SkewedClock.environment(nodeClock), launcher: SkewedClock.launcher(nodeClock))
     }
 
     @discardableResult
-    func hub(_ arguments: [String]) throws -> BuiltBinary.Run {
-        try hubCLI.run(arguments + ["--db", hubDB])
+    func hub(_ arguments: [String], stdin: String? = nil) throws -> BuiltBinary.Run {
+        try hubCLI.run(
+            arguments + ["--db", hubDB], stdin: stdin.map { Data($0.utf8) }, environment: SkewedClock.environment(hubClock),
+            launcher: SkewedClock.launcher(hubClock))
+    }
+
+    func hubShow(_ provinceNo: String) throws -> [String: Any] {
+        (try hub(["show", provinceNo, "--json"]).json() as? [String: Any]) ?? [:]
     }
 
     /// Registers `nodeId` on the hub and runs `onething init` against `url`.

@@ -32,10 +32,18 @@ public struct BuiltBinary: Sendable {
     }
 
     @discardableResult
-    public func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
+    public func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], launcher: [String] = []
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        if let first = launcher.first {
+            // Run through a launcher such as `faketime -f +1d` (see SkewedClock).
+            process.executableURL = URL(fileURLWithPath: first)
+            process.arguments = Array(launcher.dropFirst()) + [path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env["LC_ALL"] = "C.UTF-8"

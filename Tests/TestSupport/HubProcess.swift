@@ -8,16 +8,30 @@ public final class HubProcess: @unchecked Sendable {
     public let database: String
     public let adminToken: String
     private let process: Process
+    private let launched: Bool
 
-    public init(database: String, directory: TemporaryDirectory, arguments: [String] = []) throws {
+    public init(
+        database: String, directory: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:],
+        launcher: [String] = []
+    ) throws {
         self.database = database
         adminToken = "admin-" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
         let tokenFile = directory.file("admin-token-\(UUID().uuidString.prefix(6))")
         try Data(adminToken.utf8).write(to: URL(fileURLWithPath: tokenFile))
         chmod(tokenFile, 0o600)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltBinary("onething-hub").path)
-        process.arguments = ["serve", "--db", database, "--port", "0", "--admin-token-file", tokenFile] + arguments
+        launched = !launcher.isEmpty
+        let serve = ["serve", "--db", database, "--port", "0", "--admin-token-file", tokenFile] + arguments
+        if let first = launcher.first {
+            process.executableURL = URL(fileURLWithPath: first)
+            process.arguments = Array(launcher.dropFirst()) + [BuiltBinary("onething-hub").path] + serve
+        } else {
+            process.executableURL = URL(fileURLWithPath: BuiltBinary("onething-hub").path)
+            process.arguments = serve
+        }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -50,7 +64,17 @@ public final class HubProcess: @unchecked Sendable {
 
     public func stop() {
         guard process.isRunning else { return }
-        process.terminate()
+        if launched {
+            // A launcher (faketime) waits for the hub without passing SIGTERM on: stop the
+            // hub, its child, and the launcher follows.
+            let pkill = Process()
+            pkill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+            pkill.arguments = ["-TERM", "-P", String(process.processIdentifier)]
+            try? pkill.run()
+            pkill.waitUntilExit()
+        } else {
+            process.terminate()
+        }
         process.waitUntilExit()
     }
 
