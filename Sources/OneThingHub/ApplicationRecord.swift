@@ -84,10 +84,32 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     /// Keeps the fields of the current hub revision, the base of later three-way merges.
-    func recordRevision(_ db: Database, source: String) throws {
+    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil) throws {
         try db.cachedStatement(sql: """
-                INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision) VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [provinceNo, hubRevision, try StoredJSON.encode(fields), source, revision])
+                INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                provinceNo, hubRevision, try StoredJSON.encode(fields), source, revision,
+                try nodeFields.flatMap { $0 == fields ? nil : try StoredJSON.encode($0) },  // NULL: as `fields`
+            ])
+    }
+
+    /// The base of a merge for node revision `nodeRevision` stated to be based on hub
+    /// revision `stated`: those fields, unless the node's previous revision was applied
+    /// later than that; then the fields it sent then (the later common ancestor: the node
+    /// derived this revision from that one).
+    func mergeBase(stated: Int, nodeRevision: Int, _ db: Database) throws -> [String: String]? {
+        if let previous = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT hub_revision, COALESCE(node_fields, fields) AS node_fields FROM revisions
+                WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
+                ORDER BY hub_revision DESC LIMIT 1
+                """),
+            arguments: [provinceNo, nodeRevision - 1]),
+            let text = previous["node_fields"] as String?, (previous["hub_revision"] as Int) > stated
+        {
+            return try StoredJSON.decode([String: String].self, from: text, table: "revisions", key: provinceNo)
+        }
+        return try fields(atRevision: stated, db)
     }
 
     /// The fields as they were at `hubRevision`, or nil when the hub has no record of it.

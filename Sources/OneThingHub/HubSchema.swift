@@ -11,7 +11,9 @@ import OneThingModel
 ///   dependencies among the selected items, fixed when the application was accepted.
 /// - `changes`: the hub's commit sequence that nodes pull after a cursor.
 /// - `counters`: the province-number counter (never derived from the clock).
-/// - `revisions` (v2): the fields of every hub revision, the base of three-way merges.
+/// - `revisions` (v2): the fields of every hub revision, the base of three-way merges, and
+///   for a revision a node pushed, the fields as that node sent them (`node_fields`; NULL
+///   when the same as `fields`).
 /// - `conflicts` (v2): fields changed differently at a node and on the hub; open until the
 ///   node's clerk decides (a later revision that lists the field in `resolves`).
 /// - `applications.person_key/event_key/exact_key` (v2): what duplicate detection matches.
@@ -88,6 +90,7 @@ enum HubSchema {
                         fields TEXT NOT NULL,
                         source TEXT NOT NULL CHECK (source IN ('node', 'merge', 'officer', 'issued', 'migrated')),
                         node_revision INTEGER NOT NULL,
+                        node_fields TEXT,
                         PRIMARY KEY (province_no, hub_revision)
                     ) WITHOUT ROWID;
                     INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision)

@@ -1,4 +1,5 @@
 import GRDB
+import OneThingModel
 public import OneThingWire
 
 extension HubStore {
@@ -19,6 +20,22 @@ extension HubStore {
             for row in page {
                 lastCursor[row["province_no"]] = row["cursor"]
             }
+            // The page's open conflicts in one query (most applications have none).
+            let numbers = Array(Set(lastCursor.keys))
+            var openConflicts: [String: [FieldConflict]] = [:]
+            if !numbers.isEmpty {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT province_no, field, base, local, hub FROM conflicts
+                        WHERE state = 'open' AND province_no IN (\(databaseQuestionMarks(count: numbers.count))) ORDER BY field
+                        """,
+                    arguments: StatementArguments(numbers))
+                {
+                    openConflicts[row["province_no"], default: []].append(
+                        FieldConflict(field: row["field"], base: row["base"], local: row["local"], hub: row["hub"]))
+                }
+            }
             var changes: [ApplicationChange] = []
             for row in page {
                 let number: String = row["province_no"]
@@ -33,7 +50,7 @@ extension HubStore {
                         cursor: cursor, applicationId: record.applicationId, provinceNo: number,
                         hubRevision: record.hubRevision, revision: record.revision, items: items.map(\.decision),
                         fields: record.fields, duplicate: try record.duplicateMatch(db),
-                        conflicts: try record.openConflicts(db)))
+                        conflicts: openConflicts[number] ?? []))
             }
             let next: Int64 = page.last.map { $0["cursor"] } ?? after
             return ChangesPage(changes: changes, nextCursor: next, hasMore: rows.count > limit, catalog: update)

@@ -23,6 +23,15 @@ extension HubStore {
                     throw HubError.invalidDecision("The issued \(field) is not a valid resident ID number: \(problem.message)")
                 }
             }
+            if request.decision == .approve, issued.isEmpty,
+                let issues = FieldOwnership.issues(bundle: record.bundle, item: item)
+            {
+                let waiting = flow.items.filter { $0.needs.contains(issues.field) }.map(\.item)
+                if !waiting.isEmpty {
+                    throw HubError.invalidDecision(
+                        "Approving \(item) issues the \(issues.document) that \(waiting.joined(separator: ", ")) wait for; give it with --document \(issues.document)=... (\"documents\" in the request).")
+                }
+            }
             flow.issued.formUnion(issued.keys)
             try flow.decide(
                 item, request.decision, reason: request.reason, documents: request.documents, provinceNo: provinceNo)

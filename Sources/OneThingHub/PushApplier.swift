@@ -127,7 +127,7 @@ struct PushApplier {
         } else {
             // Stale base: three-way merge per field. A missing base record makes every
             // differing field a conflict: never a silent overwrite.
-            var baseFields = try application.fields(atRevision: base, db) ?? [:]
+            var baseFields = try application.mergeBase(stated: base, nodeRevision: payload.revision, db) ?? [:]
             for field in FieldOwnership.hubOwned { baseFields[field] = application.fields[field] }
             let result = FieldMerge.merge(base: baseFields, local: local, hub: application.fields)
             conflicts = result.conflicts
@@ -142,7 +142,7 @@ struct PushApplier {
         application.revision = payload.revision
         application.hubRevision += 1
         try application.update(db)
-        try application.recordRevision(db, source: merge == nil ? "node" : "merge")
+        try application.recordRevision(db, source: merge == nil ? "node" : "merge", nodeFields: local)
         // A person's decision closes the conflicts it names; then this merge's own open.
         for field in payload.resolves ?? [] {
             try db.cachedStatement(sql: """
@@ -182,7 +182,7 @@ struct PushApplier {
             fields: fields, situations: payload.situations, revision: payload.revision, hubRevision: 1,
             duplicateOf: duplicate?.provinceNo, duplicateKind: duplicate?.kind)
         try application.insert(db)
-        try application.recordRevision(db, source: "node")
+        try application.recordRevision(db, source: "node", nodeFields: fields)
         for item in ItemFlow.initial(items: payload.items, bundle: bundle) {
             try item.insert(db, provinceNo: application.provinceNo)
         }

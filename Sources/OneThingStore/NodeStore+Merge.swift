@@ -9,48 +9,93 @@ extension NodeStore {
     /// Takes the hub's `hubFields` as of `hubRevision` into the application `id`, inside the
     /// caller's transaction:
     /// - a revision the node already knows is ignored (pages and answers may repeat);
-    /// - with no local revision waiting to be sent, every local edit already reached the hub,
-    ///   so the hub's fields are the working copy;
-    /// - otherwise three-way merge against `base` (default: the hub fields the node had):
-    ///   the hub's changes to other fields come in, local edits stay, and a field changed
-    ///   differently on both sides becomes an open conflict keeping all three values.
+    /// - local revisions the hub has already applied (`appliedRevision`, the node revision
+    ///   the hub last applied, when known) no longer count as unsent;
+    /// - with no unsent local revision, every local edit already reached the hub, so the
+    ///   hub's fields are the working copy;
+    /// - otherwise three-way merge against `base` (default: the fields of the newest local
+    ///   revision the hub has applied, else the hub fields the node had): the hub's changes
+    ///   to other fields come in, local edits stay, and a field changed differently on both
+    ///   sides becomes an open conflict keeping all three values. `keepLocal`: fields whose
+    ///   local value a person chose in a revision not yet answered (it wins when it lands).
     static func absorb(
-        id: String, hubFields: [String: String], hubRevision: Int, base explicitBase: [String: String]?,
-        detected: ConflictOrigin, _ db: Database
+        id: String, hubFields: [String: String], hubRevision: Int, appliedRevision: Int?, base explicitBase: [String: String]?,
+        keepLocal: Set<String> = [], detected: ConflictOrigin, _ db: Database
     ) throws {
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT bundle, fields, hub_fields, hub_fields_revision FROM applications WHERE id = ?"),
-                arguments: [id])
+                db.cachedStatement(sql: """
+                    SELECT bundle, hub_fields_revision, instr(fields, ?) > 0 AS had_issued_id FROM applications WHERE id = ?
+                    """),
+                arguments: ["\"\(FieldOwnership.newbornIDNumber)\"", id])
         else { return }
         let known: Int = row["hub_fields_revision"]
         guard hubRevision > known else { return }
+        let unsent = try Int.fetchAll(
+            db.cachedStatement(sql: "SELECT revision FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight') ORDER BY revision"),
+            arguments: [id])
+        let applied = appliedRevision.map { revision in unsent.filter { $0 <= revision } } ?? []
         let working: [String: String]
-        if try pendingCount(of: id, db) == 0 {
+        if unsent.count == applied.count {
             working = hubFields
         } else {
-            let base = try explicitBase ?? StoredFields.decode(row["hub_fields"], key: id)
-            let local = try StoredFields.decode(row["fields"], key: id)
+            let base: [String: String]
+            if let explicitBase {
+                base = explicitBase
+            } else if let newest = applied.last {
+                base = try sentFields(id: id, revision: newest, db)
+            } else {
+                base = try StoredFields.decode(
+                    String.fetchOne(db.cachedStatement(sql: "SELECT hub_fields FROM applications WHERE id = ?"), arguments: [id]),
+                    key: id)
+            }
+            let local = try StoredFields.decode(
+                String.fetchOne(db.cachedStatement(sql: "SELECT fields FROM applications WHERE id = ?"), arguments: [id]), key: id)
             let merge = FieldMerge.merge(base: base, local: local, hub: hubFields)
-            working = merge.fields
+            var merged = merge.fields
+            // Fields a person decided for this node's value in a revision still on its way.
+            for field in keepLocal { merged[field] = local[field] }
+            working = merged
             if !merge.takenFromHub.isEmpty {
                 try recordEvent(id: id, kind: "merged", hubRevision: hubRevision, fields: merge.takenFromHub, db)
             }
             try openConflicts(merge.conflicts, id: id, hubRevision: hubRevision, detected: detected, db)
         }
+        // An open conflict compares with the hub's latest value: `--keep hub` keeps that one.
+        for field in try String.fetchAll(
+            db.cachedStatement(sql: "SELECT field FROM conflicts WHERE application_id = ? AND state = 'open'"), arguments: [id])
+        {
+            try db.cachedStatement(sql: """
+                    UPDATE conflicts SET hub = ?, hub_revision = ? WHERE application_id = ? AND field = ? AND state = 'open'
+                    """).execute(arguments: [hubFields[field], hubRevision, id, field])
+        }
         let key = DuplicateKey.of(bundle: row["bundle"], fields: working)
-        let hadIssuedID = (row["fields"] as String?)?.contains("\"\(FieldOwnership.newbornIDNumber)\"") == true
-        if !hadIssuedID, working[FieldOwnership.newbornIDNumber] != nil {
+        if !(row["had_issued_id"] as Bool? ?? false), working[FieldOwnership.newbornIDNumber] != nil {
             try recordEvent(id: id, kind: "identity_issued", hubRevision: hubRevision, fields: [FieldOwnership.newbornIDNumber], db)
         }
+        let workingJSON = StoredFields.encode(working)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, hub_fields = ?, hub_fields_revision = ?,
                     person_key = ?, event_key = ?, exact_key = ?
                 WHERE id = ?
                 """).execute(arguments: [
-                StoredFields.encode(working), StoredFields.encode(hubFields), hubRevision,
+                workingJSON, working == hubFields ? workingJSON : StoredFields.encode(hubFields), hubRevision,
                 key?.person, key?.event, key?.exact, id,
             ])
+    }
+
+    /// The fields a local revision carried when it was frozen.
+    static func sentFields(id: String, revision: Int, _ db: Database) throws -> [String: String] {
+        guard
+            let data = try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT payload FROM outbox WHERE application_id = ? AND revision = ?"),
+                arguments: [id, revision])
+        else { throw StoreError.damagedRow(table: "outbox", key: "\(id) revision \(revision)") }
+        do {
+            return try JSONDecoder().decode(ApplicationPayload.self, from: data).fields
+        } catch {
+            throw StoreError.damagedRow(table: "outbox", key: "\(id) revision \(revision)")
+        }
     }
 
     /// Opens (or refreshes) one conflict record per field; at most one is open per field.
@@ -66,7 +111,7 @@ extension NodeStore {
             if let existing, existing["base"] == conflict.base, existing["local"] == conflict.local, existing["hub"] == conflict.hub {
                 continue
             }
-            opened.append(conflict.field)
+            if existing == nil { opened.append(conflict.field) }
             try db.cachedStatement(sql: """
                     INSERT INTO conflicts (application_id, field, base, local, hub, hub_revision, detected)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -80,6 +125,25 @@ extension NodeStore {
         if !opened.isEmpty {
             try recordEvent(id: id, kind: "conflict", hubRevision: hubRevision, fields: opened, db)
         }
+    }
+
+    /// With nothing of this node on the way, the hub's open conflicts are the truth: the
+    /// node's open ones become exactly those (a conflict the hub no longer holds was closed
+    /// by a revision of this node, or never reached the hub).
+    static func matchOpenConflicts(_ conflicts: [FieldConflict], id: String, hubRevision: Int, _ db: Database) throws {
+        let listed = Set(conflicts.map(\.field))
+        var closed: [String] = []
+        for field in try String.fetchAll(
+            db.cachedStatement(sql: "SELECT field FROM conflicts WHERE application_id = ? AND state = 'open'"), arguments: [id])
+        where !listed.contains(field) {
+            try db.cachedStatement(sql: "UPDATE conflicts SET state = 'resolved' WHERE application_id = ? AND field = ? AND state = 'open'")
+                .execute(arguments: [id, field])
+            closed.append(field)
+        }
+        if !closed.isEmpty {
+            try recordEvent(id: id, kind: "conflict_closed_by_hub", hubRevision: hubRevision, fields: closed, db)
+        }
+        try openConflicts(conflicts, id: id, hubRevision: hubRevision, detected: .push, db)
     }
 
     static func pendingCount(of id: String, _ db: Database) throws -> Int {

@@ -161,31 +161,45 @@ extension NodeStore {
     /// merge (taken in against the payload that was sent), the conflicts the merge found,
     /// and a possible duplicate.
     private static func recordAnswer(_ result: PushResult, appId: String, seq: Int64, stillPending: Int, _ db: Database) throws {
-        if let merge = result.merge, let hubRevision = result.hubRevision {
-            let sent = try Data.fetchOne(db.cachedStatement(sql: "SELECT payload FROM outbox WHERE seq = ?"), arguments: [seq])
-            let payload = try sent.map { data in
-                do {
-                    return try JSONDecoder().decode(ApplicationPayload.self, from: data)
-                } catch {
-                    throw StoreError.damagedRow(table: "outbox", key: "seq \(seq)")
-                }
-            }
+        if let duplicate = result.duplicate {
+            try recordDuplicate(duplicate, id: appId, db)
+        }
+        guard let hubRevision = result.hubRevision,
+            let known = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT hub_fields_revision FROM applications WHERE id = ?"), arguments: [appId]),
+            hubRevision > known
+        else { return }  // an answer older than what a pull already brought: nothing new in it
+        let revision = try Int.fetchOne(db.cachedStatement(sql: "SELECT revision FROM outbox WHERE seq = ?"), arguments: [seq]) ?? 0
+        if let merge = result.merge {
             if !merge.fromHub.isEmpty {
                 try recordEvent(id: appId, kind: "merged", hubRevision: hubRevision, fields: merge.fromHub, db)
             }
-            try openConflicts(merge.conflicts, id: appId, hubRevision: hubRevision, detected: .push, db)
+            // A conflict this node has already decided in a later revision stays decided.
+            let decided = Set(try String.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT field FROM conflicts WHERE application_id = ? AND state = 'resolved' AND resolved_revision > ?
+                    """),
+                arguments: [appId, revision]))
+            try openConflicts(
+                merge.conflicts.filter { !decided.contains($0.field) }, id: appId, hubRevision: hubRevision, detected: .push, db)
             try absorb(
-                id: appId, hubFields: merge.fields, hubRevision: hubRevision, base: payload?.fields, detected: .push, db)
-        } else if stillPending == 0, let hubRevision = result.hubRevision {
-            // Applied as sent, on the hub's latest revision: the hub's fields are the
-            // working copy, which nothing has changed since it was frozen.
+                id: appId, hubFields: merge.fields, hubRevision: hubRevision, appliedRevision: revision,
+                base: try sentFields(id: appId, revision: revision, db), keepLocal: decided, detected: .push, db)
+        } else if stillPending == 0 {
+            // Applied as sent, on the hub's latest revision, nothing of ours behind it: the
+            // fields sent are the hub's now and the working copy (taken from the frozen
+            // payload in SQL, without decoding it on the hot path).
             try db.cachedStatement(sql: """
-                    UPDATE applications SET hub_fields = fields, hub_fields_revision = ?
-                    WHERE id = ? AND hub_fields_revision < ?
-                    """).execute(arguments: [hubRevision, appId, hubRevision])
-        }
-        if let duplicate = result.duplicate {
-            try recordDuplicate(duplicate, id: appId, db)
+                    UPDATE applications SET
+                        fields = (SELECT json_extract(CAST(payload AS TEXT), '$.fields') FROM outbox WHERE seq = ?1),
+                        hub_fields = (SELECT json_extract(CAST(payload AS TEXT), '$.fields') FROM outbox WHERE seq = ?1),
+                        hub_fields_revision = ?2
+                    WHERE id = ?3
+                    """).execute(arguments: [seq, hubRevision, appId])
+        } else {
+            // Applied as sent while later revisions wait: the hub's fields are what was sent.
+            try db.cachedStatement(sql: "UPDATE applications SET hub_fields = ?, hub_fields_revision = ? WHERE id = ?")
+                .execute(arguments: [StoredFields.encode(try sentFields(id: appId, revision: revision, db)), hubRevision, appId])
         }
     }
 

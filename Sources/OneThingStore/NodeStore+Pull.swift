@@ -29,28 +29,36 @@ extension NodeStore {
             for change in changes {
                 guard
                     let row = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT state FROM applications WHERE id = ?"), arguments: [change.applicationId])
+                        db.cachedStatement(sql: "SELECT state, hub_fields_revision FROM applications WHERE id = ?"),
+                        arguments: [change.applicationId])
                 else {
                     record.unknown += 1
                     continue
                 }
                 record.applications += 1
                 let id = change.applicationId
+                let unsent = try Int.fetchOne(
+                    db.cachedStatement(sql: """
+                        SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight') AND revision > ?
+                        """),
+                    arguments: [id, change.revision]) ?? 0
                 let pending = try Self.pendingCount(of: id, db)
                 let state: String = row["state"]
+                let known: Int = row["hub_fields_revision"]
                 let newState = pending == 0 && state != "quarantined" ? "accepted" : state
                 try db.cachedStatement(sql: """
                         UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?),
                             state = ?, updated_at = ?
                         WHERE id = ?
                         """).execute(arguments: [change.provinceNo, change.hubRevision, newState, time, id])
-                try Self.absorb(
-                    id: id, hubFields: change.fields, hubRevision: change.hubRevision, base: nil, detected: .pull, db)
-                if pending == 0 {
-                    // Nothing of ours is on the way: the hub's open conflicts are the truth
-                    // (a resolution still queued here would otherwise be reopened).
-                    try Self.openConflicts(change.conflicts, id: id, hubRevision: change.hubRevision, detected: .push, db)
+                if unsent == 0 && change.hubRevision >= known {
+                    // Nothing of ours is on the way and this is the newest state: the hub's
+                    // open conflicts are the truth (a resolution still unsent would be undone).
+                    try Self.matchOpenConflicts(change.conflicts, id: id, hubRevision: change.hubRevision, db)
                 }
+                try Self.absorb(
+                    id: id, hubFields: change.fields, hubRevision: change.hubRevision, appliedRevision: change.revision,
+                    base: nil, detected: .pull, db)
                 if let duplicate = change.duplicate {
                     try Self.recordDuplicate(duplicate, id: id, db)
                 }

@@ -62,6 +62,15 @@ extension NodeStore {
             for (key, value) in working where FieldOwnership.isSystemField(key) { fields[key] = value }
             let changed = Set(fields.keys).union(working.keys).filter { fields[$0] != working[$0] }.sorted()
             let revision: Int = row["revision"]
+            // Changing a field that is in conflict is a person's decision on it: the value
+            // typed resolves the conflict (otherwise the hub would keep an open conflict
+            // whose values no longer match either side).
+            var resolves = resolves
+            let conflicted = Set(try String.fetchAll(
+                db.cachedStatement(sql: "SELECT field FROM conflicts WHERE application_id = ? AND state = 'open'"), arguments: [id]))
+            for field in changed where conflicted.contains(field) && resolves[field] == nil {
+                resolves[field] = .value(fields[field] ?? "")
+            }
             guard !changed.isEmpty || !resolves.isEmpty else {
                 return AmendResult(id: id, revision: revision, replacedQueuedEntry: false, changed: [], resolved: [])
             }
@@ -78,13 +87,17 @@ extension NodeStore {
                 try Self.payloadResolves(latest["payload"], seq: latest["seq"]).isEmpty
             {
                 let entryRevision: Int = latest["revision"]
+                // The hub never saw this entry: it is re-based on what the working copy now
+                // reflects (a pull may have merged newer hub changes in since it was queued).
+                let known: Int = row["hub_fields_revision"]
+                let base: Int? = entryRevision == 1 ? nil : (known == 0 ? nil : known)
                 var payload = ApplicationPayload(
-                    applicationId: id, revision: entryRevision, baseRevision: latest["base_revision"],
-                    application: form, operatorId: operatorId)
+                    applicationId: id, revision: entryRevision, baseRevision: base, application: form, operatorId: operatorId)
                 payload.fields = fields
                 let frozen = Self.freeze(payload)
-                try db.cachedStatement(sql: "UPDATE outbox SET idempotency_key = ?, payload = ?, payload_sha256 = ? WHERE seq = ?")
-                    .execute(arguments: [frozen.key, frozen.payload, frozen.sha256, latest["seq"]])
+                try db.cachedStatement(sql: """
+                        UPDATE outbox SET idempotency_key = ?, payload = ?, payload_sha256 = ?, base_revision = ? WHERE seq = ?
+                        """).execute(arguments: [frozen.key, frozen.payload, frozen.sha256, base, latest["seq"]])
                 if entryRevision == 1 {
                     // Revision 1 is what the hub's first revision will be: the merge base.
                     try db.cachedStatement(sql: "UPDATE applications SET hub_fields = ? WHERE id = ? AND hub_fields_revision = 0")

@@ -62,6 +62,21 @@ public struct ApplicationChange: Codable, Sendable, Hashable {
         case hubRevision = "hub_revision"
         case revision, items, fields, duplicate, conflicts
     }
+
+    /// `revision` and `conflicts` came with conflict-aware sync; a page from an older hub
+    /// without them still decodes (revision 1 known, no conflicts).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        cursor = try c.decode(Int64.self, forKey: .cursor)
+        applicationId = try c.decode(String.self, forKey: .applicationId)
+        provinceNo = try c.decode(String.self, forKey: .provinceNo)
+        hubRevision = try c.decode(Int.self, forKey: .hubRevision)
+        revision = try c.decodeIfPresent(Int.self, forKey: .revision) ?? 0
+        items = try c.decode([ItemDecision].self, forKey: .items)
+        fields = try c.decode([String: String].self, forKey: .fields)
+        duplicate = try c.decodeIfPresent(DuplicateMatch.self, forKey: .duplicate)
+        conflicts = try c.decodeIfPresent([FieldConflict].self, forKey: .conflicts) ?? []
+    }
 }
 
 public struct ItemDecision: Codable, Sendable, Hashable {

@@ -29,8 +29,12 @@ struct Reviser {
         let region = context.catalog.region(app.region) ?? context.region
         let validator = FormValidator(catalog: context.catalog, region: region)
         let form: ValidatedApplication
+        // Checked as of the filing: a correction made weeks later must not fail rules that
+        // count from "now" (a birth at most 183 days before), and no result may depend on
+        // the clock of the day the correction is made.
+        let asFiled = CivilDateTime.parse(String(app.summary.filedAt.prefix(16))) ?? CivilDateTime.now()
         switch validator.validate(
-            bundle: app.summary.bundle, items: app.summary.items.map(\.item), inputs: inputs, now: CivilDateTime.now())
+            bundle: app.summary.bundle, items: app.summary.items.map(\.item), inputs: inputs, now: asFiled)
         {
         case .failure(let refused): throw CLIFailure.data(refused.problems)
         case .success(let validated): form = validated

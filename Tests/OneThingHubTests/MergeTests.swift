@@ -105,9 +105,11 @@ struct MergeTests {
         let number = try await accepted()
         var application = try await hub.store.application(number)
         #expect(application.state(of: "social-security-card") == .waiting)
-        application = try await hub.store.decide(
-            provinceNo: number, item: "household-registration", DecisionRequest(decision: .approve))
-        #expect(application.state(of: "social-security-card") == .waiting, "approved without the ID number: still waiting for it")
+        // Approving without the issued number would leave the insurance items waiting forever.
+        await #expect(throws: HubError.self) {
+            try await hub.store.decide(provinceNo: number, item: "household-registration", DecisionRequest(decision: .approve))
+        }
+        #expect(try await hub.store.application(number).state(of: "household-registration") == .inProgress)
         let other = try await push([try SyntheticEntries.newApplication(seq: 2)])
         let second = try #require(other.first?.provinceNo)
         application = try await hub.store.decide(
@@ -170,5 +172,24 @@ struct MergeTests {
         #expect(again.first?.status == .alreadyApplied)
         #expect(again.first?.merge == first.first?.merge)
         #expect(try await hub.store.application(number).hubRevision == 3)
+    }
+
+    @Test("a revision based on an old hub revision merges against the node's previous revision when that is later")
+    func previousNodeRevisionIsTheBase() async throws {
+        let number = try await accepted()
+        // Node revision 2 (base 1) changes the delivery address: hub revision 2.
+        _ = try await push([try revision(2, base: 1, seq: 2, ["delivery_address": "福建省福州市仓山区样例路3号"])])
+        // An officer then deliberately overrides it: hub revision 3.
+        _ = try await hub.store.amend(
+            provinceNo: number, fields: ["delivery_address": "福建省福州市台江区测试街9号"], catalog: hub.catalog, now: CivilDateTime.now())
+        // Node revision 3 was made from revision 2 before any pull: still stated on base 1.
+        let results = try await push([
+            try revision(3, base: 1, seq: 3, ["delivery_address": "福建省福州市仓山区样例路3号", "mother_phone": "13900000009"])
+        ])
+        let merge = try #require(results.first?.merge)
+        #expect(merge.conflicts.isEmpty, "revision 3 did not touch the address since revision 2")
+        let application = try await hub.store.application(number)
+        #expect(application.fields["delivery_address"] == "福建省福州市台江区测试街9号")
+        #expect(application.fields["mother_phone"] == "13900000009")
     }
 }

@@ -234,6 +234,11 @@ struct RevisionTests {
         nextDay.fields["birth_time"] = day.adding(days: -1).description + String(birth.dropFirst(10))
         let third = try store.file(nextDay, filedAt: time)
         #expect(third.possibleDuplicates.map(\.kind) == [.near, .near])
+        var twin = try Examples.validated("birth")
+        twin.fields["birth_order"] = "2"
+        // Twins: the same day with another birth order match neither the first nor the
+        // second; only the birth filed a day apart is near.
+        #expect(try store.file(twin, filedAt: time).possibleDuplicates == [LocalDuplicate(id: third.id, kind: .near)])
         var other = try Examples.validated("birth")
         other.fields["mother_id_number"] = "350102199001010016"
         #expect(try store.file(other, filedAt: time).possibleDuplicates.isEmpty)
@@ -245,5 +250,104 @@ struct RevisionTests {
         _ = try store.claimBatch(limit: 10, at: time)
         #expect(try outbox(filed.id).map(\.state) == ["in_flight"])
         #expect(try store.application(id: filed.id).summary.state == .sent)
+    }
+
+    // MARK: Sequences found in review
+
+    /// Files, acknowledges as hub revision 1, and opens a pull conflict on delivery_address
+    /// (local: the clerk's value, hub revision 2: the officer's), with local revision 2 unsent.
+    func conflicted() throws -> (id: String, base: [String: String]) {
+        let filed = try store.file(try Examples.validated("birth"), filedAt: time)
+        try accept(try store.claimBatch(limit: 10, at: time)[0], hubRevision: 1)
+        let base = try store.application(id: filed.id).fields
+        _ = try store.amend(id: filed.id, form: try form(filed.id, ["delivery_address": "福建省福州市仓山区样例路3号"]), operatorId: nil, at: time)
+        var hub = base
+        hub["delivery_address"] = "福建省福州市台江区测试街9号"
+        _ = try store.applyChanges([change(filed.id, hubRevision: 2, fields: hub, cursor: 1)], nextCursor: 1, at: time)
+        #expect(try store.conflicts().count == 1)
+        return (filed.id, base)
+    }
+
+    @Test("amending a field in conflict is a decision on it: the conflict closes with that value")
+    func amendResolvesConflict() throws {
+        let (id, _) = try conflicted()
+        let result = try store.amend(id: id, form: try form(id, ["delivery_address": "福建省福州市晋安区新路1号"]), operatorId: nil, at: time)
+        #expect(result.resolved == ["delivery_address"])
+        #expect(try store.conflicts().isEmpty)
+        #expect(try outbox(id).last?.payload.resolves == ["delivery_address"])
+    }
+
+    @Test("a conflict follows the hub's latest value, so keeping the hub's keeps the current one")
+    func conflictFollowsHub() throws {
+        let (id, base) = try conflicted()
+        var hub = base
+        hub["delivery_address"] = "福建省福州市马尾区新址5号"
+        _ = try store.applyChanges([change(id, hubRevision: 3, fields: hub, cursor: 2)], nextCursor: 2, at: time)
+        #expect(try store.conflicts().first?.hub == "福建省福州市马尾区新址5号")
+        #expect(try store.application(id: id).fields["delivery_address"] == "福建省福州市马尾区新址5号")
+    }
+
+    @Test("replacing a never-sent revision re-bases it on what the working copy reflects")
+    func replacementRebases() throws {
+        let filed = try store.file(try Examples.validated("birth"), filedAt: time)
+        try accept(try store.claimBatch(limit: 10, at: time)[0], hubRevision: 1)
+        _ = try store.amend(id: filed.id, form: try form(filed.id, ["mother_phone": "13900000009"]), operatorId: nil, at: time)
+        #expect(try outbox(filed.id).last?.base == 1)
+        var hub = try store.application(id: filed.id).fields
+        hub["mother_phone"] = "13800000001"
+        hub["household_address"] = "福建省福州市鼓楼区测试路9号"
+        _ = try store.applyChanges([change(filed.id, hubRevision: 2, fields: hub, cursor: 1)], nextCursor: 1, at: time)
+        _ = try store.amend(id: filed.id, form: try form(filed.id, ["bank_branch": "中国银行福州示例支行"]), operatorId: nil, at: time)
+        let last = try #require(try outbox(filed.id).last)
+        #expect(last.revision == 2)
+        #expect(last.base == 2)
+        #expect(last.payload.baseRevision == 2)
+        #expect(last.payload.fields["household_address"] == "福建省福州市鼓楼区测试路9号")
+    }
+
+    @Test("a decided conflict is not reopened by the answer to the older revision that caused it")
+    func resolvedStaysResolved() throws {
+        let (id, base) = try conflicted()
+        _ = try store.amend(
+            id: id, form: try form(id, ["delivery_address": "福建省福州市仓山区样例路3号"]),
+            resolves: ["delivery_address": .keepLocal], operatorId: nil, at: time)
+        let batch = try store.claimBatch(limit: 10, at: time)
+        #expect(batch.map(\.revision) == [2, 3])
+        var merged = base
+        merged["delivery_address"] = "福建省福州市台江区测试街9号"
+        let conflict = FieldConflict(field: "delivery_address", base: base["delivery_address"], local: "福建省福州市仓山区样例路3号", hub: "福建省福州市台江区测试街9号")
+        var resolved = merged
+        resolved["delivery_address"] = "福建省福州市仓山区样例路3号"
+        _ = try store.recordPushResults([
+            PushResult(seq: batch[0].seq, idempotencyKey: batch[0].idempotencyKey, status: .accepted, provinceNo: "FJ0000000001",
+                hubRevision: 3, merge: MergeOutcome(baseRevision: 1, fields: merged, fromNode: [], fromHub: [], conflicts: [conflict])),
+            PushResult(seq: batch[1].seq, idempotencyKey: batch[1].idempotencyKey, status: .accepted, provinceNo: "FJ0000000001",
+                hubRevision: 4),
+        ], at: time)
+        #expect(try store.conflicts().isEmpty)
+        #expect(try store.application(id: id).fields["delivery_address"] == "福建省福州市仓山区样例路3号")
+        // The next pull (nothing pending) agrees with the hub: no open conflict there either.
+        _ = try store.applyChanges([
+            ApplicationChange(cursor: 5, applicationId: id, provinceNo: "FJ0000000001", hubRevision: 4, revision: 3, items: [], fields: resolved)
+        ], nextCursor: 5, at: time)
+        #expect(try store.conflicts().isEmpty)
+        #expect(try store.application(id: id).fields == resolved)
+    }
+
+    @Test("a revision the hub applied but whose answer was lost is not an unsent edit when the pull comes")
+    func lostAnswerIsNotAConflict() throws {
+        let filed = try store.file(try Examples.validated("birth"), filedAt: time)
+        try accept(try store.claimBatch(limit: 10, at: time)[0], hubRevision: 1)
+        _ = try store.amend(id: filed.id, form: try form(filed.id, ["delivery_address": "福建省福州市仓山区样例路3号"]), operatorId: nil, at: time)
+        let sent = try store.claimBatch(limit: 10, at: time)
+        try store.requeue(sent.map(\.seq), at: time)  // the answer was lost
+        // The hub applied it (hub revision 2), then an officer changed the same field (3).
+        var hub = try store.application(id: filed.id).fields
+        hub["delivery_address"] = "福建省福州市台江区测试街9号"
+        _ = try store.applyChanges([
+            ApplicationChange(cursor: 3, applicationId: filed.id, provinceNo: "FJ0000000001", hubRevision: 3, revision: 2, items: [], fields: hub)
+        ], nextCursor: 3, at: time)
+        #expect(try store.conflicts().isEmpty, "the officer's later change is not a conflict with an edit the hub already had")
+        #expect(try store.application(id: filed.id).fields == hub)
     }
 }

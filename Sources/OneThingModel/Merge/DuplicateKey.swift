@@ -35,10 +35,13 @@ public struct DuplicateKey: Sendable, Hashable {
     }
 
     /// Whether `other` is a near duplicate of `self` under `rule`: the same person with
-    /// event days at most `rule.days` apart (birth), or the exact key (other bundles).
+    /// event days at most `rule.days` apart (not the same day: twins differ in birth order),
+    /// or the exact key.
     public func isNear(_ other: DuplicateKey, rule: NearDuplicateRule) -> Bool {
         guard person == other.person else { return false }
         if exact == other.exact { return true }
+        // The same day with another birth order is twins, not a duplicate.
+        if event == other.event { return false }
         guard let a = CivilDate.parse(event), let b = CivilDate.parse(other.event) else { return false }
         return abs(a.dayNumber - b.dayNumber) <= rule.days
     }

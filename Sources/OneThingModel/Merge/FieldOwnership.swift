@@ -37,7 +37,12 @@ extension FieldOwnership {
     /// The hub-owned fields a department's approval fills in from the documents it issues:
     /// the household registration of a birth issues the newborn's resident ID number.
     public static func issuedFields(bundle: String, item: String, documents: [String: String]?) -> [String: String] {
-        guard bundle == "birth", item == "household-registration", let id = documents?[residentIDDocument] else { return [:] }
-        return [newbornIDNumber: id]
+        guard let issued = issues(bundle: bundle, item: item), let id = documents?[issued.document] else { return [:] }
+        return [issued.field: id]
+    }
+
+    /// The document an item's approval issues and the field it fills, if any.
+    public static func issues(bundle: String, item: String) -> (document: String, field: String)? {
+        bundle == "birth" && item == "household-registration" ? (residentIDDocument, newbornIDNumber) : nil
     }
 }
