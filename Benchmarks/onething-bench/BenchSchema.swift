@@ -1,11 +1,14 @@
 /// The node's filing tables and indexes as the floors of the filing benchmark create them:
-/// the same columns, keys and indexes as the store's first migration.
+/// the same columns, keys and indexes as the store's migrations (v1 and v2: the merge base
+/// `hub_fields`, the duplicate keys and their index). `insertApplication` is the row the
+/// store writes, and `duplicateLookup` the look-up it makes before filing.
 enum BenchSchema {
     static let sql = """
         CREATE TABLE applications (id TEXT PRIMARY KEY NOT NULL, bundle TEXT NOT NULL, region TEXT NOT NULL,
           catalog_version TEXT NOT NULL, fields TEXT NOT NULL, situations TEXT NOT NULL, revision INTEGER NOT NULL,
           hub_revision INTEGER, state TEXT NOT NULL, state_reason TEXT, province_no TEXT UNIQUE, operator TEXT,
-          filed_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+          filed_at TEXT NOT NULL, updated_at TEXT NOT NULL, hub_fields TEXT, hub_fields_revision INTEGER NOT NULL DEFAULT 0,
+          duplicate TEXT, person_key TEXT, event_key TEXT, exact_key TEXT);
         CREATE TABLE application_items (application_id TEXT NOT NULL REFERENCES applications(id), item TEXT NOT NULL,
           position INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'pending', reason TEXT, result TEXT,
           PRIMARY KEY (application_id, item)) WITHOUT ROWID;
@@ -15,5 +18,15 @@ enum BenchSchema {
           last_error TEXT, UNIQUE (application_id, revision));
         CREATE INDEX applications_state ON applications(state);
         CREATE INDEX outbox_state_seq ON outbox(state, seq);
+        CREATE INDEX applications_by_person ON applications(person_key);
         """
+
+    /// ?1 id, ?2 fields (also the merge base), ?3 person, ?4 event, ?5 exact key.
+    static let insertApplication = """
+        INSERT INTO applications (id, bundle, region, catalog_version, fields, situations, revision, state, operator,
+                                  filed_at, updated_at, hub_fields, hub_fields_revision, person_key, event_key, exact_key)
+        VALUES (?1, 'birth', '350100', '2026.11-1', ?2, '[]', 1, 'queued', 'bench', 't', 't', ?2, 0, ?3, ?4, ?5)
+        """
+
+    static let duplicateLookup = "SELECT id, event_key, exact_key FROM applications WHERE person_key = ?1"
 }

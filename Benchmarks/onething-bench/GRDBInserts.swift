@@ -32,9 +32,11 @@ final class GRDBInserts {
     func insert(_ i: Int) throws {
         let id = String(format: "OT-%010d", i)
         let key = UUID().uuidString.lowercased()
+        let person = "birth|\(i)"
         try queue.write { db in
-            try db.cachedStatement(sql: "INSERT INTO applications VALUES (?, 'birth', '350100', '2026.11-1', ?, '[]', 1, NULL, 'queued', NULL, NULL, 'bench', 't', 't')")
-                .execute(arguments: [id, fields])
+            _ = try Row.fetchAll(db.cachedStatement(sql: BenchSchema.duplicateLookup), arguments: [person])
+            try db.cachedStatement(sql: BenchSchema.insertApplication)
+                .execute(arguments: [id, fields, person, "2026-11-20", person + "|2026-11-20|1"])
             let item = try db.cachedStatement(sql: "INSERT INTO application_items (application_id, item, position) VALUES (?, ?, ?)")
             for (position, code) in items.enumerated() { try item.execute(arguments: [id, code, position]) }
             try db.cachedStatement(sql: "INSERT INTO outbox (application_id, revision, idempotency_key, payload, payload_sha256) VALUES (?, 1, ?, ?, ?)")

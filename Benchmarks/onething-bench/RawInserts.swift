@@ -23,10 +23,10 @@ final class RawInserts {
         try exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
         try exec(BenchSchema.sql)
         for sql in [
-            "INSERT INTO applications VALUES (?1, 'birth', '350100', '2026.11-1', ?2, '[]', 1, NULL, 'queued', NULL, NULL, 'bench', 't', 't')",
+            BenchSchema.insertApplication,
             "INSERT INTO application_items (application_id, item, position) VALUES (?1, ?2, ?3)",
             "INSERT INTO outbox (application_id, revision, idempotency_key, payload, payload_sha256) VALUES (?1, 1, ?2, ?3, ?4)",
-            "BEGIN", "COMMIT",
+            "BEGIN", "COMMIT", BenchSchema.duplicateLookup,
         ] {
             var statement: OpaquePointer?
             guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw BenchError.sqlite(-2, "prepare") }
@@ -37,8 +37,12 @@ final class RawInserts {
     func insert(_ i: Int) throws {
         let id = String(format: "OT-%010d", i)
         let key = UUID().uuidString.lowercased()
+        let person = "birth|\(i)"
         try step(statements[3])
-        try bind(statements[0], [id, fields])
+        try bind(statements[5], [person])
+        while sqlite3_step(statements[5]) == SQLITE_ROW {}
+        sqlite3_reset(statements[5])
+        try bind(statements[0], [id, fields, person, "2026-11-20", person + "|2026-11-20|1"])
         try step(statements[0])
         for (position, item) in items.enumerated() {
             try bind(statements[1], [id, item])

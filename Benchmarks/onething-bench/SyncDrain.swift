@@ -97,9 +97,11 @@ enum SyncDrainCommands {
             let copyApplication = try db.makeStatement(
                 sql: """
                     INSERT INTO applications (id, bundle, region, catalog_version, fields, situations, revision, hub_revision,
-                                              state, state_reason, province_no, operator, filed_at, updated_at)
+                                              state, state_reason, province_no, operator, filed_at, updated_at,
+                                              hub_fields, hub_fields_revision, person_key, event_key, exact_key)
                     SELECT ?, bundle, region, catalog_version, fields, situations, revision, hub_revision,
-                           state, state_reason, province_no, operator, filed_at, updated_at
+                           state, state_reason, province_no, operator, filed_at, updated_at,
+                           hub_fields, hub_fields_revision, person_key, event_key, exact_key
                     FROM applications WHERE id = ?
                     """)
             let copyItems = try db.makeStatement(
@@ -120,9 +122,21 @@ enum SyncDrainCommands {
                     counter += 1
                 } while id == first.id
                 payload.applicationId = id
+                // Each copy another (synthetic) mother: a backlog is many births, not one
+                // birth filed N times, which duplicate detection would match N times over.
+                let mother = Self.syntheticResidentID(counter)
+                payload.fields["mother_id_number"] = mother
+                payload.fields["newborn_provisional_id"] = "LS-" + id.dropFirst(3)
                 let data = Data(payload.canonicalJSON.utf8)
                 let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
                 try copyApplication.execute(arguments: [id, first.id])
+                let key = DuplicateKey.of(bundle: payload.bundle, fields: payload.fields)
+                try db.execute(
+                    sql: "UPDATE applications SET fields = ?, hub_fields = ?, person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
+                    arguments: [
+                        CanonicalJSON.object(payload.fields), CanonicalJSON.object(payload.fields), key?.person, key?.event,
+                        key?.exact, id,
+                    ])
                 try copyItems.execute(arguments: [id, first.id])
                 try insertEntry.execute(arguments: [id, UUID().uuidString.lowercased(), data, digest])
             }
@@ -138,6 +152,15 @@ enum SyncDrainCommands {
     }
 
     /// `OT-` and the counter in ten Crockford base-32 digits (zero-padded).
+    /// A synthetic, well-formed resident ID number for backlog row `n` (region 350102, a
+    /// birth date from 1990 on, the serial from `n`, the GB 11643 check character).
+    static func syntheticResidentID(_ n: Int) -> String {
+        let date = CivilDate(year: 1990, month: 1, day: 1).map { $0.adding(days: n / 1000) }
+        let digits = (date?.description ?? "1990-01-01").replacingOccurrences(of: "-", with: "")
+        let first17 = "350102" + digits + String(format: "%03d", n % 1000)
+        return first17 + String(ResidentIDNumber.checkCharacter(for: first17) ?? "0")
+    }
+
     static func applicationID(_ n: Int) -> String {
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         var digits = [Character](repeating: "0", count: 10)

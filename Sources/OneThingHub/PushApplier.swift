@@ -199,7 +199,7 @@ struct PushApplier {
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """
                     SELECT province_no, application_id, node_id, event_key, exact_key FROM applications
-                    WHERE person_key = ? ORDER BY province_no
+                    WHERE person_key = ? ORDER BY province_no LIMIT 100
                     """),
             arguments: [key.person])
         var near: DuplicateMatch?

@@ -58,7 +58,7 @@ extension NodeStore {
     /// person with an event a few days apart (near): what the clerk is warned about.
     static func localDuplicates(of key: DuplicateKey, _ db: Database) throws -> [LocalDuplicate] {
         try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT id, event_key, exact_key FROM applications WHERE person_key = ? ORDER BY rowid"),
+            db.cachedStatement(sql: "SELECT id, event_key, exact_key FROM applications WHERE person_key = ? ORDER BY rowid LIMIT 100"),
             arguments: [key.person]
         ).compactMap { row in
             if row["exact_key"] == key.exact { return LocalDuplicate(id: row["id"], kind: .exact) }
