@@ -6,6 +6,8 @@ import PackageDescription
 //   OneThingModel <- OneThingStore (SQLite via GRDB) <- OneThingSync (outbox, engine; knows `Transport`)
 //   OneThingSync <- OneThingCurl (libcurl transport, through CCurl / CZlib)
 //   OneThingHub (Hummingbird server + its own store) -> OneThingWire, OneThingModel
+//   CTerminal (wcwidth under a UTF-8 locale) <- OneThingTerminal (cell buffer, diff, ANSI, keys)
+//   OneThingTerminal, OneThingModel, OneThingStore <- OneThingKiosk (the intake screens)
 //   onething, onething-hub (CLIs: the only places that wire real parts together)
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -55,6 +57,16 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .target(name: "CTerminal"),
+        .target(name: "OneThingTerminal", dependencies: ["CTerminal"], swiftSettings: strict),
+        .target(
+            name: "OneThingKiosk",
+            dependencies: [
+                "OneThingTerminal", "OneThingModel", "OneThingStore", "OneThingWire",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "OneThingCurl",
             dependencies: ["CCurl", "CZlib", "OneThingSync"],
@@ -76,6 +88,7 @@ let package = Package(
             name: "onething",
             dependencies: [
                 "OneThingModel", "OneThingStore", "OneThingWire", "OneThingSync", "OneThingCurl",
+                "OneThingTerminal", "OneThingKiosk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -137,6 +150,16 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneThingTerminalTests",
+            dependencies: ["OneThingTerminal"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneThingKioskTests",
+            dependencies: ["OneThingKiosk", "OneThingTerminal", "OneThingStore", "OneThingModel", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

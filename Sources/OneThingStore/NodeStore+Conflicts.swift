@@ -82,6 +82,11 @@ extension NodeStore {
         }
     }
 
+    /// How many conflicts wait for a decision.
+    public func openConflictCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conflicts WHERE state = 'open'") ?? 0 }
+    }
+
     /// The application's history, oldest first.
     public func events(applicationId: String) throws(StoreError) -> [ApplicationEvent] {
         try read { db in

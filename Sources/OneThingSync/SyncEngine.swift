@@ -48,6 +48,7 @@ public struct SyncEngine: Sendable {
             throw error
         }
         try storeCall { () throws(StoreError) in try store.recordSyncRun(succeeded: true, error: nil, at: timestamp()) }
+        report.openConflicts = try storeCall { () throws(StoreError) in try store.openConflictCount() }
         return report
     }
 

@@ -9,6 +9,8 @@ public struct SyncReport: Sendable, Hashable, Codable {
     public var itemChanges = 0
     public var unknownChanges = 0
     public var catalogVersion: String?
+    /// Conflicts waiting for a person's decision after the run (`onething conflicts list`).
+    public var openConflicts = 0
 
     public init() {}
 
@@ -27,6 +29,10 @@ public struct SyncReport: Sendable, Hashable, Codable {
         }
         if changes > 0 { parts.append("received \(changes) changes (\(itemChanges) item decisions)") }
         if let catalogVersion { parts.append("catalogue updated to \(catalogVersion)") }
+        if openConflicts > 0 && !parts.isEmpty {
+            let waiting = openConflicts == 1 ? "1 conflict waits" : "\(openConflicts) conflicts wait"
+            parts.append("\(waiting) for a decision (onething conflicts list)")
+        }
         return "sync: " + (parts.isEmpty ? "nothing to do" : parts.joined(separator: "; "))
     }
 }

@@ -42,6 +42,7 @@ struct ConflictScenarioTests {
         #expect(amended.stdout.contains("revision 2"))
         let synced = try loop.node(["sync"])
         #expect(synced.code == 0, "sync: \(synced.stderr)")
+        #expect(synced.stdout.contains("1 conflict waits for a decision"))
 
         // Different fields merged; the same field became a conflict, the hub's value holding.
         var hubSide = try loop.hubShow(number)

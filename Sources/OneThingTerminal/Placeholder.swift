@@ -1,0 +1,1 @@
+// The terminal layer; see README in this folder's module documentation.
