@@ -9,7 +9,7 @@ extension NodeStore {
     /// transaction. When this returns, the application is on disk (`synchronous=FULL`).
     @discardableResult
     public func file(
-        _ validated: ValidatedApplication, operatorId: String? = nil, filedAt: String
+        _ validated: ValidatedApplication, operatorId: String? = nil, filedAt: String, discardingDraftOf draftOwner: String? = nil
     ) throws(StoreError) -> FiledApplication {
         let id = ApplicationID.generate()
         var application = validated
@@ -48,8 +48,12 @@ extension NodeStore {
                     VALUES (?, 1, NULL, ?, ?, ?)
                     """
             ).execute(arguments: [id, frozen.key, frozen.payload, frozen.sha256])
+            let seq = db.lastInsertedRowID
+            if let draftOwner {
+                try db.cachedStatement(sql: "DELETE FROM drafts WHERE operator_id = ?").execute(arguments: [draftOwner])
+            }
             return FiledApplication(
-                id: id, outboxSeq: db.lastInsertedRowID, idempotencyKey: frozen.key, payloadSHA256: frozen.sha256,
+                id: id, outboxSeq: seq, idempotencyKey: frozen.key, payloadSHA256: frozen.sha256,
                 possibleDuplicates: duplicates)
         }
     }

@@ -19,6 +19,33 @@ extension NodeStore {
         }
     }
 
+    /// Applications found by application id, province number, or a name or ID number as
+    /// typed (at least two characters), newest first.
+    public func searchApplications(_ query: String, limit: Int = 20) throws(StoreError) -> [ApplicationSummary] {
+        let term = query.trimmingCharacters(in: .whitespaces)
+        guard term.count >= 2 else { return [] }
+        return try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, bundle, state, revision, province_no, filed_at FROM applications
+                    WHERE id = ?1 OR province_no = ?1 OR instr(fields, ?2) > 0
+                    ORDER BY rowid DESC LIMIT ?3
+                    """,
+                arguments: [term.uppercased(), Self.quotedValue(term), limit])
+            let items = try itemsByApplication(db, ids: rows.map { $0["id"] })
+            return rows.map { row in summary(row, items: items[row["id"]] ?? []) }
+        }
+    }
+
+    /// `:"value"`: a whole field value as it appears in a stored field map.
+    static func quotedValue(_ term: String) -> String {
+        var writer = CanonicalJSON.Writer(capacity: term.utf8.count + 4)
+        writer.raw(":")
+        writer.string(term)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     /// One application in full, or `StoreError.noSuchApplication`.
     public func application(id: String) throws(StoreError) -> ApplicationDetail {
         let found: ApplicationDetail? = try read { db in

@@ -8,6 +8,10 @@ import OneThingModel
 /// of `hub_fields_revision` (0: the revision 1 the hub has not acknowledged yet), the base of
 /// three-way merges. `conflicts` keeps base, local and hub value until a person decides;
 /// `application_events` records merges, conflicts, amendments and resolutions.
+///
+/// v3: the kiosk's `operators` (PIN as a salted PBKDF2-SHA256 hash; locked after repeated
+/// failures), one `drafts` row per operator (saved as the clerk leaves each field),
+/// `ratings` (好差评, one per application) and the ward's imported `deliveries`.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -117,6 +121,49 @@ enum Schema {
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
                     arguments: [key.person, key.event, key.exact, row["id"]])
             }
+        }
+        migrator.registerMigration("v3-kiosk-operators-drafts") { db in
+            try db.execute(sql: """
+                CREATE TABLE operators (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    pin_salt BLOB NOT NULL,
+                    pin_hash BLOB NOT NULL,
+                    pin_rounds INTEGER NOT NULL,
+                    failed_attempts INTEGER NOT NULL DEFAULT 0,
+                    locked INTEGER NOT NULL DEFAULT 0,
+                    active INTEGER NOT NULL DEFAULT 1,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE drafts (
+                    operator_id TEXT PRIMARY KEY NOT NULL REFERENCES operators(id),
+                    bundle TEXT NOT NULL,
+                    items TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    focus TEXT,
+                    delivery_id INTEGER,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE TABLE ratings (
+                    application_id TEXT PRIMARY KEY NOT NULL REFERENCES applications(id),
+                    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+                    operator_id TEXT,
+                    rated_at TEXT NOT NULL,
+                    synced INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE deliveries (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    mother_name TEXT NOT NULL,
+                    mother_id_number TEXT NOT NULL,
+                    birth_time TEXT NOT NULL,
+                    newborn_sex TEXT NOT NULL,
+                    birth_weight_g TEXT NOT NULL,
+                    birth_length_cm TEXT NOT NULL,
+                    gestational_weeks TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    UNIQUE (mother_id_number, birth_time)
+                );
+                """)
         }
         return migrator
     }

@@ -15,6 +15,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case damagedRow(table: String, key: String)
     case notAmendable(id: String, reason: String)
     case noOpenConflict(id: String, field: String?)
+    case operatorExists(id: String)
+    case noSuchOperator(id: String)
 
     public var description: String {
         switch self {
@@ -46,6 +48,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             } else {
                 "The application \(id) has no open conflict; `onething conflicts list` lists those that wait for a decision."
             }
+        case .operatorExists(let id):
+            "An operator \(id) exists already; `onething operators reset-pin \(id)` gives a new PIN."
+        case .noSuchOperator(let id):
+            "There is no operator \(id); `onething operators list` shows them."
         case .internalFailure(let path, let code):
             "The database \(path) refused an operation (SQLite error \(code)). Nothing of this operation was stored; please report this."
         }

@@ -27,7 +27,8 @@ struct CLIFailure: Error {
     init(_ error: StoreError) {
         switch error {
         case .busy: self.init(code: .temporaryFailure, lines: [error.description])
-        case .noSuchApplication, .notAmendable, .noOpenConflict: self.init(code: .dataError, lines: [error.description])
+        case .noSuchApplication, .notAmendable, .noOpenConflict, .operatorExists, .noSuchOperator:
+            self.init(code: .dataError, lines: [error.description])
         default: self.init(code: .ioError, lines: [error.description])
         }
     }

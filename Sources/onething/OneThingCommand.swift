@@ -17,7 +17,8 @@ struct OneThingCommand: AsyncParsableCommand {
         version: OneThingVersion.string,
         subcommands: [
             InitCommand.self, CatalogCommand.self, ApplyCommand.self, AmendCommand.self, ListCommand.self,
-            ShowCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self,
+            ShowCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self, OperatorsCommand.self,
+            KioskCommand.self,
         ]
     )
 }

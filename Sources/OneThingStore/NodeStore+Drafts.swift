@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+public import OneThingModel
+
+/// An unfinished application at the kiosk: what the clerk has typed so far.
+public struct Draft: Sendable, Hashable {
+    public var operatorId: String
+    public var bundle: String
+    public var items: [String]
+    public var fields: [String: String]
+    /// The field the clerk was on.
+    public var focus: String?
+    public var deliveryId: Int64?
+    public var updatedAt: String
+
+    public init(
+        operatorId: String, bundle: String, items: [String], fields: [String: String], focus: String?,
+        deliveryId: Int64? = nil, updatedAt: String
+    ) {
+        self.operatorId = operatorId
+        self.bundle = bundle
+        self.items = items
+        self.fields = fields
+        self.focus = focus
+        self.deliveryId = deliveryId
+        self.updatedAt = updatedAt
+    }
+}
+
+extension NodeStore {
+    /// Saves the operator's draft (one per operator), durably: a crash or power cut after
+    /// this loses nothing of it.
+    public func saveDraft(_ draft: Draft) throws(StoreError) {
+        try write { db in
+            try db.cachedStatement(sql: """
+                    INSERT INTO drafts (operator_id, bundle, items, fields, focus, delivery_id, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (operator_id) DO UPDATE SET bundle = excluded.bundle, items = excluded.items,
+                        fields = excluded.fields, focus = excluded.focus, delivery_id = excluded.delivery_id,
+                        updated_at = excluded.updated_at
+                    """).execute(arguments: [
+                    draft.operatorId, draft.bundle, StoredFields.encode(draft.items), StoredFields.encode(draft.fields),
+                    draft.focus, draft.deliveryId, draft.updatedAt,
+                ])
+        }
+    }
+
+    public func draft(operatorId: String) throws(StoreError) -> Draft? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM drafts WHERE operator_id = ?", arguments: [operatorId]) else {
+                return nil
+            }
+            return Draft(
+                operatorId: operatorId, bundle: row["bundle"],
+                items: try StoredFields.decodeList(row["items"], table: "drafts", key: operatorId),
+                fields: try StoredFields.decode(row["fields"], table: "drafts", key: operatorId),
+                focus: row["focus"], deliveryId: row["delivery_id"], updatedAt: row["updated_at"])
+        }
+    }
+
+    public func discardDraft(operatorId: String) throws(StoreError) {
+        try write { db in try db.execute(sql: "DELETE FROM drafts WHERE operator_id = ?", arguments: [operatorId]) }
+    }
+
+    /// Files the application and removes the operator's draft in ONE transaction: the
+    /// receipt is shown only after both are on disk, and a crash in between leaves either
+    /// the draft or the filed application, never both nor neither.
+    public func fileFromDraft(
+        _ application: ValidatedApplication, operatorId: String, filedAt: String
+    ) throws(StoreError) -> FiledApplication {
+        try file(application, operatorId: operatorId, filedAt: filedAt, discardingDraftOf: operatorId)
+    }
+
+    /// Records the citizen's satisfaction rating (好差评) of an application, 1 to 5.
+    public func rate(applicationId: String, score: Int, operatorId: String?, at time: String) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO ratings (application_id, score, operator_id, rated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (application_id) DO UPDATE SET score = excluded.score, rated_at = excluded.rated_at, synced = 0
+                    """,
+                arguments: [applicationId, score, operatorId, time])
+        }
+    }
+}
