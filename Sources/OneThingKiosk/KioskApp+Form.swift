@@ -87,6 +87,9 @@ extension KioskApp {
         case .function(10), .control("s"):
             commitFocused()
             submit()
+        case .function(4):
+            commitFocused()
+            openDeliveries()
         case .escape:
             commitFocused()
             form = nil
@@ -143,6 +146,12 @@ extension KioskApp {
         let asOf = state.amendingFiledAt.flatMap { CivilDateTime.parse(String($0.prefix(16))) } ?? env.now()
         switch validator.validate(bundle: bundle.code, items: state.items, inputs: inputs, now: asOf) {
         case .success(let application):
+            if let mismatch = deliveryMismatch(application.fields) {
+                form?.problems = mismatch
+                focus(mismatch.keys.sorted().first)
+                say(zh: "母亲信息与所选分娩记录不一致。", en: "The mother does not match the delivery record chosen.")
+                return
+            }
             validated = application
             reviewScroll = 0
             screen = .review

@@ -26,6 +26,8 @@ public final class KioskApp {
     var lookup = LookupState()
     var detail: ApplicationDetail?
     var pendingDraft: Draft?
+    var deliveryList: [Delivery] = []
+    var deliveryCursor = 0
     var status: QueueStatus?
     var secondsSinceStatus = Double.infinity
 
@@ -52,6 +54,7 @@ public final class KioskApp {
         case .rating: handleRating(key)
         case .lookup: handleLookup(key)
         case .detail: handleDetail(key)
+        case .deliveries: handleDeliveries(key)
         }
     }
 
@@ -87,6 +90,8 @@ public final class KioskApp {
         lookup = LookupState()
         detail = nil
         pendingDraft = nil
+        deliveryList = []
+        deliveryCursor = 0
         reviewScroll = 0
     }
 

@@ -14,6 +14,7 @@ public enum Screen: Sendable, Hashable {
     case rating
     case lookup
     case detail
+    case deliveries
 }
 
 struct SignInState: Sendable, Hashable {

@@ -1,0 +1,88 @@
+import GRDB
+
+/// One delivery from the hospital's records, as imported: what the birth form can be
+/// filled from.
+public struct Delivery: Sendable, Hashable, Codable {
+    public var id: Int64?
+    public var motherName: String
+    public var motherIdNumber: String
+    public var birthTime: String
+    public var newbornSex: String
+    public var birthWeightG: String
+    public var birthLengthCm: String
+    public var gestationalWeeks: String
+
+    public init(
+        id: Int64? = nil, motherName: String, motherIdNumber: String, birthTime: String, newbornSex: String,
+        birthWeightG: String, birthLengthCm: String, gestationalWeeks: String
+    ) {
+        self.id = id
+        self.motherName = motherName
+        self.motherIdNumber = motherIdNumber
+        self.birthTime = birthTime
+        self.newbornSex = newbornSex
+        self.birthWeightG = birthWeightG
+        self.birthLengthCm = birthLengthCm
+        self.gestationalWeeks = gestationalWeeks
+    }
+
+    /// The birth form's field ids and their values.
+    public var formFields: [String: String] {
+        [
+            "mother_name": motherName, "mother_id_number": motherIdNumber, "birth_time": birthTime,
+            "newborn_sex": newbornSex, "birth_weight_g": birthWeightG, "birth_length_cm": birthLengthCm,
+            "gestational_weeks": gestationalWeeks,
+        ]
+    }
+
+    /// The field ids a delivery record carries, in the order of the hospital's export.
+    public static let fieldIds = [
+        "mother_name", "mother_id_number", "birth_time", "newborn_sex", "birth_weight_g", "birth_length_cm",
+        "gestational_weeks",
+    ]
+}
+
+extension NodeStore {
+    /// Imports checked delivery records in ONE transaction; a record already known (same
+    /// mother and birth time) is updated. Returns how many were new.
+    @discardableResult
+    public func importDeliveries(_ deliveries: [Delivery], at time: String) throws(StoreError) -> Int {
+        try write { db in
+            let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") ?? 0
+            for d in deliveries {
+                try db.cachedStatement(sql: """
+                        INSERT INTO deliveries (mother_name, mother_id_number, birth_time, newborn_sex, birth_weight_g,
+                                                birth_length_cm, gestational_weeks, imported_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (mother_id_number, birth_time) DO UPDATE SET
+                            mother_name = excluded.mother_name, newborn_sex = excluded.newborn_sex,
+                            birth_weight_g = excluded.birth_weight_g, birth_length_cm = excluded.birth_length_cm,
+                            gestational_weeks = excluded.gestational_weeks
+                        """).execute(arguments: [
+                        d.motherName, d.motherIdNumber, d.birthTime, d.newbornSex, d.birthWeightG, d.birthLengthCm,
+                        d.gestationalWeeks, time,
+                    ])
+            }
+            return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") ?? 0) - before
+        }
+    }
+
+    /// The latest deliveries, newest birth first.
+    public func deliveries(limit: Int = 50) throws(StoreError) -> [Delivery] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY birth_time DESC, id DESC LIMIT ?", arguments: [limit])
+                .map(Self.delivery)
+        }
+    }
+
+    public func delivery(id: Int64) throws(StoreError) -> Delivery? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM deliveries WHERE id = ?", arguments: [id]).map(Self.delivery) }
+    }
+
+    private static func delivery(_ row: Row) -> Delivery {
+        Delivery(
+            id: row["id"], motherName: row["mother_name"], motherIdNumber: row["mother_id_number"],
+            birthTime: row["birth_time"], newbornSex: row["newborn_sex"], birthWeightG: row["birth_weight_g"],
+            birthLengthCm: row["birth_length_cm"], gestationalWeeks: row["gestational_weeks"])
+    }
+}

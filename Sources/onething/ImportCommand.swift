@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import OneThingModel
+import OneThingStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import records from the hospital or school system.",
+        subcommands: [ImportDeliveriesCommand.self])
+}
+
+struct ImportDeliveriesCommand: NodeCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deliveries",
+        abstract: "Load the ward's delivery list, so the kiosk's birth form can be filled from it (F4).",
+        discussion: """
+            FILE is CSV with a header row, or JSON (an array of objects, or one object per line). The
+            columns are the birth form's field ids or their labels: mother_name (母亲姓名), mother_id_number,
+            birth_time (YYYY-MM-DDTHH:MM), newborn_sex (male/female or 男/女), birth_weight_g,
+            birth_length_cm, gestational_weeks. Every value is checked as the form checks it; a refused
+            record is reported by line and field (never by value), the others are imported (exit 65 if
+            any was refused). Importing the same delivery again updates it.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The CSV or JSON file (- for stdin).", valueName: "file"))
+    var file: String
+
+    func perform() throws(CLIFailure) {
+        let context = try NodeContext.open(global)
+        guard let bundle = context.catalog.bundle("birth") else {
+            throw CLIFailure.config("The catalogue has no birth bundle, so deliveries cannot be checked.")
+        }
+        let data = try InputReading.bytes(of: file)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIFailure.data("The file is not UTF-8 text; export it as UTF-8.")
+        }
+        let records = try DeliveryParsing.records(text, bundle: bundle)
+        var deliveries: [Delivery] = []
+        var problems: [FieldProblem] = []
+        let now = CivilDateTime.now()
+        for record in records {
+            switch DeliveryParsing.delivery(record.values, bundle: bundle, now: now) {
+            case .success(let delivery): deliveries.append(delivery)
+            case .failure(let found):
+                problems += found.map { FieldProblem(field: $0.field, message: "line \(record.line): \($0.message)") }
+            }
+        }
+        let new = try context.storeCall { () throws(StoreError) in
+            try context.store.importDeliveries(deliveries, at: Timestamp.now())
+        }
+        if global.json {
+            Output.json(ImportResult(imported: deliveries.count, new: new, refused: problems.count))
+        } else {
+            Output.line("\(deliveries.count) deliveries imported (\(new) new).")
+        }
+        if !problems.isEmpty { throw CLIFailure.data(problems) }
+    }
+
+    struct ImportResult: Encodable {
+        var imported: Int
+        var new: Int
+        var refused: Int
+    }
+}
+
+/// Reading the hospital's delivery export.
+enum DeliveryParsing {
+    struct Record {
+        var line: Int
+        var values: [String: String]
+    }
+
+    static func records(_ text: String, bundle: BundleDefinition) throws(CLIFailure) -> [Record] {
+        let trimmed = text.drop { $0.isWhitespace }
+        if trimmed.first == "[" || trimmed.first == "{" { return try json(text) }
+        return try csv(text, bundle: bundle)
+    }
+
+    private static func json(_ text: String) throws(CLIFailure) -> [Record] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("[") {
+            guard let array = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [[String: Any]] else {
+                throw CLIFailure.data("The JSON is not an array of objects.")
+            }
+            return array.enumerated().map { Record(line: $0.offset + 1, values: strings($0.element)) }
+        }
+        var records: [Record] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw CLIFailure.data("line \(index + 1): not a JSON object.")
+            }
+            records.append(Record(line: index + 1, values: strings(object)))
+        }
+        return records
+    }
+
+    private static func strings(_ object: [String: Any]) -> [String: String] {
+        object.compactMapValues { value in
+            switch value {
+            case let s as String: s
+            case let n as NSNumber: n.stringValue
+            default: nil
+            }
+        }
+    }
+
+    /// CSV with a header row; fields may be quoted ("..." with "" for a quote).
+    private static func csv(_ text: String, bundle: BundleDefinition) throws(CLIFailure) -> [Record] {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let header = lines.first else { throw CLIFailure.data("The file is empty.") }
+        let columns = cells(String(header)).map { column(for: $0, bundle: bundle) }
+        if let unknown = columns.firstIndex(where: { $0 == nil }) {
+            throw CLIFailure.data("Column \(unknown + 1) of the header is not a delivery field; see `onething import deliveries --help`.")
+        }
+        var records: [Record] = []
+        for (index, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            var values: [String: String] = [:]
+            for (column, value) in zip(columns, cells(String(line))) {
+                if let column { values[column] = value }
+            }
+            records.append(Record(line: index + 1, values: values))
+        }
+        return records
+    }
+
+    /// A header names a field by id or by its Chinese or English label.
+    private static func column(for name: String, bundle: BundleDefinition) -> String? {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        if Delivery.fieldIds.contains(name) { return name }
+        return Delivery.fieldIds.first { id in
+            bundle.field(id).map { $0.label.zh == name || $0.label.en.lowercased() == name.lowercased() } ?? false
+        }
+    }
+
+    private static func cells(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = Array(line).makeIterator()
+        var pending: Character? = iterator.next()
+        while let c = pending {
+            pending = iterator.next()
+            if quoted {
+                if c == "\"" {
+                    if pending == "\"" {
+                        current.append("\"")
+                        pending = iterator.next()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else if c != "\r" {
+                current.append(c)
+            }
+        }
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        return cells
+    }
+
+    /// One record checked with the birth form's own field checks (choice labels accepted).
+    static func delivery(_ values: [String: String], bundle: BundleDefinition, now: CivilDateTime) -> Result<Delivery, [FieldProblem]> {
+        var clean: [String: String] = [:]
+        var problems: [FieldProblem] = []
+        for id in Delivery.fieldIds {
+            guard let field = bundle.field(id) else { continue }
+            guard var raw = values[id], !raw.isEmpty else {
+                problems.append(FieldProblem(field: id, message: "missing."))
+                continue
+            }
+            if let option = field.options?.first(where: { $0.label.zh == raw || $0.label.en.lowercased() == raw.lowercased() }) {
+                raw = option.value
+            }
+            switch FieldValueValidator.validate(.text(raw), as: field, now: now) {
+            case .success(let value): clean[id] = value
+            case .failure(let problem): problems.append(FieldProblem(field: id, message: problem.message))
+            }
+        }
+        guard problems.isEmpty else { return .failure(problems) }
+        return .success(Delivery(
+            motherName: clean["mother_name"] ?? "", motherIdNumber: clean["mother_id_number"] ?? "",
+            birthTime: clean["birth_time"] ?? "", newbornSex: clean["newborn_sex"] ?? "",
+            birthWeightG: clean["birth_weight_g"] ?? "", birthLengthCm: clean["birth_length_cm"] ?? "",
+            gestationalWeeks: clean["gestational_weeks"] ?? ""))
+    }
+}
