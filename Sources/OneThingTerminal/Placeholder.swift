@@ -1,1 +1,0 @@
-// The terminal layer; see README in this folder's module documentation.

@@ -1,0 +1,39 @@
+/// A rectangle of cells: columns `x..<x+width`, rows `y..<y+height`.
+public struct Rect: Sendable, Hashable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The column just right of the rectangle.
+    public var right: Int { x + max(0, width) }
+    /// The row just below the rectangle.
+    public var bottom: Int { y + max(0, height) }
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+
+    /// The part of this rectangle inside `other` (empty, with zero size, when they do not overlap).
+    public func intersection(_ other: Rect) -> Rect {
+        let left = max(x, other.x)
+        let top = max(y, other.y)
+        let right = min(self.right, other.right)
+        let bottom = min(self.bottom, other.bottom)
+        return Rect(x: left, y: top, width: max(0, right - left), height: max(0, bottom - top))
+    }
+
+    /// This rectangle shrunk by `margin` cells on every side (never below zero size).
+    public func inset(by margin: Int) -> Rect {
+        Rect(
+            x: x + margin,
+            y: y + margin,
+            width: max(0, width - 2 * margin),
+            height: max(0, height - 2 * margin)
+        )
+    }
+}
