@@ -41,7 +41,7 @@ extension KioskApp {
 
     /// Takes the editor's text into the focused field and checks that field alone (inline
     /// validation as the clerk leaves it); then saves the draft.
-    func commitFocused() {
+    func commitFocused(save: Bool = true) {
         guard var state = form, let id = state.focus, let field = currentBundle?.field(id) else { return }
         let text = state.editor.text.trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
@@ -55,7 +55,7 @@ extension KioskApp {
             }
         }
         form = state
-        saveDraft()
+        if save { saveDraft() }
     }
 
     func saveDraft() {
@@ -127,11 +127,13 @@ extension KioskApp {
         commitFocused()
     }
 
+    /// Leaves the focused field for another; the draft is saved once, with the new focus,
+    /// so a resumed draft continues where the clerk was going.
     private func move(to target: Int) {
-        commitFocused()
+        commitFocused(save: false)
         let fields = visibleFields()
-        guard !fields.isEmpty else { return }
-        focus(fields[max(0, min(fields.count - 1, target))].id)
+        if !fields.isEmpty { focus(fields[max(0, min(fields.count - 1, target))].id) }
+        saveDraft()
     }
 
     /// Checks the whole application as `apply` does; problems go beside their fields and the

@@ -11,7 +11,11 @@ extension KioskApp {
             signIn.onPIN.toggle()
         case .enter:
             if !signIn.onPIN {
-                signIn.onPIN = true
+                if signIn.operatorId.text.isEmpty {
+                    say(zh: "请输入工号。", en: "Type your operator id.")
+                } else {
+                    signIn.onPIN = true
+                }
             } else {
                 attemptSignIn()
             }

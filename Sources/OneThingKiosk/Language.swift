@@ -1,13 +1,11 @@
 public import OneThingModel
 
-/// The kiosk speaks Chinese or English; F2 switches.
-public enum Language: String, Sendable, CaseIterable {
-    case zh, en
-
+/// The kiosk speaks the catalogue's two languages; F2 switches.
+extension Language {
     public var other: Language { self == .zh ? .en : .zh }
 
     func pick(_ text: LocalizedText) -> String {
-        self == .zh ? text.zh : text.en
+        text.text(self)
     }
 
     func pick(zh: String, en: String) -> String {

@@ -45,7 +45,7 @@ struct ImportDeliveriesCommand: NodeCommand {
             switch DeliveryParsing.delivery(record.values, bundle: bundle, now: now) {
             case .success(let delivery): deliveries.append(delivery)
             case .failure(let found):
-                problems += found.map { FieldProblem(field: $0.field, message: "line \(record.line): \($0.message)") }
+                problems += found.problems.map { FieldProblem(field: $0.field, message: "line \(record.line): \($0.message)") }
             }
         }
         let new = try context.storeCall { () throws(StoreError) in
@@ -169,7 +169,7 @@ enum DeliveryParsing {
     }
 
     /// One record checked with the birth form's own field checks (choice labels accepted).
-    static func delivery(_ values: [String: String], bundle: BundleDefinition, now: CivilDateTime) -> Result<Delivery, [FieldProblem]> {
+    static func delivery(_ values: [String: String], bundle: BundleDefinition, now: CivilDateTime) -> Result<Delivery, ApplicationProblems> {
         var clean: [String: String] = [:]
         var problems: [FieldProblem] = []
         for id in Delivery.fieldIds {
@@ -186,7 +186,7 @@ enum DeliveryParsing {
             case .failure(let problem): problems.append(FieldProblem(field: id, message: problem.message))
             }
         }
-        guard problems.isEmpty else { return .failure(problems) }
+        guard problems.isEmpty else { return .failure(ApplicationProblems(problems)) }
         return .success(Delivery(
             motherName: clean["mother_name"] ?? "", motherIdNumber: clean["mother_id_number"] ?? "",
             birthTime: clean["birth_time"] ?? "", newbornSex: clean["newborn_sex"] ?? "",

@@ -36,7 +36,7 @@ struct KioskCommand: NodeCommand {
         guard idleTimeout >= 10, idleTimeout <= 86_400 else {
             throw ValidationError("--idle-timeout must be from 10 to 86400 seconds.")
         }
-        guard Language(rawValue: language) != nil else { throw ValidationError("--language must be zh or en.") }
+        guard ["zh", "en"].contains(language) else { throw ValidationError("--language must be zh or en.") }
     }
 
     func perform() throws(CLIFailure) {

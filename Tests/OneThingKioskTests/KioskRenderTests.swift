@@ -25,7 +25,7 @@ struct KioskRenderTests {
                 if kiosk.app.language != language { kiosk.press(.function(2)) }
                 let frame = kiosk.frame()
                 expectRowsFit(frame, "\(kiosk.app.screen) in \(language)")
-                seen[kiosk.app.screen] = frame.lines.joined(separator: "\n")
+                if language == .zh { seen[kiosk.app.screen] = frame.lines.joined(separator: "\n") }
             }
             kiosk.press(.function(2))  // back to where it was (two languages)
             if kiosk.app.language != .zh { kiosk.press(.function(2)) }
