@@ -24,7 +24,7 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable, Hashable 
     /// Standard input or output is not a terminal (a pipe, a file, a service without a tty).
     public static let notATerminal = TerminalError(
         reason: .notATerminal,
-        description: "not a terminal: run `onething kiosk` on a terminal (80x24 at least), not through a pipe, a redirect or a service without a console"
+        description: "not a terminal: run `onething kiosk` on a terminal (80x24 at least)"
     )
 
     /// This process already holds the terminal in raw mode.
