@@ -20,7 +20,8 @@ public final class ANSITerminal: TerminalBackend {
     private let inputDescriptor: Int32
     private let outputDescriptor: Int32
     private var decoder = KeyDecoder()
-    private var restored = false
+    /// Whether this instance put the terminal in raw mode and has not given it back yet.
+    private var holding = false
     private var lastSize: (width: Int, height: Int)
     private var seenResizes: Int
     private var shownCursor: (x: Int, y: Int)?
@@ -47,6 +48,7 @@ public final class ANSITerminal: TerminalBackend {
         }
         if result == EBUSY { throw TerminalError.alreadyInUse }
         if result != 0 { throw TerminalError.settingsFailed("switch the terminal to raw mode", errorNumber: result) }
+        holding = true
         FileDescriptorIO.write(ControlSequence.enter, to: outputDescriptor)
         _ = size
     }
@@ -59,8 +61,8 @@ public final class ANSITerminal: TerminalBackend {
     /// turns bracketed paste off, resets SGR and puts the original termios back. Only the
     /// first call does anything; afterwards writes and reads are ignored.
     public func restore() {
-        guard !restored else { return }
-        restored = true
+        guard holding else { return }
+        holding = false
         TerminalGuard.restoreNow()
     }
 
@@ -84,13 +86,13 @@ public final class ANSITerminal: TerminalBackend {
     }
 
     public func write(_ bytes: [UInt8]) {
-        guard !restored, !bytes.isEmpty else { return }
+        guard holding, !bytes.isEmpty else { return }
         cursorMovedSinceShown = true
         FileDescriptorIO.write(bytes, to: outputDescriptor)
     }
 
     public func setCursor(_ position: (x: Int, y: Int)?) {
-        guard !restored else { return }
+        guard holding else { return }
         guard let position else {
             if shownCursor != nil || cursorMovedSinceShown {
                 FileDescriptorIO.write(ControlSequence.hideCursor, to: outputDescriptor)
@@ -111,7 +113,7 @@ public final class ANSITerminal: TerminalBackend {
     /// it makes; [] on timeout or when a signal (a resize) interrupted the wait. A lone ESC is
     /// the Escape key when nothing follows within `escapeWaitMilliseconds`.
     public func readKeys(timeoutMilliseconds: Int) -> [Key] {
-        guard !restored, !inputClosed else { return [] }
+        guard holding, !inputClosed else { return [] }
         switch FileDescriptorIO.waitReadable(inputDescriptor, timeoutMilliseconds: timeoutMilliseconds) {
         case .readable: break
         case .timedOut: return decoder.hasPendingInput ? decoder.flush() : []

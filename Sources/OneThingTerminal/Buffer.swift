@@ -143,11 +143,3 @@ extension Buffer {
         self[x, toY] = source[x, y]
     }
 }
-
-extension Buffer: CustomStringConvertible {
-    /// The size and every row between bars (styles are not shown), for test failures and logs
-    /// of the kiosk's own screens (never of applicants' data).
-    public var description: String {
-        "Buffer \(width)x\(height)\n" + lines.map { "|\($0)|" }.joined(separator: "\n")
-    }
-}

@@ -58,6 +58,10 @@ struct ANSITerminalTests {
         #expect(throws: TerminalError.alreadyInUse) {
             try ANSITerminal(inputDescriptor: pty.slave, outputDescriptor: pty.slave)
         }
+        // The refused second terminal must not have given back the first one's.
+        #expect(TerminalGuard.isHoldingTerminal)
+        #expect(pty.localModeFlags == 0)
+        #expect(pty.output(quietMilliseconds: 50).isEmpty)
 
         terminal.restore()
         let restored = pty.output()
