@@ -109,7 +109,7 @@ extension KioskApp {
         case .draftOffer: text(zh: "Enter 继续填写 · N 放弃草稿 · Esc 稍后", en: "Enter continue · N discard · Esc later")
         case .menu: text(zh: "↑↓ 选择 · Enter 确定 · 数字键直达 · Esc 退出登录", en: "↑↓ choose · Enter open · digits jump · Esc sign out")
         case .items: text(zh: "空格 勾选 · Enter 填表 · Esc 返回", en: "Space tick · Enter to the form · Esc back")
-        case .form: text(zh: "Tab/Enter 下一项 · Shift-Tab 上一项 · ←→ 选项 · F4 分娩记录 · F10 核对 · Esc 存草稿", en: "Tab next · Shift-Tab back · ←→ options · F4 deliveries · F10 review · Esc draft")
+        case .form: text(zh: "Tab 下一项 · Shift-Tab 上一项 · ←→ 选项 · F4 分娩记录 · F10 核对 · Esc 存草稿", en: "Tab next · Shift-Tab back · ←→ options · F4 deliveries · F10 review · Esc draft")
         case .review: text(zh: "Enter 确认提交 · ↑↓ 滚动 · Esc 返回修改", en: "Enter confirm · ↑↓ scroll · Esc back to the form")
         case .receipt: text(zh: "P 打印回执 · Enter 继续", en: "P print the receipt · Enter continue")
         case .rating: text(zh: "1-5 评分 · Enter 跳过", en: "1-5 rate · Enter skip")
