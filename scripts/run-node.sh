@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Starts the node on its embedded defaults: installs what a fresh machine lacks, builds the
-# release binaries and (until the kiosk screen lands) runs a short demo of the whole loop
-# in a fresh folder: a local reference hub that decides by itself, the node set up against
-# it, the catalogue's sample birth application filed, synced, and its decisions shown.
+# release binaries and, in a fresh folder, sets up the whole loop: a local reference hub
+# that decides by itself, the node set up against it, the catalogue's sample birth
+# application filed, synced and its decisions shown, and a demo clerk (operator "demo",
+# PIN 246810). On a terminal it then opens the intake screen (`onething kiosk`) on that
+# node, syncing in the background every 10 seconds; without a terminal it stops there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -40,3 +42,16 @@ echo "== onething show $id"
 echo
 echo "== onething status"
 "$bin/onething" status
+"$bin/onething" operators add demo --name "示例护士" <<< 246810 > /dev/null
+if [ -t 0 ] && [ -t 1 ]; then
+  echo
+  echo "== the intake screen: sign in as demo, PIN 246810 (Ctrl-Q on the sign-in screen quits)"
+  ( while sleep 10; do "$bin/onething" sync > /dev/null 2>&1 || true; done ) &
+  sync_pid=$!
+  trap 'kill $hub_pid $sync_pid 2>/dev/null || true' EXIT
+  sleep 2
+  "$bin/onething" kiosk --idle-timeout 600
+else
+  echo
+  echo "== no terminal here: run \"ONETHING_DB=$ONETHING_DB $bin/onething kiosk\" in one (operator demo, PIN 246810)"
+fi
