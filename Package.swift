@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "onething-bench",
             dependencies: [
-                "OneThingModel", "OneThingStore",
+                "OneThingModel", "OneThingStore", "OneThingKiosk", "OneThingTerminal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

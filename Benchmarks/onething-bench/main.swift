@@ -1,5 +1,6 @@
 // Benchmarks of the node, run on a release build:
 //   swift run -c release onething-bench filing [--count N]
+//   swift run -c release onething-bench kiosk [--count N]
 //   Benchmarks/sync-drain.sh [N...]   (uses `onething-bench seed` and `export-batches`)
 // Figures and the commands that produced them are in BENCHMARKS.md.
 import Foundation
@@ -22,9 +23,16 @@ case "parts":
         FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
         exit(1)
     }
+case "kiosk":
+    do {
+        try KioskBenchmark(count: count).run()
+    } catch {
+        FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
 case "seed", "export-batches":  // set-up steps of Benchmarks/sync-drain.sh
     SyncDrainCommands.run(arguments)
 default:
-    FileHandle.standardError.write(Data("usage: onething-bench filing|parts [--count N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: onething-bench filing|parts|kiosk [--count N]\n".utf8))
     exit(64)
 }
