@@ -130,6 +130,22 @@ def main():
     s, raw = call(url, "POST", f"/v1/nodes/{node}/push", token, {"entries": "not-a-list"})
     c.check("push of the wrong shape", push_path, "post", s, raw, [400])
 
+    ratings_path = "/v1/nodes/{node_id}/ratings"
+    unknown_id = "OT-" + "0" * 10
+    s, raw = call(url, "POST", f"/v1/nodes/{node}/ratings", token,
+                  {"ratings": [{"application_id": app_id, "score": 5}, {"application_id": unknown_id, "score": 3}]}, gz=True)
+    rated = c.check("ratings", ratings_path, "post", s, raw, [200])
+    if rated:
+        c.total += 1
+        if rated["stored"] == 1 and rated["unknown"] == [unknown_id]:
+            c.ok += 1
+        else:
+            print("does not conform: ratings: expected 1 stored and the unknown application listed")
+    s, raw = call(url, "POST", f"/v1/nodes/{node}/ratings", token, {"ratings": [{"application_id": app_id, "score": 9}]})
+    c.check("ratings out of range", ratings_path, "post", s, raw, [400])
+    s, raw = call(url, "POST", f"/v1/nodes/{node}/ratings", "wrong-token-000000000000000000", {"ratings": []})
+    c.check("ratings with a wrong token", ratings_path, "post", s, raw, [401])
+
     s, raw = call(url, "GET", f"/v1/nodes/{node}/changes?after=0&limit=10&catalog_version=0.0-old", token)
     page = c.check("changes", changes_path, "get", s, raw, [200])
     s, raw = call(url, "GET", f"/v1/nodes/{node}/changes?after=-5", token)

@@ -145,10 +145,13 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     func hubApplication(items: [ItemRecord], _ db: Database) throws -> HubApplication {
-        HubApplication(
+        var application = HubApplication(
             provinceNo: provinceNo, applicationId: applicationId, nodeId: nodeId, bundle: bundle,
             revision: revision, hubRevision: hubRevision, items: items.map(\.decision), fields: fields,
             duplicate: try duplicateMatch(db), conflicts: try openConflicts(db))
+        application.rating = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT score FROM ratings WHERE province_no = ?"), arguments: [provinceNo])
+        return application
     }
 
     /// The application with its items, as the admin API and `show --json` give it.

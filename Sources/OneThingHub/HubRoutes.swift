@@ -43,6 +43,21 @@ struct HubRoutes: Sendable {
         return try reply(response, request)
     }
 
+    func ratings(_ request: Request, node: String) async throws(HubError) -> Response {
+        try await authenticateNode(request, node: node)
+        let data = try await HTTPBody.read(request, limit: configuration.maxBodyBytes)
+        let batch = try HTTPBody.decode(RatingsRequest.self, from: data, what: "ratings request")
+        guard batch.ratings.count <= RatingsRequest.maxRatings else {
+            throw .badRequest("The request has \(batch.ratings.count) ratings, more than \(RatingsRequest.maxRatings); nothing was stored.")
+        }
+        if let bad = batch.ratings.firstIndex(where: { !(1...5).contains($0.score) || !ApplicationIDShape.isValid($0.applicationId) }) {
+            throw .badRequest("Rating \(bad) is malformed: a score is 1 to 5 and an application id OT- and ten characters; nothing was stored.")
+        }
+        let response = try await store.rate(node: node, batch.ratings)
+        logger.info("ratings", metadata: ["node": "\(node)", "stored": "\(response.stored)", "unknown": "\(response.unknown.count)"])
+        return try reply(response, request)
+    }
+
     func changes(_ request: Request, node: String) async throws(HubError) -> Response {
         try await authenticateNode(request, node: node)
         let query = request.uri.queryParameters

@@ -17,6 +17,7 @@ import OneThingModel
 /// - `conflicts` (v2): fields changed differently at a node and on the hub; open until the
 ///   node's clerk decides (a later revision that lists the field in `resolves`).
 /// - `applications.person_key/event_key/exact_key` (v2): what duplicate detection matches.
+/// - `ratings` (v3): the citizen's satisfaction rating of an application (好差评).
 enum HubSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -118,6 +119,15 @@ enum HubSchema {
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",
                     arguments: [key.person, key.event, key.exact, number])
             }
+        }
+        migrator.registerMigration("v3-ratings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ratings (
+                        province_no TEXT PRIMARY KEY NOT NULL REFERENCES applications(province_no),
+                        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5)
+                    ) WITHOUT ROWID;
+                    """)
         }
         return migrator
     }

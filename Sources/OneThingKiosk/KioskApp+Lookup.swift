@@ -59,6 +59,8 @@ extension KioskApp {
             screen = .lookup
         case .character("c"), .character("C"):
             startCorrection()
+        case .character("k"), .character("K"):
+            openConflicts()
         default:
             break
         }

@@ -44,6 +44,7 @@ extension KioskApp {
         case .lookup: cursor = drawLookup(&buffer, body)
         case .detail: drawDetail(&buffer, body)
         case .deliveries: drawDeliveries(&buffer, body)
+        case .conflicts: drawConflicts(&buffer, body)
         }
         drawFooter(&buffer)
         return cursor
@@ -73,6 +74,7 @@ extension KioskApp {
         case .lookup: text(zh: "查询办理进度", en: "Look up an application")
         case .detail: text(zh: "办理进度", en: "Application status")
         case .deliveries: text(zh: "分娩记录", en: "Delivery records")
+        case .conflicts: text(zh: "处理冲突", en: "Resolve conflicts")
         }
     }
 
@@ -114,8 +116,9 @@ extension KioskApp {
         case .receipt: text(zh: "P 打印回执 · Enter 继续", en: "P print the receipt · Enter continue")
         case .rating: text(zh: "1-5 评分 · Enter 跳过", en: "1-5 rate · Enter skip")
         case .lookup: text(zh: "Enter 查询/打开 · ↑↓ 选择 · Esc 返回", en: "Enter search/open · ↑↓ choose · Esc back")
-        case .detail: text(zh: "C 更正并重新提交 · Esc 返回", en: "C correct and re-submit · Esc back")
+        case .detail: text(zh: "C 更正并重新提交 · K 处理冲突 · Esc 返回", en: "C correct and re-submit · K conflicts · Esc back")
         case .deliveries: text(zh: "↑↓ 选择 · Enter 填入 · Esc 返回", en: "↑↓ choose · Enter fill in · Esc back")
+        case .conflicts: text(zh: "↑↓ 选择 · L 保留本机 · H 采用省级 · Esc 返回", en: "↑↓ choose · L keep this node's · H keep the hub's · Esc back")
         }
     }
 }

@@ -26,6 +26,8 @@ public final class KioskApp {
     var lookup = LookupState()
     var detail: ApplicationDetail?
     var pendingDraft: Draft?
+    var conflictList: [ConflictRecord] = []
+    var conflictCursor = 0
     var deliveryList: [Delivery] = []
     var deliveryCursor = 0
     var status: QueueStatus?
@@ -55,6 +57,7 @@ public final class KioskApp {
         case .lookup: handleLookup(key)
         case .detail: handleDetail(key)
         case .deliveries: handleDeliveries(key)
+        case .conflicts: handleConflicts(key)
         }
     }
 

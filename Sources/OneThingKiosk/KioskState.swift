@@ -15,6 +15,7 @@ public enum Screen: Sendable, Hashable {
     case lookup
     case detail
     case deliveries
+    case conflicts
 }
 
 struct SignInState: Sendable, Hashable {

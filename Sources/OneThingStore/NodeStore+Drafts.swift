@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import OneThingModel
+public import OneThingWire
 
 /// An unfinished application at the kiosk: what the clerk has typed so far.
 public struct Draft: Sendable, Hashable {
@@ -80,6 +81,30 @@ extension NodeStore {
                     ON CONFLICT (application_id) DO UPDATE SET score = excluded.score, rated_at = excluded.rated_at, synced = 0
                     """,
                 arguments: [applicationId, score, operatorId, time])
+        }
+    }
+
+    /// Ratings not yet sent, of applications the hub has accepted (they have a province
+    /// number), oldest first.
+    public func unsentRatings(limit: Int) throws(StoreError) -> [Rating] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.application_id, r.score FROM ratings r JOIN applications a ON a.id = r.application_id
+                    WHERE r.synced = 0 AND a.province_no IS NOT NULL ORDER BY r.rowid LIMIT ?
+                    """,
+                arguments: [limit]
+            ).map { Rating(applicationId: $0["application_id"], score: $0["score"]) }
+        }
+    }
+
+    public func markRatingsSent(_ applicationIds: [String]) throws(StoreError) {
+        guard !applicationIds.isEmpty else { return }
+        try write { db in
+            try db.execute(
+                sql: "UPDATE ratings SET synced = 1 WHERE application_id IN (\(databaseQuestionMarks(count: applicationIds.count)))",
+                arguments: StatementArguments(applicationIds))
         }
     }
 }

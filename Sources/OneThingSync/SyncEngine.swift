@@ -41,6 +41,7 @@ public struct SyncEngine: Sendable {
             for _ in 0..<max(1, options.maxRounds) {
                 try await push(into: &report, retry: &retry)
                 try await pull(into: &report, retry: &retry)
+                try await sendRatings(into: &report, retry: &retry)
                 if try storeCall({ () throws(StoreError) in try store.pendingCount() }) == 0 { break }
             }
         } catch {
@@ -136,6 +137,33 @@ public struct SyncEngine: Sendable {
             report.unknownChanges += record.unknown
             cursor = page.nextCursor
             if !page.hasMore { return }
+        }
+    }
+
+    // MARK: Ratings
+
+    /// Sends the citizens' ratings of applications the hub has accepted, in batches; each
+    /// is marked sent in the transaction that records the hub's answer.
+    private func sendRatings(into report: inout SyncReport, retry: inout RetryPolicy) async throws(SyncError) {
+        while true {
+            let ratings = try storeCall { () throws(StoreError) in try store.unsentRatings(limit: RatingsRequest.maxRatings) }
+            guard !ratings.isEmpty else { return }
+            guard let body = try? WireCoding.encode(RatingsRequest(ratings: ratings)) else {
+                throw .protocolViolation("the ratings could not be encoded.")
+            }
+            let request = HTTPRequest(
+                method: "POST", path: WireProtocol.ratingsPath(node: nodeId), headers: ["Content-Type": "application/json"],
+                body: Data(body), compressBody: true)
+            let response = try await exchange(request, retry: &retry)
+            try expectOK(response, what: "ratings")
+            guard let answer = try? WireCoding.decode(RatingsResponse.self, from: response.body) else {
+                throw .protocolViolation("the answer to the ratings is not a ratings response.")
+            }
+            let unknown = Set(answer.unknown)
+            let sent = ratings.map(\.applicationId).filter { !unknown.contains($0) }
+            try storeCall { () throws(StoreError) in try store.markRatingsSent(sent) }
+            report.ratings += sent.count
+            if sent.isEmpty { return }  // the hub knows none of them yet: next run
         }
     }
 

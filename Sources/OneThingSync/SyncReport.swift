@@ -11,12 +11,14 @@ public struct SyncReport: Sendable, Hashable, Codable {
     public var catalogVersion: String?
     /// Conflicts waiting for a person's decision after the run (`onething conflicts list`).
     public var openConflicts = 0
+    /// Satisfaction ratings sent.
+    public var ratings = 0
 
     public init() {}
 
     /// Nothing happened worth telling cron about.
     public var isQuiet: Bool {
-        pushed == 0 && changes == 0 && rejected == 0 && catalogVersion == nil
+        pushed == 0 && changes == 0 && rejected == 0 && catalogVersion == nil && ratings == 0
     }
 
     public var summary: String {
@@ -29,6 +31,7 @@ public struct SyncReport: Sendable, Hashable, Codable {
         }
         if changes > 0 { parts.append("received \(changes) changes (\(itemChanges) item decisions)") }
         if let catalogVersion { parts.append("catalogue updated to \(catalogVersion)") }
+        if ratings > 0 { parts.append("\(ratings) rating\(ratings == 1 ? "" : "s") sent") }
         if openConflicts > 0 && !parts.isEmpty {
             let waiting = openConflicts == 1 ? "1 conflict waits" : "\(openConflicts) conflicts wait"
             parts.append("\(waiting) for a decision (onething conflicts list)")

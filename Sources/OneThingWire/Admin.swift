@@ -14,6 +14,8 @@ public struct HubApplication: Codable, Sendable, Hashable {
     public var duplicate: DuplicateMatch?
     /// Fields changed differently at the node and on the hub, waiting for a person's decision.
     public var conflicts: [FieldConflict]
+    /// The citizen's satisfaction rating (1 to 5), once the node has sent it.
+    public var rating: Int?
 
     public init(
         provinceNo: String, applicationId: String, nodeId: String, bundle: String, revision: Int, hubRevision: Int,
@@ -21,6 +23,7 @@ public struct HubApplication: Codable, Sendable, Hashable {
     ) {
         self.duplicate = duplicate
         self.conflicts = conflicts
+        self.rating = nil
         self.provinceNo = provinceNo
         self.applicationId = applicationId
         self.nodeId = nodeId
@@ -37,7 +40,7 @@ public struct HubApplication: Codable, Sendable, Hashable {
         case nodeId = "node_id"
         case bundle, revision
         case hubRevision = "hub_revision"
-        case items, fields, duplicate, conflicts
+        case items, fields, duplicate, conflicts, rating
     }
 }
 
@@ -108,5 +111,6 @@ public enum WireProtocol {
     public static let healthPath = "/v1/health"
     public static func pushPath(node: String) -> String { "/v1/nodes/\(node)/push" }
     public static func changesPath(node: String) -> String { "/v1/nodes/\(node)/changes" }
+    public static func ratingsPath(node: String) -> String { "/v1/nodes/\(node)/ratings" }
     public static let adminApplicationsPath = "/v1/admin/applications"
 }

@@ -141,6 +141,16 @@ struct KioskTmuxTests {
             let shown = try loop.nodeShow(app["id"] as? String ?? "")
             #expect(shown["operator"] as? String == "clerk-1")
         }
+        // The citizen's rating of the birth bundle reaches the hub with the next sync.
+        let hub = try loop.startHub()
+        _ = try loop.setUpNode(url: hub.url)
+        let synced = try loop.node(["sync"])
+        #expect(synced.code == 0, "sync: \(synced.stderr)")
+        #expect(synced.stdout.contains("1 rating sent"))
+        let birth = try #require(apps.first { $0["bundle"] as? String == "birth" }?["id"] as? String)
+        let number = try #require(try loop.nodeShow(birth)["province_no"] as? String)
+        #expect(try loop.hubShow(number)["rating"] as? Int == 5)
+        #expect(try loop.node(["sync"]).stdout.isEmpty, "sent once")
     }
 
     @Test(
