@@ -160,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OneThingKioskTests",
-            dependencies: ["OneThingKiosk", "OneThingTerminal", "OneThingStore", "OneThingModel", "TestSupport"],
+            dependencies: ["OneThingKiosk", "OneThingTerminal", "OneThingStore", "OneThingModel", "OneThingWire", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

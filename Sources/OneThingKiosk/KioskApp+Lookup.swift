@@ -31,6 +31,8 @@ extension KioskApp {
     private func search() {
         do {
             lookup.results = try env.store.searchApplications(lookup.query.text)
+            try env.store.audit(
+                "searched", actor: signedIn?.id ?? "kiosk", detail: "\(lookup.results.count) found", at: env.timestamp())
         } catch {
             report(error)
             return
@@ -46,6 +48,7 @@ extension KioskApp {
         guard lookup.searched else { return }
         do {
             detail = try env.store.application(id: id)
+            try env.store.audit("viewed", actor: signedIn?.id ?? "kiosk", applicationId: id, at: env.timestamp())
             screen = .detail
         } catch {
             report(error)

@@ -73,6 +73,13 @@ extension NodeStore {
                         ])
                     record.itemChanges += db.changesCount
                 }
+                // When every item is decided, the retention period starts (this node's clock:
+                // it decides nothing but when personal data may go).
+                try db.cachedStatement(sql: """
+                        UPDATE applications SET decided_at = ? WHERE id = ? AND decided_at IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM application_items WHERE application_id = ?
+                                          AND state NOT IN ('approved', 'issued', 'rejected'))
+                        """).execute(arguments: [time, id, id])
             }
             try db.cachedStatement(sql: "UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?) WHERE id = 1").execute(arguments: [nextCursor])
             return record

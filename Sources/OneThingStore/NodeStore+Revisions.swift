@@ -141,6 +141,10 @@ extension NodeStore {
             if !changed.isEmpty {
                 try Self.recordEvent(id: id, kind: "amended", revision: result.revision, fields: changed, db)
             }
+            try Self.audit(
+                resolves.isEmpty ? "amended" : "resolved", actor: operatorId ?? "cli", applicationId: id,
+                detail: "revision \(result.revision): " + (changed + resolves.keys.filter { !changed.contains($0) }).sorted().joined(separator: ","),
+                at: time, db)
             return result
         }
     }

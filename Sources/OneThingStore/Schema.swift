@@ -12,6 +12,11 @@ import OneThingModel
 /// v3: the kiosk's `operators` (PIN as a salted PBKDF2-SHA256 hash; locked after repeated
 /// failures), one `drafts` row per operator (saved as the clerk leaves each field),
 /// `ratings` (好差评, one per application) and the ward's imported `deliveries`.
+///
+/// v4: `audit_log`, append-only (triggers refuse UPDATE and DELETE): who filed, viewed,
+/// corrected, resolved or purged what (ids and field names, never values);
+/// `applications.decided_at` (when the last item was decided, by this node's clock) and
+/// `purged_at` for the retention purge.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -163,6 +168,25 @@ enum Schema {
                     imported_at TEXT NOT NULL,
                     UNIQUE (mother_id_number, birth_time)
                 );
+                """)
+        }
+        migrator.registerMigration("v4-audit-retention") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    application_id TEXT,
+                    detail TEXT
+                );
+                CREATE INDEX audit_log_by_application ON audit_log(application_id, seq);
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                ALTER TABLE applications ADD COLUMN decided_at TEXT;
+                ALTER TABLE applications ADD COLUMN purged_at TEXT;
                 """)
         }
         return migrator

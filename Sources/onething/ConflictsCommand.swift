@@ -66,6 +66,7 @@ struct ConflictsShowCommand: NodeCommand {
         let conflicts = try context.storeCall { () throws(StoreError) in
             try context.store.conflicts(applicationId: app.summary.id, includeResolved: all)
         }
+        try context.audit("viewed conflicts", applicationId: app.summary.id)
         if global.json {
             Output.json(ConflictsOfApplication(applicationId: app.summary.id, conflicts: conflicts))
             return

@@ -57,6 +57,20 @@ struct NodeContext {
         return NodeContext(catalog: catalog, store: store, config: config, region: region)
     }
 
+    /// Who runs a command, for the audit log: `cli:` and the login name.
+    static var cliActor: String {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+        return "cli:" + String(user.prefix(32).filter { $0.isLetter || $0.isNumber || "-_.".contains($0) })
+    }
+
+    /// Appends to the audit log; a failure to do so fails the command (an unrecorded view of
+    /// personal data is not acceptable).
+    func audit(_ action: String, applicationId: String?, detail: String? = nil) throws(CLIFailure) {
+        try storeCall { () throws(StoreError) in
+            try store.audit(action, actor: Self.cliActor, applicationId: applicationId, detail: detail, at: Timestamp.now())
+        }
+    }
+
     func storeCall<T>(_ body: () throws(StoreError) -> T) throws(CLIFailure) -> T {
         do {
             return try body()

@@ -17,6 +17,7 @@ struct ShowCommand: NodeCommand {
         let context = try NodeContext.open(global)
         let app = try context.storeCall { () throws(StoreError) in try context.store.application(id: id.uppercased()) }
         let history = try context.storeCall { () throws(StoreError) in try context.store.events(applicationId: app.summary.id) }
+        try context.audit("viewed", applicationId: app.summary.id)
         if global.json {
             Output.json(ShowResult(app, history: history))
             return

@@ -1,0 +1,47 @@
+import GRDB
+
+/// What a retention purge did.
+public struct PurgeReport: Sendable, Hashable, Codable {
+    public var applications = 0
+    public var deliveries = 0
+}
+
+extension NodeStore {
+    /// Removes the personal data of applications whose items were all decided before
+    /// `cutoff` (a stored timestamp), keeping the receipt-level record: id, bundle, items and
+    /// their states, province number, filing time, operator, rating. Applications with
+    /// anything still to send or an open conflict are left alone. Delivery records born
+    /// before the cutoff are deleted. Runs with `secure_delete`, so the removed values are
+    /// overwritten in the file, not only unlinked; one transaction, audited.
+    public func purge(decidedBefore cutoff: String, actor: String, at time: String) throws(StoreError) -> PurgeReport {
+        try write { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            var report = PurgeReport()
+            let ids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM applications a
+                    WHERE decided_at IS NOT NULL AND decided_at < ? AND purged_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.application_id = a.id AND o.state IN ('queued', 'in_flight'))
+                      AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.application_id = a.id AND c.state = 'open')
+                    """,
+                arguments: [cutoff])
+            for id in ids {
+                try db.execute(
+                    sql: """
+                        UPDATE applications SET fields = '{}', hub_fields = '{}', person_key = NULL, event_key = NULL,
+                            exact_key = NULL, duplicate = NULL, state_reason = NULL, purged_at = ? WHERE id = ?
+                        """,
+                    arguments: [time, id])
+                try db.execute(sql: "UPDATE application_items SET result = NULL, reason = NULL WHERE application_id = ?", arguments: [id])
+                try db.execute(sql: "UPDATE outbox SET payload = X'', last_error = NULL WHERE application_id = ?", arguments: [id])
+                try db.execute(sql: "UPDATE conflicts SET base = NULL, local = NULL, hub = NULL WHERE application_id = ?", arguments: [id])
+                try Self.audit("purged", actor: actor, applicationId: id, detail: "retention", at: time, db)
+                report.applications += 1
+            }
+            try db.execute(sql: "DELETE FROM deliveries WHERE birth_time < ?", arguments: [String(cutoff.prefix(16))])
+            report.deliveries = db.changesCount
+            return report
+        }
+    }
+}

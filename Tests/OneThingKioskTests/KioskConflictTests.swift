@@ -1,0 +1,80 @@
+import Foundation
+@testable import OneThingKiosk
+import OneThingModel
+import OneThingStore
+import OneThingTerminal
+import OneThingWire
+import TestSupport
+import Testing
+
+@Suite("Kiosk: corrections and conflicts", .serialized)
+struct KioskConflictTests {
+    /// An application filed, acknowledged as hub revision 1, edited here, and a pulled hub
+    /// revision that changed the same field: one open conflict.
+    func conflicted(_ kiosk: KioskFixture) throws -> String {
+        let filed = try kiosk.store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: "2026-11-26T09:00+08:00")
+        let entry = try #require(try kiosk.store.claimBatch(limit: 10, at: "t").first)
+        _ = try kiosk.store.recordPushResults([
+            PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted, provinceNo: "FJ0000000001", hubRevision: 1)
+        ], at: "t")
+        var form = try Examples.validated("birth")
+        form.fields["delivery_address"] = "福建省福州市仓山区样例路3号"
+        _ = try kiosk.store.amend(id: filed.id, form: form, operatorId: nil, at: "t")
+        var hub = try kiosk.store.application(id: filed.id).fields
+        hub["delivery_address"] = "福建省福州市台江区测试街9号"
+        _ = try kiosk.store.applyChanges([
+            ApplicationChange(cursor: 1, applicationId: filed.id, provinceNo: "FJ0000000001", hubRevision: 2, revision: 1, items: [], fields: hub)
+        ], nextCursor: 1, at: "t")
+        #expect(try kiosk.store.conflicts().count == 1)
+        return filed.id
+    }
+
+    func openDetail(_ kiosk: KioskFixture, _ id: String) {
+        kiosk.signIn()
+        let lookupIndex = kiosk.app.menuEntries.firstIndex(of: .lookup) ?? 0
+        kiosk.press(.character(Character(String(lookupIndex + 1))))
+        kiosk.type(id)
+        kiosk.press(.enter, .enter)
+    }
+
+    @Test("K shows base, this node's and the hub's value; L keeps this node's as the next revision")
+    func resolveAtTheScreen() throws {
+        let kiosk = try KioskFixture()
+        let id = try conflicted(kiosk)
+        openDetail(kiosk, id)
+        #expect(kiosk.app.screen == .detail)
+        #expect(kiosk.screenText().contains("冲突"))
+        kiosk.press(.character("k"))
+        #expect(kiosk.app.screen == .conflicts)
+        let text = kiosk.screenText()
+        #expect(text.contains("仓山区样例路3号") && text.contains("台江区测试街9号"))
+        kiosk.press(.character("l"))
+        #expect(kiosk.app.screen == .detail, "\(kiosk.app.notice ?? "")")
+        #expect(try kiosk.store.conflicts().isEmpty)
+        let decided = try #require(try kiosk.store.conflicts(includeResolved: true).first)
+        #expect(decided.resolution == "local")
+        #expect(try kiosk.store.application(id: id).fields["delivery_address"] == "福建省福州市仓山区样例路3号")
+    }
+
+    @Test("C corrects a filed application through the same form; the change is its next revision")
+    func correction() throws {
+        let kiosk = try KioskFixture()
+        let filed = try kiosk.store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: "2026-11-26T09:00+08:00")
+        _ = try kiosk.store.claimBatch(limit: 10, at: "t")  // sent: an edit now becomes revision 2
+        openDetail(kiosk, filed.id)
+        kiosk.press(.character("c"))
+        #expect(kiosk.app.screen == .form)
+        #expect(kiosk.app.form?.amending == filed.id)
+        while let focus = kiosk.app.form?.focus, focus != "mother_phone" { kiosk.press(.tab) }
+        kiosk.press(.control("u"))
+        kiosk.type("13900000009")
+        kiosk.press(.function(10))
+        #expect(kiosk.app.screen == .review, "\(kiosk.app.form?.problems ?? [:])")
+        kiosk.press(.enter)
+        #expect(kiosk.app.screen == .detail)
+        let stored = try kiosk.store.application(id: filed.id)
+        #expect(stored.summary.revision == 2)
+        #expect(stored.fields["mother_phone"] == "13900000009")
+        #expect(try kiosk.store.draft(operatorId: KioskFixture.operatorId) == nil, "a correction is not a draft")
+    }
+}
