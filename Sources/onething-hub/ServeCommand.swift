@@ -96,6 +96,11 @@ struct ServeCommand: HubSubcommand {
     }
 
     private static func readAdminToken(_ path: String) throws(CLIFailure) -> String {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+            throw CLIFailure(HubError.adminTokenUnusable(
+                path: path, reason: "other users can read it; run `chmod 600 \(path)`"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure(HubError.adminTokenUnusable(path: path, reason: "it cannot be read"))
         }

@@ -12,7 +12,7 @@ public final class HubProcess: @unchecked Sendable {
 
     public init(
         database: String, directory: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:],
-        launcher: [String] = []
+        launcher: [String] = [], logFile: String? = nil
     ) throws {
         self.database = database
         adminToken = "admin-" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
@@ -34,7 +34,13 @@ public final class HubProcess: @unchecked Sendable {
         }
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        if let logFile, FileManager.default.createFile(atPath: logFile, contents: nil),
+            let handle = FileHandle(forWritingAtPath: logFile)
+        {
+            process.standardError = handle
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         self.process = process
         var buffer = Data()
