@@ -33,11 +33,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "OneThingModel", swiftSettings: strict),
+        .target(name: "OneThingFailpoints", swiftSettings: strict),
         .target(name: "OneThingWire", dependencies: ["OneThingModel"], swiftSettings: strict),
         .target(
             name: "OneThingStore",
             dependencies: [
-                "OneThingModel", "OneThingWire",
+                "OneThingModel", "OneThingWire", "OneThingFailpoints",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "OneThingSync",
-            dependencies: ["OneThingModel", "OneThingStore", "OneThingWire"],
+            dependencies: ["OneThingModel", "OneThingStore", "OneThingWire", "OneThingFailpoints"],
             swiftSettings: strict
         ),
         .systemLibrary(
@@ -76,7 +77,7 @@ let package = Package(
         .target(
             name: "OneThingHub",
             dependencies: [
-                "OneThingModel", "OneThingWire",
+                "OneThingModel", "OneThingWire", "OneThingFailpoints",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -170,7 +171,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["onething", "onething-hub", "TestSupport", "OneThingWire"],
+            dependencies: ["onething", "onething-hub", "TestSupport", "OneThingWire", "OneThingFailpoints"],
             swiftSettings: strict
         ),
     ],

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import OneThingFailpoints
 import OneThingModel
 import OneThingWire
 
@@ -30,6 +31,7 @@ struct HubRoutes: Sendable {
         }
         let response = try await store.push(
             node: node, entries: batch.entries, catalog: configuration.catalog, nearDuplicates: configuration.nearDuplicates)
+        Failpoint.hit(.hubAfterCommit)
         logger.info(
             "push",
             metadata: [

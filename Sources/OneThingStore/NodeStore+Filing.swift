@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import OneThingFailpoints
 public import OneThingModel
 
 extension NodeStore {
@@ -49,6 +50,7 @@ extension NodeStore {
                     """
             ).execute(arguments: [id, frozen.key, frozen.payload, frozen.sha256])
             let seq = db.lastInsertedRowID
+            Failpoint.hit(.insideFiling)
             try Self.audit("filed", actor: operatorId ?? "cli", applicationId: id, detail: application.bundle, at: filedAt, db)
             if let draftOwner {
                 try db.cachedStatement(sql: "DELETE FROM drafts WHERE operator_id = ?").execute(arguments: [draftOwner])

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OneThingFailpoints
 import OneThingModel
 import OneThingWire
 
@@ -52,6 +53,7 @@ extension NodeStore {
             let local = try StoredFields.decode(
                 String.fetchOne(db.cachedStatement(sql: "SELECT fields FROM applications WHERE id = ?"), arguments: [id]), key: id)
             let merge = FieldMerge.merge(base: base, local: local, hub: hubFields)
+            Failpoint.hit(.insideMerge)
             var merged = merge.fields
             // Fields a person decided for this node's value in a revision still on its way.
             for field in keepLocal { merged[field] = local[field] }

@@ -1,4 +1,5 @@
 import GRDB
+import OneThingFailpoints
 import OneThingModel
 
 /// The node database's migrations. One transaction each; an identifier is never edited
@@ -188,6 +189,7 @@ enum Schema {
                 ALTER TABLE applications ADD COLUMN decided_at TEXT;
                 ALTER TABLE applications ADD COLUMN purged_at TEXT;
                 """)
+            Failpoint.hit(.insideMigration)
         }
         return migrator
     }

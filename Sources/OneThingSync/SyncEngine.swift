@@ -1,5 +1,6 @@
 public import OneThingStore
 import Foundation
+import OneThingFailpoints
 import OneThingModel
 import OneThingWire
 
@@ -62,6 +63,7 @@ public struct SyncEngine: Sendable {
         while true {
             let entries = try storeCall { () throws(StoreError) in try store.claimBatch(limit: batchSize, at: timestamp()) }
             guard let first = entries.first else { return }
+            Failpoint.hit(.beforePushRequest)
             let body = Data(PushRequest(entries: entries.map(\.wire)).jsonBytes)
             let request = HTTPRequest(
                 method: "POST", path: WireProtocol.pushPath(node: nodeId),
@@ -79,6 +81,7 @@ public struct SyncEngine: Sendable {
                 continue
             }
             try expectOK(response, what: "push")
+            Failpoint.hit(.afterPushAnswer)
             guard let answer = try? WireCoding.decode(PushResponse.self, from: response.body) else {
                 throw .protocolViolation("the answer to a push is not a push response.")
             }
@@ -137,6 +140,7 @@ public struct SyncEngine: Sendable {
             report.unknownChanges += record.unknown
             cursor = page.nextCursor
             if !page.hasMore { return }
+            Failpoint.hit(.betweenPullPages)
         }
     }
 

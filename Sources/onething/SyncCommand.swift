@@ -31,6 +31,9 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(name: .customLong("batch-size"), help: ArgumentHelp("Applications per push request (1-500).", valueName: "n"))
     var batchSize: Int = 250
 
+    @Option(name: .customLong("page-size"), help: ArgumentHelp("Changes per pull request (1-1000).", valueName: "n"))
+    var pageSize: Int = 500
+
     @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to wait for the connection.", valueName: "seconds"))
     var connectTimeout: Double = 10
 
@@ -51,6 +54,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...500).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 500.") }
+        guard (1...1000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 1000.") }
         guard retryBudget >= 0, connectTimeout > 0, timeout > 0 else {
             throw ValidationError("--retry-budget, --connect-timeout and --timeout must be positive numbers of seconds.")
         }
@@ -96,6 +100,7 @@ struct SyncCommand: AsyncParsableCommand {
         }
         var options = SyncOptions()
         options.batchSize = batchSize
+        options.pageSize = pageSize
         options.retryBudgetSeconds = retryBudget
         let showProgress = isatty(STDERR_FILENO) == 1 && !global.json
         let draw: @Sendable (Int, Int) -> Void = { done, total in ProgressBar.draw(done: done, total: total) }
