@@ -8,6 +8,8 @@ import Testing
 struct KioskTmuxTests {
     static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
+    enum TmuxError: Error { case cannotStart }
+
     final class Session {
         let name = "onething-\(UUID().uuidString.prefix(8))"
         let loop: Loop
@@ -15,17 +17,43 @@ struct KioskTmuxTests {
         init(loop: Loop, width: Int = 100, height: Int = 30) throws {
             self.loop = loop
             let command = "LANG=C.UTF-8 \(loop.node.path) kiosk --db \(loop.nodeDB) --idle-timeout 600"
-            try Self.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+            // The first command starts this test's own tmux server, which keeps any pipe it
+            // inherits open: its output goes nowhere, so nothing waits for the server to end.
+            try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command], capture: false)
         }
 
+        /// A tmux server of this session alone (its own socket), so the test neither sees nor
+        /// disturbs anyone else's tmux, and killing it leaves nothing behind.
         @discardableResult
-        static func tmux(_ arguments: [String]) throws -> String {
+        func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-            process.arguments = arguments
+            process.arguments = ["-L", name] + arguments
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            guard capture else {
+                // posix_spawn and waitpid, not Foundation's Process: when this command starts
+                // the tmux server, Foundation's wait for the client was seen never to return
+                // (the daemonised server is a descendant); waitpid on the client's pid does.
+                let argv = ["/usr/bin/tmux", "-L", name] + arguments
+                var pid = pid_t()
+                var actions = posix_spawn_file_actions_t()
+                posix_spawn_file_actions_init(&actions)
+                defer { posix_spawn_file_actions_destroy(&actions) }
+                for fd: Int32 in [0, 1, 2] {
+                    posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+                }
+                var cArgs = argv.map { strdup($0) } + [nil]
+                defer { for arg in cArgs { free(arg) } }
+                guard posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else {
+                    throw TmuxError.cannotStart
+                }
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                return ""
+            }
             let out = Pipe()
             process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
             try process.run()
             let data = out.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
@@ -33,16 +61,16 @@ struct KioskTmuxTests {
         }
 
         func keys(_ keys: String...) throws {
-            try Self.tmux(["send-keys", "-t", name] + keys)
+            try tmux(["send-keys", "-t", name] + keys, capture: false)
         }
 
         /// Text typed literally (Chinese included), as an input method delivers it.
         func type(_ text: String) throws {
-            try Self.tmux(["send-keys", "-t", name, "-l", text])
+            try tmux(["send-keys", "-t", name, "-l", text], capture: false)
         }
 
         func screen() throws -> String {
-            try Self.tmux(["capture-pane", "-p", "-t", name])
+            try tmux(["capture-pane", "-p", "-t", name])
         }
 
         /// Waits until the screen contains `text` (the kiosk redraws within a frame).
@@ -60,7 +88,7 @@ struct KioskTmuxTests {
         }
 
         func kill() {
-            _ = try? Self.tmux(["kill-session", "-t", name])
+            _ = try? tmux(["kill-server"], capture: false)
         }
 
         deinit { kill() }
