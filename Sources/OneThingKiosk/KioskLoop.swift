@@ -12,7 +12,7 @@ public enum KioskLoop {
         var lastKey = clock.now
         var lastTick = clock.now
         draw(app, renderer: renderer, size: terminal.size)
-        while !app.wantsToQuit {
+        while !app.wantsToQuit && !terminal.inputClosed {  // a hung-up terminal ends the kiosk
             let keys = terminal.readKeys(timeoutMilliseconds: 250)
             if terminal.resized { renderer.invalidate() }
             for key in keys {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 import Testing
 
@@ -87,7 +90,14 @@ struct KioskTmuxTests {
             return last
         }
 
+        /// Kills the kiosk with SIGKILL (as a power cut would: nothing gets to run), then the
+        /// tmux server.
         func kill() {
+            let pane = (try? tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if let pane, let pid = Int32(pane), pid > 1 {
+                Glibc.kill(pid, SIGKILL)
+            }
             _ = try? tmux(["kill-server"], capture: false)
         }
 
@@ -197,7 +207,7 @@ struct KioskTmuxTests {
         try first.type("陈小测")
         try first.keys("Tab")
         Thread.sleep(forTimeInterval: 0.5)
-        first.kill()   // SIGHUP to the kiosk: as good as a power cut for what was not saved
+        first.kill()   // SIGKILL to the kiosk: a power cut for what was not saved
         #expect(try loop.sql("SELECT COUNT(*) FROM drafts") == "1")
         let second = try Session(loop: loop)
         try signIn(second)
