@@ -104,8 +104,8 @@ private final class PlayedBox: @unchecked Sendable {
 }
 
 /// One node's seeded rounds: file 0-3 births, sometimes a hub decision on one of its
-/// applications or a clerk's correction of one, then `sync --retry-budget 0` through the
-/// proxy (exit 0 or 75).
+/// applications or a clerk's correction of one, then `sync --retry-budget 0` (a quarter of
+/// the rounds: 2) through the proxy (exit 0 or 75).
 private struct FaultRun {
     let loop: Loop
     let proxy: FaultProxy
@@ -125,7 +125,7 @@ private struct FaultRun {
 
     static let newbornNames = ["陈小测", "林小例", "王小样", "张小试"]
     static let syncArguments = [
-        "sync", "--retry-budget", "0", "--timeout", "\(FaultToleranceTests.timeout)",
+        "sync", "--timeout", "\(FaultToleranceTests.timeout)",
         "--connect-timeout", "\(FaultToleranceTests.timeout)", "--json",
     ]
 
@@ -150,7 +150,12 @@ private struct FaultRun {
         if number % 25 == 5 { try timed("list") { try $0.refreshHubView() } }
         if random.next() % 10 < 3 { try timed("decide") { try $0.decide(label: label) } }
         if random.next() % 100 < 15 { try timed("amend") { try $0.amend(label: label) } }
-        let sync = try timed("sync") { try $0.node(FaultRun.syncArguments) }
+        // Mostly no retries within the run; sometimes a short budget (the engine re-sends a batch
+        // whose answer was lost) and sometimes one entry per push (faults between batches).
+        var arguments = FaultRun.syncArguments
+        arguments += ["--retry-budget", random.next() % 4 == 0 ? "2" : "0"]
+        if random.next() % 4 == 0 { arguments += ["--batch-size", "1"] }
+        let sync = try timed("sync") { [arguments] in try $0.node(arguments) }
         played.exits[sync.code, default: 0] += 1
         switch sync.code {
         case 0:

@@ -6,8 +6,9 @@
 /// on a fresh upstream connection. Every request gets a sequence number per node (1, 2, ...
 /// in arrival order; the node is the `{id}` of `/v1/nodes/{id}/...`, else `-`) and its fate
 /// comes from `random.Random("SEED:NODE:SEQ")`, so the same seed gives each node the same
-/// plan however the nodes' requests interleave: with probability RATE one fault, else
-/// forwarded unchanged. The faults:
+/// plan however the nodes' requests interleave: with probability RATE one fault (drawn with
+/// the weights of WEIGHTS: stalls are rarer, each costs the node a timeout), else forwarded
+/// unchanged. The faults:
 ///
 /// - `reset_before`: the client connection is reset (RST); the upstream never sees the request.
 /// - `reset_after`: forwarded and answered upstream, then the client connection is reset
