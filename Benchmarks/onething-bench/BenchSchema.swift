@@ -1,7 +1,8 @@
 /// The node's filing tables and indexes as the floors of the filing benchmark create them:
 /// the same columns, keys and indexes as the store's migrations (v1 and v2: the merge base
-/// `hub_fields`, the duplicate keys and their index). `insertApplication` is the row the
-/// store writes, and `duplicateLookup` the look-up it makes before filing.
+/// `hub_fields`, the duplicate keys and their index; v4: the audit log). `insertApplication`
+/// is the row the store writes, `insertAudit` its audit line, and `duplicateLookup` the
+/// look-up it makes before filing.
 enum BenchSchema {
     static let sql = """
         CREATE TABLE applications (id TEXT PRIMARY KEY NOT NULL, bundle TEXT NOT NULL, region TEXT NOT NULL,
@@ -19,7 +20,13 @@ enum BenchSchema {
         CREATE INDEX applications_state ON applications(state);
         CREATE INDEX outbox_state_seq ON outbox(state, seq);
         CREATE INDEX applications_by_person ON applications(person_key);
+        CREATE TABLE audit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+          action TEXT NOT NULL, application_id TEXT, detail TEXT);
+        CREATE INDEX audit_log_by_application ON audit_log(application_id, seq);
         """
+
+    /// ?1 application id: the audit line the store appends for each filing.
+    static let insertAudit = "INSERT INTO audit_log (at, actor, action, application_id, detail) VALUES ('t', 'bench', 'filed', ?1, 'birth')"
 
     /// ?1 id, ?2 fields (also the merge base), ?3 person, ?4 event, ?5 exact key.
     static let insertApplication = """

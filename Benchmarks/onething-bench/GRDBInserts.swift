@@ -41,6 +41,7 @@ final class GRDBInserts {
             for (position, code) in items.enumerated() { try item.execute(arguments: [id, code, position]) }
             try db.cachedStatement(sql: "INSERT INTO outbox (application_id, revision, idempotency_key, payload, payload_sha256) VALUES (?, 1, ?, ?, ?)")
                 .execute(arguments: [id, key, payload, String(repeating: "a", count: 64)])
+            try db.cachedStatement(sql: BenchSchema.insertAudit).execute(arguments: [id])
         }
     }
 }

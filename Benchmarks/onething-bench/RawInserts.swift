@@ -26,7 +26,7 @@ final class RawInserts {
             BenchSchema.insertApplication,
             "INSERT INTO application_items (application_id, item, position) VALUES (?1, ?2, ?3)",
             "INSERT INTO outbox (application_id, revision, idempotency_key, payload, payload_sha256) VALUES (?1, 1, ?2, ?3, ?4)",
-            "BEGIN", "COMMIT", BenchSchema.duplicateLookup,
+            "BEGIN", "COMMIT", BenchSchema.duplicateLookup, BenchSchema.insertAudit,
         ] {
             var statement: OpaquePointer?
             guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw BenchError.sqlite(-2, "prepare") }
@@ -55,6 +55,8 @@ final class RawInserts {
         }
         try bind(statements[2], [String(repeating: "a", count: 64)], from: 4)
         try step(statements[2])
+        try bind(statements[6], [id])
+        try step(statements[6])
         try step(statements[4])
     }
 
