@@ -34,22 +34,18 @@ extension KioskApp {
     }
 
     private func decide(keepLocal: Bool) {
-        guard conflictCursor < conflictList.count, let detail, let operatorId = signedIn?.id,
-            let bundle = env.catalog.bundle(detail.summary.bundle)
-        else { return }
+        guard conflictCursor < conflictList.count, let detail, let operatorId = signedIn?.id else { return }
         let conflict = conflictList[conflictCursor]
-        var inputs = FieldOwnership.formFields(detail.fields).mapValues { FieldInput.text($0) }
-        inputs[conflict.field] = (keepLocal ? conflict.local : conflict.hub).map(FieldInput.text)
-        let asFiled = CivilDateTime.parse(String(detail.summary.filedAt.prefix(16))) ?? env.now()
-        let validator = FormValidator(catalog: env.catalog, region: env.catalog.region(detail.region) ?? env.region)
-        switch validator.validate(bundle: bundle.code, items: detail.summary.items.map(\.item), inputs: inputs, now: asFiled) {
-        case .failure(let refused):
-            notice = refused.problems.first.map { ($0.field.map { $0 + ": " } ?? "") + $0.message }
-        case .success(let form):
-            do {
-                let result = try env.store.amend(
-                    id: detail.summary.id, form: form,
-                    resolves: [conflict.field: keepLocal ? .keepLocal : .keepHub], operatorId: operatorId, at: env.timestamp())
+        let value = (keepLocal ? conflict.local : conflict.hub).map(FieldInput.text)
+        do {
+            switch try env.store.revise(
+                detail.summary.id, changes: [conflict.field: value],
+                resolves: [conflict.field: keepLocal ? .keepLocal : .keepHub], catalog: env.catalog, region: env.region,
+                operatorId: operatorId, at: env.timestamp())
+            {
+            case .failure(let refused):
+                notice = refused.problems.first.map { ($0.field.map { $0 + ": " } ?? "") + $0.message }
+            case .success(let result):
                 say(
                     zh: "已决定，第\(result.revision)版将在下次同步时提交。",
                     en: "Decided: revision \(result.revision) goes with the next sync.")
@@ -57,9 +53,9 @@ extension KioskApp {
                 conflictList = try env.store.conflicts(applicationId: detail.summary.id)
                 conflictCursor = 0
                 if conflictList.isEmpty { screen = .detail }
-            } catch {
-                report(error)
             }
+        } catch {
+            report(error)
         }
     }
 

@@ -1,0 +1,36 @@
+public import OneThingModel
+
+extension NodeStore {
+    /// Changes some fields of a filed application and stores the result as its next
+    /// revision (see `amend`): the shared path of `onething amend`, `onething conflicts
+    /// resolve` and the kiosk's conflict decision. The whole new form is checked as filing
+    /// checks it, as of the filing date (a correction weeks later must not fail rules that
+    /// count from "now", and no result may depend on the day it is made); system fields are
+    /// refused. `.failure` carries the problems, and then nothing was stored.
+    ///
+    /// `changes`: a new value per field, or `nil` to remove an optional field.
+    public func revise(
+        _ id: String, changes: [String: FieldInput?], resolves: [String: ConflictResolution] = [:], catalog: Catalog,
+        region fallback: Region, operatorId: String?, at time: String
+    ) throws(StoreError) -> Result<AmendResult, ApplicationProblems> {
+        let app = try application(id: id)
+        let refused = changes.keys.sorted().filter(FieldOwnership.isSystemField).map { key in
+            FieldProblem(
+                field: key,
+                message: "This field is set by the system (the provisional identity at filing, the resident ID number by the household registration); it cannot be amended.")
+        }
+        guard refused.isEmpty else { return .failure(ApplicationProblems(refused)) }
+        var inputs = FieldOwnership.formFields(app.fields).mapValues { FieldInput.text($0) }
+        for (key, value) in changes { inputs[key] = value }
+        let validator = FormValidator(catalog: catalog, region: catalog.region(app.region) ?? fallback)
+        let asFiled = CivilDateTime.parse(String(app.summary.filedAt.prefix(16))) ?? CivilDateTime.now()
+        switch validator.validate(
+            bundle: app.summary.bundle, items: app.summary.items.map(\.item), inputs: inputs, now: asFiled)
+        {
+        case .failure(let problems):
+            return .failure(problems)
+        case .success(let form):
+            return .success(try amend(id: id, form: form, resolves: resolves, operatorId: operatorId, at: time))
+        }
+    }
+}
