@@ -257,19 +257,6 @@ private func tally<Key: Comparable>(_ counts: [Key: some Any]) -> String {
     counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
 }
 
-/// A small seeded generator (SplitMix64), so a run's filings and decisions follow its seed.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// After the faults: one node synced until nothing is queued or in flight, then compared
 /// with the hub's listing. Each returns what is wrong.
 private struct ExactlyOnce {

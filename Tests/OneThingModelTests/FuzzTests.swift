@@ -1,5 +1,6 @@
 import Foundation
 import OneThingModel
+import TestSupport
 import Testing
 
 /// Seeded fuzzing of what comes from outside: field values typed or imported, whole
@@ -8,17 +9,7 @@ import Testing
 /// seed is in every failure message, so a failing case can be replayed.
 @Suite("Fuzzing inputs and catalogue files")
 struct FuzzTests {
-    /// SplitMix64: small, fast, reproducible.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static let seed = UInt64(ProcessInfo.processInfo.environment["ONETHING_FUZZ_SEED"] ?? "") ?? 20_261_126
 
@@ -37,7 +28,7 @@ struct FuzzTests {
 
     @Test("60,000 field values of every field type: a value or a clear problem, never a crash")
     func fieldValues() throws {
-        var g = Generator(state: Self.seed)
+        var g = Generator(seed: Self.seed)
         let catalog = try CatalogLoader.embedded()
         let fields = catalog.bundles.flatMap(\.fields)
         let now = CivilDateTime.now()
@@ -68,7 +59,7 @@ struct FuzzTests {
 
     @Test("20,000 whole applications: validated or refused with problems naming fields")
     func applications() throws {
-        var g = Generator(state: Self.seed &+ 1)
+        var g = Generator(seed: Self.seed &+ 1)
         let catalog = try CatalogLoader.embedded()
         guard let region = catalog.region(catalog.defaultRegion) else { return }
         let validator = FormValidator(catalog: catalog, region: region)
@@ -96,7 +87,7 @@ struct FuzzTests {
 
     @Test("10,000 damaged catalogue files: loaded or refused with problems, never a crash")
     func catalogueFiles() throws {
-        var g = Generator(state: Self.seed &+ 2)
+        var g = Generator(seed: Self.seed &+ 2)
         let files = CatalogLoader.embeddedFiles
         let today = CivilDateTime.now().date
         var refused = 0

@@ -1,22 +1,14 @@
 import Foundation
 import OneThingModel
 import OneThingWire
+import TestSupport
 import Testing
 
 /// Hub answers damaged every way (truncated, bytes flipped, wrong types, invalid UTF-8,
 /// deep nesting): decoding gives a page or an error, never a crash or a half-read page.
 @Suite("Fuzzing hub responses")
 struct ResponseFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static let seed = UInt64(ProcessInfo.processInfo.environment["ONETHING_FUZZ_SEED"] ?? "") ?? 20_261_127
 
@@ -31,7 +23,7 @@ struct ResponseFuzzTests {
 
     @Test("20,000 damaged pages of changes and push answers decode or fail cleanly")
     func damagedAnswers() throws {
-        var g = Generator(state: Self.seed)
+        var g = Generator(seed: Self.seed)
         let page = try Self.samplePage()
         let push = Array(try WireCoding.encode(PushResponse(
             results: [PushResult(seq: 1, idempotencyKey: "k-1", status: .accepted, provinceNo: "FJ0000000001", hubRevision: 1)],
