@@ -2,7 +2,7 @@
 # Installs the system packages the node needs, when they are missing (Debian/Ubuntu).
 # The Swift toolchain itself is expected on PATH.
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 faketime)
+packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 faketime openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
