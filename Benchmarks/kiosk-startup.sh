@@ -12,16 +12,18 @@ runs=${1:-20}
 bin=${ONETHING_BENCH_BIN:-.build/release}
 [ -x "$bin/onething" ] || swift build -c release --product onething >&2
 work=$(mktemp -d)
-trap 'rm -rf "$work"; tmux kill-server 2>/dev/null || true' EXIT
+# Its own tmux server (-L), so that no other tmux session on the machine is touched.
+sock="kiosk-bench-$$"
+trap 'rm -rf "$work"; tmux -L "$sock" kill-server 2>/dev/null || true' EXIT
 "$bin/onething" operators add bench --name 示例 --db "$work/node.sqlite" <<< 246810 > /dev/null
 times=()
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  tmux new-session -d -s "kb$i" -x 80 -y 24 "LANG=C.UTF-8 $bin/onething kiosk --db $work/node.sqlite"
-  until tmux capture-pane -p -t "kb$i" 2>/dev/null | grep -q PIN; do sleep 0.002; done
+  tmux -L "$sock" new-session -d -s "kb$i" -x 80 -y 24 "LANG=C.UTF-8 $bin/onething kiosk --db $work/node.sqlite"
+  until tmux -L "$sock" capture-pane -p -t "kb$i" 2>/dev/null | grep -q PIN; do sleep 0.002; done
   end=$(date +%s%N)
   times+=($(( (end - start) / 1000000 )))
-  tmux kill-session -t "kb$i"
+  tmux -L "$sock" kill-session -t "kb$i"
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
 median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")

@@ -7,7 +7,11 @@ import OneThingWire
 
 /// Set-up for the sync-drain benchmark (Benchmarks/sync-drain.sh); neither step is timed.
 ///
-/// - `seed --db PATH --count N`: a node database with N queued applications. The schema is
+/// - `seed --db PATH --count N [--first K] [--synced M]`: a node database with N queued
+///   applications (after M already accepted by the hub: state `accepted` with a province
+///   number, outbox entries acked; seqs 1...M, the queued ones M+1...M+N). Application ids and
+///   mothers are numbered from K (default 0), so that seeds with disjoint ranges stand for
+///   different hospitals (Benchmarks/hub-load.sh seeds 200 nodes this way). The schema is
 ///   the real one (`NodeStore.open`) and the first application is filed through
 ///   `NodeStore.file` (a validated birth application); the other N-1 are copies of its rows
 ///   made in ONE transaction, each with its own application id, payload (the same canonical
@@ -24,7 +28,10 @@ enum SyncDrainCommands {
                 guard let db = option("--db", in: arguments), let count = option("--count", in: arguments).flatMap(Int.init),
                     count >= 1
                 else { usage() }
-                try seed(path: db, count: count)
+                let first = option("--first", in: arguments).flatMap(Int.init) ?? 0
+                let synced = option("--synced", in: arguments).flatMap(Int.init) ?? 0
+                guard first >= 0, synced >= 0 else { usage() }
+                try seed(path: db, count: count, first: first, synced: synced)
             case "export-batches":
                 guard let db = option("--db", in: arguments), let dir = option("--dir", in: arguments) else { usage() }
                 let batch = option("--batch", in: arguments).flatMap(Int.init) ?? 250
@@ -48,7 +55,7 @@ enum SyncDrainCommands {
         FileHandle.standardError.write(
             Data(
                 """
-                usage: onething-bench seed --db PATH --count N
+                usage: onething-bench seed --db PATH --count N [--first K] [--synced M]
                        onething-bench export-batches --db PATH --dir DIR [--batch 1-500]
 
                 """.utf8))
@@ -57,7 +64,7 @@ enum SyncDrainCommands {
 
     // MARK: seed
 
-    static func seed(path: String, count: Int) throws {
+    static func seed(path: String, count: Int, first start: Int = 0, synced: Int = 0) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw SyncDrainError("\(path) exists; seed makes a new database")
         }
@@ -68,7 +75,8 @@ enum SyncDrainCommands {
         let now = CivilDateTime.now()
         let example = CatalogExamples.application(
             bundle: bundle, items: catalog.menu(bundle: bundle, region: region).map(\.code), today: now.date)
-        let inputs = Dictionary(uniqueKeysWithValues: example.map { ($0.field, FieldInput.text($0.value)) })
+        var inputs = Dictionary(uniqueKeysWithValues: example.map { ($0.field, FieldInput.text($0.value)) })
+        inputs["mother_id_number"] = .text(Self.syntheticResidentID(start))
         let application = try FormValidator(catalog: catalog, region: region)
             .validate(bundle: "birth", items: nil, inputs: inputs, now: now).get()
         let filedAt = now.description + "+08:00"
@@ -114,8 +122,9 @@ enum SyncDrainCommands {
                     INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
                     VALUES (?, 1, NULL, ?, ?, ?)
                     """)
-            var counter = 0
-            for _ in 1..<count {
+            var counter = start + 1
+            let total = synced + count
+            for _ in 1..<total {
                 var id: String
                 repeat {
                     id = applicationID(counter)
@@ -140,15 +149,26 @@ enum SyncDrainCommands {
                 try copyItems.execute(arguments: [id, first.id])
                 try insertEntry.execute(arguments: [id, UUID().uuidString.lowercased(), data, digest])
             }
+            if synced > 0 {
+                // What the node records when the hub accepts an entry (NodeStore's push answer).
+                try db.execute(
+                    sql: """
+                        UPDATE applications SET state = 'accepted', hub_revision = 1,
+                            province_no = 'FJ' || printf('%010d', (SELECT seq FROM outbox WHERE outbox.application_id = applications.id))
+                        WHERE id IN (SELECT application_id FROM outbox WHERE seq <= ?)
+                        """,
+                    arguments: [synced])
+                try db.execute(sql: "UPDATE outbox SET state = 'acked' WHERE seq <= ?", arguments: [synced])
+            }
             let queued = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'queued'") ?? 0
             let maxSeq = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM outbox") ?? 0
-            guard queued == count, maxSeq == count else {
-                throw SyncDrainError("seeded \(queued) queued entries up to seq \(maxSeq), expected \(count)")
+            guard queued == count, maxSeq == total else {
+                throw SyncDrainError("seeded \(queued) queued entries up to seq \(maxSeq), expected \(count) up to \(total)")
             }
         }
         try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try queue.close()
-        print("seeded \(count) queued applications into \(path)")
+        print("seeded \(count) queued applications\(synced > 0 ? " after \(synced) accepted ones" : "") into \(path)")
     }
 
     /// `OT-` and the counter in ten Crockford base-32 digits (zero-padded).

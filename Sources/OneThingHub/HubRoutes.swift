@@ -17,6 +17,7 @@ struct HubRoutes: Sendable {
     }
 
     func push(_ request: Request, node: String) async throws(HubError) -> Response {
+        let started = ContinuousClock.now
         try await authenticateNode(request, node: node)
         let data = try await HTTPBody.read(request, limit: configuration.maxBodyBytes)
         let batch = try HTTPBody.decode(PushRequest.self, from: data, what: "push request")
@@ -41,6 +42,7 @@ struct HubRoutes: Sendable {
                 "rejected": "\(response.results.count { $0.status == .rejected })",
                 "gap": "\(response.results.contains { $0.status == .gap })",
                 "last_applied_seq": "\(response.lastAppliedSeq)",
+                "ms": "\(Self.milliseconds(since: started))",
             ])
         return try reply(response, request)
     }
@@ -119,5 +121,13 @@ struct HubRoutes: Sendable {
         if !(8...64).contains(entry.idempotencyKey.count) { return "idempotency_key must have 8 to 64 characters" }
         if entry.revision < 1 { return "revision must be 1 or more" }
         return nil
+    }
+
+    /// Milliseconds since `start`, to three decimals: the handler's time in the `push` log line
+    /// (read by Benchmarks/hub-load.sh for the push latency percentiles).
+    static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        return String(format: "%.3f", Double(micros) / 1000)
     }
 }
