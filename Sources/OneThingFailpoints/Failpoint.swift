@@ -25,6 +25,10 @@ public enum Failpoint {
         case insideMigration = "store.inside-migration"
         /// Hub: a pushed batch committed, the answer not sent yet.
         case hubAfterCommit = "hub.after-commit-before-answer"
+        /// Hub: inside the push transaction, every entry of the batch applied, not committed.
+        case hubInsidePush = "hub.inside-push"
+        /// Hub: inside a decision's transaction (items updated, change appended), not committed.
+        case hubInsideDecision = "hub.inside-decision"
     }
 
     private static let armed: String? = {

@@ -1,4 +1,5 @@
 import GRDB
+import OneThingFailpoints
 public import OneThingModel
 public import OneThingWire
 
@@ -45,6 +46,7 @@ extension HubStore {
                 try record.recordRevision(db, source: "issued")
             }
             try record.recordChange(db)
+            Failpoint.hit(.hubInsideDecision)
             return try record.hubApplication(items: flow.items, db)
         }
     }

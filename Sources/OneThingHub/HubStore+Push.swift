@@ -1,6 +1,7 @@
 public import OneThingModel
 public import OneThingWire
 import GRDB
+import OneThingFailpoints
 
 extension HubStore {
     /// Applies a batch in request order; stops after a `gap`. Each entry is applied inside
@@ -26,6 +27,7 @@ extension HubStore {
                 if result.status == .gap { break }
             }
             let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM nodes WHERE node_id = ?", arguments: [node]) ?? 0
+            Failpoint.hit(.hubInsidePush)
             return PushResponse(results: results, lastAppliedSeq: lastSeq)
         }
     }

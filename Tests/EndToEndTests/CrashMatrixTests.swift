@@ -165,4 +165,46 @@ struct CrashMatrixTests {
         #expect((again.json() as? [String: Any])?["already_applied"] as? Int == 5)
         try checkInvariants(loop, filed: filed)
     }
+
+    @Test("the hub killed inside the push transaction: nothing of the batch kept, all applied once on the next sync")
+    func hubInsidePush() throws {
+        let loop = Loop()
+        let filed = try fileBatch(loop, count: 5)
+        let crashing = try HubProcess(
+            database: loop.hubDB, directory: loop.dir, environment: armed(.hubInsidePush))
+        let token = try loop.setUpNode(url: crashing.url)
+        let down = try loop.node(["sync", "--retry-budget", "0"])
+        #expect(down.code == 75, "\(down.stderr)")
+        crashing.stop()
+        #expect(try loop.hubApplications().isEmpty, "the hub kept part of a batch it never committed")
+        #expect(try loop.sql("PRAGMA integrity_check", db: loop.hubDB) == "ok")
+        let hub = try loop.startHub()
+        let tokenFile = loop.dir.file("token-again")
+        try loop.writeToken(token, to: tokenFile)
+        #expect(try loop.node(["init", "--hub", hub.url, "--node-id", "ward-1", "--token-file", tokenFile]).code == 0)
+        let again = try loop.node(["sync", "--json"])
+        #expect(again.code == 0, "\(again.stderr)")
+        #expect((again.json() as? [String: Any])?["accepted"] as? Int == 5)
+        try checkInvariants(loop, filed: filed)
+    }
+
+    @Test("the hub killed inside a decision's transaction: the decision is absent, made again it reaches the node once")
+    func hubInsideDecision() throws {
+        let loop = Loop()
+        let hub = try loop.startHub()
+        _ = try loop.setUpNode(url: hub.url)
+        let filed = try fileBatch(loop, count: 2)
+        #expect(try loop.node(["sync"]).code == 0)
+        let number = try #require(try loop.nodeShow(filed[0])["province_no"] as? String)
+        let killed = try loop.hubCLI.run(
+            ["decide", number, "birth-certificate", "approve", "--db", loop.hubDB], environment: armed(.hubInsideDecision))
+        #expect(killed.code == Self.killedBySIGKILL, "the failpoint was not reached: \(killed.code) \(killed.stderr)")
+        let items = try loop.hubShow(number).items()
+        #expect(items["birth-certificate"] == "in_progress", "a decision survived its transaction's crash: \(items)")
+        #expect(try loop.sql("PRAGMA integrity_check", db: loop.hubDB) == "ok")
+        #expect(try loop.hub(["decide", number, "birth-certificate", "approve"]).code == 0)
+        try converge(loop)
+        #expect(try loop.nodeShow(filed[0]).items()["birth-certificate"] == "approved")
+        try checkInvariants(loop, filed: filed)
+    }
 }
