@@ -11,6 +11,14 @@ struct HubRoutes: Sendable {
     let store: HubStore
     let configuration: HubServerConfiguration
     let logger: Logger
+    let admission: PushAdmission
+
+    init(store: HubStore, configuration: HubServerConfiguration, logger: Logger) {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+        admission = PushAdmission(limit: configuration.maxConcurrentPushes)
+    }
 
     func health(_ request: Request) throws(HubError) -> Response {
         try reply(Health(catalogVersion: configuration.catalog.version), request)
@@ -19,6 +27,17 @@ struct HubRoutes: Sendable {
     func push(_ request: Request, node: String) async throws(HubError) -> Response {
         let started = ContinuousClock.now
         try await authenticateNode(request, node: node)
+        let ticket: PushAdmission.Ticket
+        switch admission.enter() {
+        case .success(let admitted):
+            ticket = admitted
+        case .failure(let busy):
+            logger.notice(
+                "push refused, busy",
+                metadata: ["node": "\(node)", "active": "\(admission.active)", "retry_after": "\(busy.retryAfterSeconds)"])
+            return Self.busyResponse(busy)
+        }
+        defer { ticket.leave() }
         let data = try await HTTPBody.read(request, limit: configuration.maxBodyBytes)
         let batch = try HTTPBody.decode(PushRequest.self, from: data, what: "push request")
         guard batch.entries.count <= PushRequest.maxEntries else {
@@ -129,5 +148,16 @@ struct HubRoutes: Sendable {
         let elapsed = ContinuousClock.now - start
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         return String(format: "%.3f", Double(micros) / 1000)
+    }
+
+    /// 503 with `Retry-After`: more pushes than `maxConcurrentPushes` are being worked on.
+    static func busyResponse(_ busy: PushAdmission.Busy) -> Response {
+        var response = HubErrorMiddleware<BasicRequestContext>.response(
+            ErrorBody(
+                error: "busy",
+                message: "The hub is busy with other nodes' pushes; nothing of this request was applied. Try again in \(busy.retryAfterSeconds) s."),
+            status: .serviceUnavailable)
+        response.headers[.retryAfter] = String(busy.retryAfterSeconds)
+        return response
     }
 }

@@ -13,15 +13,18 @@ public struct HubServerConfiguration: Sendable {
     public var gzipThresholdBytes: Int
     /// How far apart two births of one mother may be and still be flagged as a possible duplicate.
     public var nearDuplicates: NearDuplicateRule
+    /// Pushes worked on at once; more are answered 503 with `Retry-After` (see `PushAdmission`).
+    public var maxConcurrentPushes: Int
 
     public static let defaultMaxBodyBytes = 32 * 1024 * 1024
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog,
         maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024,
-        nearDuplicates: NearDuplicateRule = .default
+        nearDuplicates: NearDuplicateRule = .default, maxConcurrentPushes: Int = PushAdmission.defaultLimit
     ) {
         self.nearDuplicates = nearDuplicates
+        self.maxConcurrentPushes = maxConcurrentPushes
         self.host = host
         self.port = port
         self.adminToken = adminToken

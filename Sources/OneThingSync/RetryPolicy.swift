@@ -10,11 +10,12 @@ struct RetryPolicy {
         base = max(0.01, options.retryBaseSeconds)
     }
 
-    /// The wait before the next try, or nil when the budget would be exceeded.
-    mutating func nextDelay() -> Double? {
+    /// The wait before the next try, or nil when the budget would be exceeded. `minimum`:
+    /// what the hub asked for (`Retry-After`), at most a minute.
+    mutating func nextDelay(minimum: Double = 0) -> Double? {
         attempt += 1
         let cap = min(base * Double(1 << min(attempt - 1, 10)), 30)
-        let delay = Double.random(in: 0...cap)
+        let delay = max(Double.random(in: 0...cap), min(max(0, minimum), 60))
         let remaining = ContinuousClock.now.duration(to: deadline)
         guard remaining > .milliseconds(Int(delay * 1000)) else { return nil }
         return delay

@@ -196,6 +196,7 @@ public struct SyncEngine: Sendable {
         request.headers["Accept"] = "application/json"
         while true {
             let failure: String
+            var retryAfter = 0.0
             do {
                 let response = try await transport.send(request)
                 switch response.status {
@@ -203,6 +204,12 @@ public struct SyncEngine: Sendable {
                     throw SyncError.hubRefused(status: response.status, message: Self.message(in: response))
                 case 429, 500...599:
                     failure = "The hub answered HTTP \(response.status)."
+                    // Delay-seconds only; an HTTP-date would need the hub's clock to agree with ours.
+                    if let text = response.headers["retry-after"], let seconds = Double(text.trimmingCharacters(in: .whitespaces)),
+                        seconds.isFinite
+                    {
+                        retryAfter = seconds
+                    }
                 default:
                     return response
                 }
@@ -217,7 +224,7 @@ public struct SyncEngine: Sendable {
             } catch {
                 failure = "The exchange with the hub failed."
             }
-            guard let delay = retry.nextDelay() else { throw .temporary(failure) }
+            guard let delay = retry.nextDelay(minimum: retryAfter) else { throw .temporary(failure) }
             try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
         }
     }

@@ -36,11 +36,20 @@ struct ServeCommand: HubSubcommand {
             valueName: "days"))
     var nearDuplicateDays: Int = NearDuplicateRule.default.days
 
+    @Option(
+        name: .customLong("max-concurrent-pushes"),
+        help: ArgumentHelp(
+            "Pushes worked on at once; more are answered 503 with Retry-After, and the nodes try again.", valueName: "n"))
+    var maxConcurrentPushes: Int = PushAdmission.defaultLimit
+
     @OptionGroup var catalogOption: CatalogOption
 
     func validate() throws {
         guard (0...366).contains(nearDuplicateDays) else {
             throw ValidationError("--near-duplicate-days must be from 0 to 366.")
+        }
+        guard (1...1024).contains(maxConcurrentPushes) else {
+            throw ValidationError("--max-concurrent-pushes must be from 1 to 1024.")
         }
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be from 0 to 65535 (0 picks a free port).")
@@ -63,7 +72,7 @@ struct ServeCommand: HubSubcommand {
         let store = try options.openStore()
         let configuration = HubServerConfiguration(
             host: host, port: port, adminToken: adminToken, catalog: catalog,
-            nearDuplicates: NearDuplicateRule(days: nearDuplicateDays))
+            nearDuplicates: NearDuplicateRule(days: nearDuplicateDays), maxConcurrentPushes: maxConcurrentPushes)
         let host = self.host
         let app = HubServer.application(store: store, configuration: configuration, logger: logger) { port in
             let shown = host.contains(":") ? "[\(host)]" : host

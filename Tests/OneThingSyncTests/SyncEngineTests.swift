@@ -95,6 +95,32 @@ struct SyncEngineTests {
         #expect(report.accepted == 3)
     }
 
+    @Test("503 with Retry-After: the node waits at least that long before trying again")
+    func retryAfterHonoured() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { request, index in
+            if index == 0 { return HTTPResponse(status: 503, headers: ["retry-after": "1"]) }
+            return request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage
+        }
+        let started = ContinuousClock.now
+        let report = try await engine(store, hub, budget: 30).run()
+        #expect(report.accepted == 3)
+        // A lower bound only: the retry came after the wait the hub asked for (the backoff
+        // alone, with a base of 10 ms, would have retried within milliseconds).
+        #expect(ContinuousClock.now - started >= .milliseconds(950))
+    }
+
+    @Test("503 asking for a longer wait than the retry budget: the run ends at once with everything kept")
+    func retryAfterBeyondBudget() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { _, _ in HTTPResponse(status: 503, headers: ["retry-after": "20"]) }
+        await #expect(throws: SyncError.self) { try await engine(store, hub, budget: 2).run() }
+        #expect(hub.requests.count == 1)
+        #expect(try store.pendingCount() == 3)
+    }
+
     @Test("a garbage answer keeps every entry for the next run")
     func garbage() async throws {
         let dir = TemporaryDirectory()

@@ -1,0 +1,62 @@
+import Foundation
+import Synchronization
+
+/// How many pushes the hub works on at once. The hub's database has one writer, so pushes
+/// beyond a few only wait, and a node whose request waits past its timeout gives up while
+/// the hub still applies it (safe, the keys make it exactly-once, but wasted). Past the
+/// limit a push is answered at once with 503 and `Retry-After`: the node waits that long
+/// and tries again within its retry budget, or at its next cron run.
+public final class PushAdmission: Sendable {
+    public static let defaultLimit = 8
+
+    private struct State {
+        var active = 0
+        /// Exponential moving average of an admitted push's time, in seconds.
+        var averageSeconds = 0.1
+    }
+
+    public let limit: Int
+    private let state = Mutex(State())
+
+    public init(limit: Int = PushAdmission.defaultLimit) {
+        self.limit = max(1, limit)
+    }
+
+    /// Takes a place, or returns nil (with the seconds to wait) when all are taken.
+    public func enter() -> Result<Ticket, Busy> {
+        state.withLock { state in
+            guard state.active < limit else {
+                // The pushes ahead, one after another through the one writer; at least one
+                // second, at most thirty, and spread so that refused nodes do not return together.
+                let wait = Double(state.active) * state.averageSeconds * Double.random(in: 1...2)
+                return .failure(Busy(retryAfterSeconds: Int(min(30, max(1, wait.rounded(.up))))))
+            }
+            state.active += 1
+            return .success(Ticket(admission: self, started: ContinuousClock.now))
+        }
+    }
+
+    /// Pushes being worked on now.
+    public var active: Int { state.withLock { $0.active } }
+
+    fileprivate func leave(started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        state.withLock { state in
+            state.active -= 1
+            state.averageSeconds = 0.8 * state.averageSeconds + 0.2 * seconds
+        }
+    }
+
+    /// A place taken; `leave()` gives it back (once).
+    public struct Ticket: Sendable {
+        fileprivate let admission: PushAdmission
+        fileprivate let started: ContinuousClock.Instant
+
+        public func leave() { admission.leave(started: started) }
+    }
+
+    public struct Busy: Error, Sendable {
+        public let retryAfterSeconds: Int
+    }
+}
