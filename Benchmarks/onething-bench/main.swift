@@ -30,9 +30,16 @@ case "kiosk":
         FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
         exit(1)
     }
+case "pull-parts":
+    do {
+        try PullParts.run(arguments)
+    } catch {
+        FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
 case "seed", "export-batches":  // set-up steps of Benchmarks/sync-drain.sh
     SyncDrainCommands.run(arguments)
 default:
-    FileHandle.standardError.write(Data("usage: onething-bench filing|parts|kiosk [--count N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: onething-bench filing|parts|kiosk [--count N] | pull-parts --db NODE --pages DIR\n".utf8))
     exit(64)
 }

@@ -15,7 +15,8 @@ public enum Failpoint {
         case beforePushRequest = "sync.before-push-request"
         /// Node: the hub answered a push (it has committed); the answer is not recorded yet.
         case afterPushAnswer = "sync.after-push-answer"
-        /// Node: one page of changes applied and its cursor stored; the next page not fetched.
+        /// Node: one page of changes applied and its cursor stored; the next page not applied yet
+        /// (it may be fetched already: the engine fetches a page while applying the one before).
         case betweenPullPages = "sync.between-pull-pages"
         /// Node: inside the transaction that merges a pulled change into unsent edits.
         case insideMerge = "store.inside-merge"

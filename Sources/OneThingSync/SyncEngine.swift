@@ -106,20 +106,15 @@ public struct SyncEngine: Sendable {
 
     // MARK: Pull
 
+    /// Pages are applied one after another, each with its cursor in one transaction; while
+    /// one is applied, the next is already fetched and decoded (the hub's work and the
+    /// node's overlap). A page fetched but not applied when the run stops is simply fetched
+    /// again next time: the stored cursor moves only with an applied page.
     private func pull(into report: inout SyncReport, retry: inout RetryPolicy) async throws(SyncError) {
         var cursor = try storeCall { () throws(StoreError) in try store.pullCursor() }
         var catalogVersion = self.catalogVersion
+        var page = try await fetchPage(after: cursor, catalogVersion: catalogVersion, retry: &retry)
         while true {
-            var query = "after=\(cursor)&limit=\(options.pageSize)"
-            if let encoded = catalogVersion.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) {
-                query += "&catalog_version=\(encoded)"
-            }
-            let request = HTTPRequest(method: "GET", path: WireProtocol.changesPath(node: nodeId) + "?" + query)
-            let response = try await exchange(request, retry: &retry)
-            try expectOK(response, what: "pull")
-            guard let page = try? WireCoding.decode(ChangesPage.self, from: response.body) else {
-                throw .protocolViolation("the answer to a pull is not a page of changes.")
-            }
             guard page.nextCursor >= cursor else {
                 throw .protocolViolation("the change cursor went backwards (from \(cursor) to \(page.nextCursor)).")
             }
@@ -131,17 +126,57 @@ public struct SyncEngine: Sendable {
                 catalogVersion = update.version
                 report.catalogVersion = update.version
             }
-            let record = try storeCall { () throws(StoreError) in
-                try store.applyChanges(page.changes, nextCursor: page.nextCursor, at: timestamp())
+            let prefetch: Task<(Result<ChangesPage, SyncError>, RetryPolicy), Never>?
+            if page.hasMore {
+                let (after, version, policy) = (page.nextCursor, catalogVersion, retry)
+                prefetch = Task {
+                    var policy = policy
+                    do throws(SyncError) {
+                        return (.success(try await fetchPage(after: after, catalogVersion: version, retry: &policy)), policy)
+                    } catch {
+                        return (.failure(error), policy)
+                    }
+                }
+            } else {
+                prefetch = nil
+            }
+            let record: PullRecord
+            do {
+                record = try storeCall { () throws(StoreError) in
+                    try store.applyChanges(page.changes, nextCursor: page.nextCursor, at: timestamp())
+                }
+            } catch {
+                prefetch?.cancel()
+                throw error
             }
             report.pages += 1
             report.changes += record.applications
             report.itemChanges += record.itemChanges
             report.unknownChanges += record.unknown
             cursor = page.nextCursor
-            if !page.hasMore { return }
+            guard let prefetch else { return }
             Failpoint.hit(.betweenPullPages)
+            let (next, policy) = await prefetch.value
+            retry = policy
+            page = try next.get()
         }
+    }
+
+    /// One page of changes after `after`, fetched (with retries) and decoded.
+    private func fetchPage(after: Int64, catalogVersion: String, retry: inout RetryPolicy) async throws(SyncError)
+        -> ChangesPage
+    {
+        var query = "after=\(after)&limit=\(options.pageSize)"
+        if let encoded = catalogVersion.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) {
+            query += "&catalog_version=\(encoded)"
+        }
+        let request = HTTPRequest(method: "GET", path: WireProtocol.changesPath(node: nodeId) + "?" + query)
+        let response = try await exchange(request, retry: &retry)
+        try expectOK(response, what: "pull")
+        guard let page = try? WireCoding.decode(ChangesPage.self, from: response.body) else {
+            throw .protocolViolation("the answer to a pull is not a page of changes.")
+        }
+        return page
     }
 
     // MARK: Ratings

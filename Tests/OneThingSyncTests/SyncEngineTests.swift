@@ -229,6 +229,50 @@ struct SyncEngineTests {
         #expect(try store.pullCursor() == 7)
     }
 
+    @Test("pages fetched ahead: every page applied in order; a failed fetch ahead keeps the pages applied before it")
+    func pullAhead() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir, filing: 3)
+        let ids = try store.applications().map(\.id)
+        @Sendable func page(_ index: Int, more: Bool) -> HTTPResponse {
+            let change = ApplicationChange(
+                cursor: Int64(index + 1), applicationId: ids[index], provinceNo: "FJ990000000\(index + 1)", hubRevision: 1,
+                items: [ItemDecision(item: "birth-certificate", state: .approved)], fields: [:])
+            return ScriptedHub.json(ChangesPage(changes: [change], nextCursor: Int64(index + 1), hasMore: more))
+        }
+        let hub = ScriptedHub { request, _ in
+            if request.method == "POST" { return ScriptedHub.accept(request) }
+            for index in 0..<3 where request.path.contains("after=\(index)&") { return page(index, more: index < 2) }
+            return ScriptedHub.emptyPage
+        }
+        let report = try await engine(store, hub).run()
+        #expect(report.pages == 3)
+        #expect(report.changes == 3)
+        #expect(try store.pullCursor() == 3)
+        let gets = hub.requests.filter { $0.method == "GET" }.map(\.path)
+        #expect(gets.count == 3 && gets.indices.allSatisfy { gets[$0].contains("after=\($0)&") }, "\(gets)")
+
+        // The third page cannot be fetched: the first two stay applied, the cursor with them.
+        let dir2 = TemporaryDirectory()
+        let store2 = try makeStore(dir2, filing: 3)
+        let ids2 = try store2.applications().map(\.id)
+        let failing = ScriptedHub { request, _ in
+            if request.method == "POST" { return ScriptedHub.accept(request) }
+            if request.path.contains("after=2&") { return HTTPResponse(status: 503, headers: ["retry-after": "30"]) }
+            for index in 0..<2 where request.path.contains("after=\(index)&") {
+                let change = ApplicationChange(
+                    cursor: Int64(index + 1), applicationId: ids2[index], provinceNo: "FJ990000000\(index + 1)", hubRevision: 1,
+                    items: [ItemDecision(item: "birth-certificate", state: .approved)], fields: [:])
+                return ScriptedHub.json(ChangesPage(changes: [change], nextCursor: Int64(index + 1), hasMore: true))
+            }
+            return ScriptedHub.emptyPage
+        }
+        await #expect(throws: SyncError.self) { try await engine(store2, failing, budget: 1).run() }
+        #expect(try store2.pullCursor() == 2)
+        let approved = try ids2.prefix(2).map { try store2.application(id: $0).summary.items.first { $0.item == "birth-certificate" }?.state }
+        #expect(approved == [.approved, .approved])
+    }
+
     @Test("a second run while the lock is held is refused at once")
     func lock() throws {
         let dir = TemporaryDirectory()
