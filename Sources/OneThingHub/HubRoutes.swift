@@ -100,7 +100,13 @@ struct HubRoutes: Sendable {
                 "node": "\(node)", "after": "\(after)", "changes": "\(page.changes.count)",
                 "next_cursor": "\(page.nextCursor)", "catalog": "\(page.catalog != nil)",
             ])
-        return try reply(page, request)
+        let body: [UInt8]
+        do {
+            body = try page.jsonBytes()
+        } catch {
+            throw .internalFailure(path: "(encoding)", code: 0)
+        }
+        return JSONReply.make(json: body, request: request, gzipThreshold: configuration.gzipThresholdBytes)
     }
 
     // MARK: helpers

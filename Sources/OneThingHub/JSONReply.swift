@@ -14,6 +14,13 @@ enum JSONReply {
         } catch {
             throw .internalFailure(path: "(encoding)", code: 0)
         }
+        return make(json: data, status: status, request: request, gzipThreshold: gzipThreshold)
+    }
+
+    /// A body already encoded as JSON.
+    static func make(
+        json data: some Collection<UInt8>, status: HTTPResponse.Status = .ok, request: Request, gzipThreshold: Int
+    ) -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .vary: "Accept-Encoding"]
         var body = ByteBuffer(bytes: data)
         if data.count > gzipThreshold, acceptsGzip(request) {

@@ -21,6 +21,11 @@ public enum CanonicalJSON {
             bytes.append(contentsOf: text.utf8)
         }
 
+        /// Bytes that are already JSON (a value encoded elsewhere), appended as they are.
+        public mutating func rawBytes(_ json: some Sequence<UInt8>) {
+            bytes.append(contentsOf: json)
+        }
+
         public mutating func string(_ s: String) {
             bytes.append(UInt8(ascii: "\""))
             for byte in s.utf8 {
