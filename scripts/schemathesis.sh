@@ -106,8 +106,10 @@ PY
 
 echo "schemathesis $SCHEMATHESIS_VERSION against $url (seed $seed, $examples examples per operation)" >&2
 status=0
-ONETHING_ST_NODE_TOKEN=$node_token ONETHING_ST_ADMIN_TOKEN=$admin_token ONETHING_ST_NODE_ID=$node_id \
-  "$venv/bin/st" --config-file scripts/schemathesis.toml run sync/openapi.yaml \
+# Run from .build, where schemathesis keeps its .schemathesis cache (ignored by git).
+root=$PWD
+(cd .build && ONETHING_ST_NODE_TOKEN=$node_token ONETHING_ST_ADMIN_TOKEN=$admin_token ONETHING_ST_NODE_ID=$node_id \
+  "$root/$venv/bin/st" --config-file "$root/scripts/schemathesis.toml" run "$root/sync/openapi.yaml" \
   --url "$url" \
   --checks all \
   --seed "$seed" \
@@ -116,7 +118,7 @@ ONETHING_ST_NODE_TOKEN=$node_token ONETHING_ST_ADMIN_TOKEN=$admin_token ONETHING
   --generation-database none \
   --request-timeout 30 \
   --no-color \
-  "$@" || status=$?
+  "$@") || status=$?
 if [ "$status" -ne 0 ]; then
   echo "schemathesis.sh: failed (seed $seed); the hub's log:" >&2
   tail -n 50 "$work/hub.log" >&2

@@ -20,12 +20,11 @@ enum HubRouteTable {
         route("/v1/admin/applications/:province_no/items/:item/decision", [.post]),
     ]
 
-    /// The methods a known path takes (HEAD wherever GET is, as the router answers it), or
-    /// nil when no route has this path.
+    /// The methods a known path takes, or nil when no route has this path. (The router
+    /// does not answer HEAD by itself, so neither does this table.)
     static func allowedMethods(path: String) -> [HTTPRequest.Method]? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        guard let route = routes.first(where: { matches($0.pattern, segments) }) else { return nil }
-        return route.methods.contains(.get) ? route.methods + [.head] : route.methods
+        return routes.first(where: { matches($0.pattern, segments) })?.methods
     }
 
     private static func route(_ path: String, _ methods: [HTTPRequest.Method]) -> Route {
