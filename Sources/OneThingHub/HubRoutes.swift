@@ -68,7 +68,7 @@ struct HubRoutes: Sendable {
             query["limit"].map(String.init), name: "limit", default: Int64(ChangesPage.defaultLimit),
             range: 1...Int64(ChangesPage.maxLimit))
         let version = query["catalog_version"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        if let version, version.count > 64 {
+        if let version, version.unicodeScalars.count > 64 {
             throw .badRequest("The catalog_version parameter is longer than 64 characters.")
         }
         let page = try await store.changes(
