@@ -13,7 +13,7 @@
 # never into the system Python. Exits non-zero on any failure; schemathesis prints each
 # failure with a curl command that reproduces it. The hub is stopped at the end.
 #
-# ONETHING_ST_SEED (default 20261101) and ONETHING_ST_EXAMPLES (default 40, per operation
+# ONETHING_ST_SEED (default 20261101) and ONETHING_ST_EXAMPLES (default 100, per operation
 # and phase) change the run; the seed and the hub's log are printed for a failed run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ if [ "$#" -gt 0 ] && [ "$1" != "--" ]; then
 fi
 [ "${1:-}" = "--" ] && shift
 seed=${ONETHING_ST_SEED:-20261101}
-examples=${ONETHING_ST_EXAMPLES:-40}
+examples=${ONETHING_ST_EXAMPLES:-100}
 
 for b in onething onething-hub; do
   [ -x "$bin/$b" ] || { echo "schemathesis.sh: $bin/$b is missing; build first (swift build)" >&2; exit 1; }
