@@ -61,7 +61,11 @@ db=$work/hub.sqlite
 node_id=st-node-1
 admin_token="admin-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 (umask 077 && printf '%s\n' "$admin_token" >"$work/admin-token")
-node_token=$("$bin/onething-hub" nodes add "$node_id" --db "$db" 2>/dev/null)
+node_token=$("$bin/onething-hub" nodes add "$node_id" --db "$db" 2>"$work/nodes-add.log") || {
+  echo "schemathesis.sh: registering the node failed:" >&2
+  cat "$work/nodes-add.log" >&2
+  exit 1
+}
 
 "$bin/onething-hub" serve --db "$db" --port 0 --admin-token-file "$work/admin-token" \
   >"$work/hub.out" 2>"$work/hub.log" &
