@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages the node needs, when they are missing (Debian/Ubuntu).
-# The Swift toolchain itself is expected on PATH.
+# The Swift toolchain itself is expected on PATH. python3-venv is for scripts/schemathesis.sh,
+# which installs schemathesis from PyPI into its own virtualenv under .build.
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 faketime openssl)
+packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 python3-venv faketime openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

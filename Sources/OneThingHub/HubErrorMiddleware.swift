@@ -20,6 +20,11 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             return Self.response(for: error)
         } catch let error as HTTPError {
+            if error.status == .notFound, let allowed = HubRouteTable.allowedMethods(path: request.uri.path),
+                !allowed.contains(request.method)
+            {
+                return Self.methodNotAllowed(request.method, allowed: allowed)
+            }
             let (code, message) = Self.describe(error.status)
             return Self.response(ErrorBody(error: code, message: message), status: error.status)
         } catch {
@@ -77,6 +82,18 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .badRequest: ("bad_request", "The request is malformed; see sync/openapi.yaml.")
         default: (code(of: status), "The request could not be answered (HTTP \(status.code)).")
         }
+    }
+
+    /// A known path asked with a method it does not take: 405, naming the methods in `Allow`.
+    static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [HTTPRequest.Method]) -> Response {
+        let names = allowed.map(\.rawValue).joined(separator: ", ")
+        var response = response(
+            ErrorBody(
+                error: "method_not_allowed",
+                message: "This endpoint does not take \(method.rawValue); it takes \(names). See sync/openapi.yaml."),
+            status: .methodNotAllowed)
+        response.headers[.allow] = names
+        return response
     }
 
     static func response(_ body: ErrorBody, status: HTTPResponse.Status) -> Response {

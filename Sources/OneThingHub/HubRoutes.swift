@@ -89,7 +89,7 @@ struct HubRoutes: Sendable {
             query["limit"].map(String.init), name: "limit", default: Int64(ChangesPage.defaultLimit),
             range: 1...Int64(ChangesPage.maxLimit))
         let version = query["catalog_version"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        if let version, version.count > 64 {
+        if let version, version.unicodeScalars.count > 64 {
             throw .badRequest("The catalog_version parameter is longer than 64 characters.")
         }
         let page = try await store.changes(
@@ -140,11 +140,23 @@ struct HubRoutes: Sendable {
         return number
     }
 
-    /// What the protocol requires of an entry before the hub can even file its answer.
+    /// What the protocol (PushEntry in sync/openapi.yaml) requires of an entry's envelope
+    /// before the hub can even file its answer. Lengths count Unicode code points, as the
+    /// document's maxLength does. A node freezes its entries in this shape, so an entry
+    /// that breaks it is a broken client: the whole batch is refused (400), not quarantined.
     private static func shapeProblem(_ entry: PushEntry) -> String? {
         if entry.seq < 1 { return "seq must be 1 or more" }
-        if !(8...64).contains(entry.idempotencyKey.count) { return "idempotency_key must have 8 to 64 characters" }
+        if !(8...64).contains(entry.idempotencyKey.unicodeScalars.count) {
+            return "idempotency_key must have 8 to 64 characters"
+        }
+        if !ApplicationIDShape.isValid(entry.applicationId) {
+            return "application_id must be OT- and ten characters of Crockford base 32"
+        }
         if entry.revision < 1 { return "revision must be 1 or more" }
+        if let base = entry.baseRevision, base < 1 { return "base_revision must be 1 or more, or null" }
+        if !isSHA256Hex(entry.payloadSHA256) {
+            return "payload_sha256 must be the payload's SHA-256 as 64 lower-case hexadecimal digits"
+        }
         return nil
     }
 
@@ -165,5 +177,11 @@ struct HubRoutes: Sendable {
             status: .serviceUnavailable)
         response.headers[.retryAfter] = String(busy.retryAfterSeconds)
         return response
+    }
+
+    private static func isSHA256Hex(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 64
+            && bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 }

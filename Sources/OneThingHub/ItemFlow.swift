@@ -36,6 +36,11 @@ struct ItemFlow: Sendable, Hashable {
         guard let index = items.firstIndex(where: { $0.item == code }) else {
             throw .noSuchItem(provinceNo: provinceNo, item: code)
         }
+        // The limit is on the reason as sent, in code points (the document's maxLength), not
+        // on what is left after trimming or on Characters, which may hold several code points.
+        if let rawReason, rawReason.unicodeScalars.count > Self.maxReasonLength {
+            throw .invalidDecision("The reason is longer than \(Self.maxReasonLength) characters; shorten it.")
+        }
         let reason = rawReason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         try check(items[index], provinceNo: provinceNo)
         try check(decision, reason: reason, documents: documents)
@@ -105,9 +110,6 @@ struct ItemFlow: Sendable, Hashable {
         if decision != .approve && reason == nil {
             throw .invalidDecision(
                 "A decision to \(decision.rawValue) needs a reason for the applicant (--reason TEXT, or \"reason\" in the request).")
-        }
-        if let reason, reason.count > Self.maxReasonLength {
-            throw .invalidDecision("The reason is longer than \(Self.maxReasonLength) characters; shorten it.")
         }
         if decision != .approve, let documents, !documents.isEmpty {
             throw .invalidDecision("Documents are issued only with an approval; leave them out when you \(decision.rawValue).")

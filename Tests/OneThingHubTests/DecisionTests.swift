@@ -65,6 +65,30 @@ struct DecisionTests {
         }
     }
 
+    @Test("a reason over 500 code points is refused as sent, whatever trimming or combining marks would make of it")
+    func reasonLengthInCodePoints() async throws {
+        // The document's maxLength is 500 code points; the hub counted Characters after
+        // trimming, so 500 letters and a space, or 500 accented letters written with
+        // combining marks (1,000 code points), were taken.
+        let hub = try await HubFixture()
+        try await hub.app().test(.router) { client in
+            let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
+            let number = try #require(pushed.results.first?.provinceNo)
+            for reason in [String(repeating: "a", count: 500) + " ", String(repeating: "e\u{301}", count: 500)] {
+                let refused = try await client.decide(
+                    number, "birth-certificate", DecisionRequest(decision: .return, reason: reason), fixture: hub)
+                #expect(refused.status == .badRequest)
+                #expect(try refused.errorBody().message.contains("longer than 500"))
+            }
+            let application = try await hub.store.application(number)
+            #expect(application.state(of: "birth-certificate") == .inProgress)
+            let fits = try await client.decide(
+                number, "birth-certificate",
+                DecisionRequest(decision: .return, reason: String(repeating: "e\u{301}", count: 250)), fixture: hub)
+            #expect(fits.status == .ok)
+        }
+    }
+
     @Test("a rejection cascades to the items that depend on it, naming the dependency")
     func rejectionCascades() async throws {
         let hub = try await HubFixture()

@@ -98,7 +98,10 @@ struct PullTests {
     func badParameters() async throws {
         let hub = try await HubFixture()
         try await hub.app().test(.router) { client in
-            for query in ["after=-1", "after=abc", "limit=0", "limit=1001", "limit=two"] {
+            // catalog_version's maxLength 64 counts code points: 33 accented letters written
+            // with combining marks are 66 (and were taken as 33 Characters).
+            let overlong = ["catalog_version=" + String(repeating: "a", count: 65), "catalog_version=" + String(repeating: "e%CC%81", count: 33)]
+            for query in ["after=-1", "after=abc", "after=9223372036854775808", "limit=0", "limit=1001", "limit=two"] + overlong {
                 let response = try await client.execute(
                     uri: WireProtocol.changesPath(node: hub.node) + "?" + query, method: .get, headers: hub.nodeHeaders)
                 #expect(response.status == .badRequest, "\(query)")

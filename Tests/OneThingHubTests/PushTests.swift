@@ -239,6 +239,62 @@ struct PushTests {
         }
     }
 
+    @Test("an entry whose envelope breaks PushEntry's schema refuses the batch with 400 naming the entry; nothing applied")
+    func malformedEnvelopes() async throws {
+        // Schemathesis found an empty payload_sha256 answered 200 (the entry rejected per
+        // entry) although the document makes it an invalid request; the other fields of
+        // the envelope had the same gap.
+        let hub = try await HubFixture()
+        try await hub.app().test(.router) { client in
+            let good = try SyntheticEntries.newApplication(seq: 1)
+            var badHash = try SyntheticEntries.newApplication(seq: 2)
+            badHash.payloadSHA256 = ""
+            var upperHash = try SyntheticEntries.newApplication(seq: 2)
+            upperHash.payloadSHA256 = upperHash.payloadSHA256.uppercased()
+            var badId = try SyntheticEntries.newApplication(seq: 2)
+            badId.applicationId = "OT-0000000000X"
+            var kelvin = try SyntheticEntries.newApplication(seq: 2)
+            kelvin.applicationId = "OT-000000000\u{212A}"  // the Kelvin sign, canonically equivalent to "K"
+            var zeroBase = try SyntheticEntries.newApplication(seq: 2)
+            zeroBase.baseRevision = 0
+            for (entry, field) in [
+                (badHash, "payload_sha256"), (upperHash, "payload_sha256"), (badId, "application_id"),
+                (kelvin, "application_id"), (zeroBase, "base_revision"),
+            ] {
+                let response = try await client.execute(
+                    uri: WireProtocol.pushPath(node: hub.node), method: .post, headers: hub.nodeHeaders,
+                    body: ByteBuffer(bytes: try WireCoding.encode(PushRequest(entries: [good, entry]))))
+                #expect(response.status == .badRequest, "\(field)")
+                let body = try response.errorBody()
+                #expect(body.error == "bad_request")
+                #expect(body.message.contains("Entry 1"), "\(body.message)")
+                #expect(body.message.contains(field), "\(body.message)")
+            }
+            #expect(try await client.adminApplications(fixture: hub).isEmpty)
+            #expect(try await hub.store.nodes().first?.lastSeq == 0)
+        }
+    }
+
+    @Test("an idempotency key's length counts code points, as the document's minLength does")
+    func keyLengthInCodePoints() async throws {
+        // Eight code points forming four characters (e and a combining acute accent) were
+        // refused as shorter than eight.
+        let hub = try await HubFixture()
+        try await hub.app().test(.router) { client in
+            let payload = try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(1))
+            let entry = try SyntheticEntries.entry(seq: 1, key: String(repeating: "e\u{301}", count: 4), payload: payload)
+            let response = try await client.push([entry], fixture: hub)
+            #expect(response.results.map(\.status) == [.accepted])
+            var tooShort = try SyntheticEntries.newApplication(seq: 2)
+            tooShort.idempotencyKey = String(repeating: "e\u{301}", count: 3)
+            let refused = try await client.execute(
+                uri: WireProtocol.pushPath(node: hub.node), method: .post, headers: hub.nodeHeaders,
+                body: ByteBuffer(bytes: try WireCoding.encode(PushRequest(entries: [tooShort]))))
+            #expect(refused.status == .badRequest)
+            #expect(try refused.errorBody().message.contains("idempotency_key"))
+        }
+    }
+
     @Test("a body over the hub's limit is refused with 413")
     func tooLarge() async throws {
         let hub = try await HubFixture()
