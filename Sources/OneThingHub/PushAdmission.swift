@@ -26,9 +26,10 @@ public final class PushAdmission: Sendable {
     public func enter() -> Result<Ticket, Busy> {
         state.withLock { state in
             guard state.active < limit else {
-                // The pushes ahead, one after another through the one writer; at least one
-                // second, at most thirty, and spread so that refused nodes do not return together.
-                let wait = Double(state.active) * state.averageSeconds * Double.random(in: 1...2)
+                // About one push's time (by then most places have turned over; the average
+                // includes the wait for the one writer), spread so that refused nodes do not
+                // all return together; at least one second, at most thirty.
+                let wait = state.averageSeconds * Double.random(in: 0.5...2)
                 return .failure(Busy(retryAfterSeconds: Int(min(30, max(1, wait.rounded(.up))))))
             }
             state.active += 1
