@@ -13,14 +13,18 @@ public struct HubServerConfiguration: Sendable {
     public var gzipThresholdBytes: Int
     /// How far apart two births of one mother may be and still be flagged as a possible duplicate.
     public var nearDuplicates: NearDuplicateRule
+    /// TLS (and mutual TLS); nil: plain http, which `onething-hub serve` allows on a
+    /// loopback address only.
+    public var tls: HubTLS?
 
     public static let defaultMaxBodyBytes = 32 * 1024 * 1024
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog,
         maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024,
-        nearDuplicates: NearDuplicateRule = .default
+        nearDuplicates: NearDuplicateRule = .default, tls: HubTLS? = nil
     ) {
+        self.tls = tls
         self.nearDuplicates = nearDuplicates
         self.host = host
         self.port = port
