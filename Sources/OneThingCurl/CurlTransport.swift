@@ -89,6 +89,9 @@ public final class CurlTransport: Transport, @unchecked Sendable {
         }
         if let key = configuration.clientKey {
             try PrivateFile.check(key, what: "client key")
+        } else if let certificate = configuration.clientCertificate, PrivateFile.holdsPrivateKey(certificate) {
+            // Without --client-key libcurl takes the key from the certificate file.
+            try PrivateFile.check(certificate, what: "client certificate (which holds its key)")
         }
     }
 }

@@ -24,7 +24,7 @@ struct ServeCommand: HubSubcommand {
     @Option(help: ArgumentHelp("The TCP port; 0 picks a free one (the line printed says which).", valueName: "n"))
     var port: Int = 8080
 
-    @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
+    @Option(help: ArgumentHelp("The address to listen on; without --tls-cert a loopback address only.", valueName: "address"))
     var host: String = "127.0.0.1"
 
     @Option(

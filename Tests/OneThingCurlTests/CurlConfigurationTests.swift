@@ -45,6 +45,21 @@ struct CurlConfigurationTests {
         #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: certificate, clientKey: key)) == nil)
     }
 
+    /// Without --client-key libcurl reads the key from the certificate file: the same rule.
+    @Test func aCertificateFileHoldingItsKeyMustBePrivateToo() throws {
+        let directory = TemporaryDirectory("onething-curl-config")
+        let combined = directory.file("client-and-key.pem")
+        let text = "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nSECRET\n-----END PRIVATE KEY-----\n"
+        _ = FileManager.default.createFile(atPath: combined, contents: Data(text.utf8), attributes: [.posixPermissions: 0o644])
+        let refused = try #require(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: combined)))
+        #expect(refused.contains("chmod 600 \(combined)"))
+        chmod(combined, 0o600)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: combined)) == nil)
+        let certificateOnly = directory.file("client.pem")
+        _ = FileManager.default.createFile(atPath: certificateOnly, contents: Data("-----BEGIN CERTIFICATE-----\n".utf8), attributes: [.posixPermissions: 0o644])
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: certificateOnly)) == nil)
+    }
+
     @Test(arguments: ["", "hub.example.gov.cn", "ftp://hub.example.gov.cn", "file:///etc/passwd", "https://user:pw@hub.example.gov.cn", "https://hub.example.gov.cn/?x=1"])
     func malformedURLsAreRefused(url: String) {
         #expect(configurationError(CurlConfiguration(baseURL: url)) != nil)
