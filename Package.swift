@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "OneThingModel", swiftSettings: strict),
@@ -80,6 +81,8 @@ let package = Package(
                 "OneThingModel", "OneThingWire", "OneThingFailpoints",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -142,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OneThingCurlTests",
-            dependencies: ["OneThingCurl", "OneThingSync", "TestSupport"],
+            dependencies: ["OneThingCurl", "OneThingSync", "TestSupport", "CCurl"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,4 +1,6 @@
-/// How `CurlTransport` reaches the hub. Validated when the transport is created.
+/// How `CurlTransport` reaches the hub. Validated when the transport is created. Plain
+/// `http` is accepted to a loopback address only (a hub on the same machine, for tests and
+/// demos): applicants' data never crosses a network unencrypted.
 public struct CurlConfiguration: Sendable, Hashable {
     /// Scheme, host, optional port and optional path prefix, e.g. `https://hub.example.gov.cn`
     /// or `http://127.0.0.1:8080`. Request paths are appended to it.
@@ -12,11 +14,8 @@ public struct CurlConfiguration: Sendable, Hashable {
     public var caFile: String?
     /// PEM client certificate, for hubs that authenticate nodes by TLS.
     public var clientCertificate: String?
-    /// PEM private key of `clientCertificate`.
+    /// PEM private key of `clientCertificate`; readable by its owner only.
     public var clientKey: String?
-    /// Allows plain `http` to hosts other than loopback. Off: applicants' data never
-    /// crosses a network unencrypted; plain http is for a hub on the same machine.
-    public var allowInsecureHTTP: Bool
     /// Largest decoded response body accepted; a larger one is abandoned.
     public var maxResponseBytes: Int
     /// Sent as `User-Agent` unless a request sets its own.
@@ -29,7 +28,6 @@ public struct CurlConfiguration: Sendable, Hashable {
         caFile: String? = nil,
         clientCertificate: String? = nil,
         clientKey: String? = nil,
-        allowInsecureHTTP: Bool = false,
         maxResponseBytes: Int = 64 * 1024 * 1024,
         userAgent: String = "onething/0.1"
     ) {
@@ -39,7 +37,6 @@ public struct CurlConfiguration: Sendable, Hashable {
         self.caFile = caFile
         self.clientCertificate = clientCertificate
         self.clientKey = clientKey
-        self.allowInsecureHTTP = allowInsecureHTTP
         self.maxResponseBytes = maxResponseBytes
         self.userAgent = userAgent
     }

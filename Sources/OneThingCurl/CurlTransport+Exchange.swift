@@ -135,7 +135,8 @@ extension CurlTransport {
             detail: handle.describe(code),
             authority: host,
             timeoutSeconds: timeoutThatExpired(),
-            limitBytes: configuration.maxResponseBytes
+            limitBytes: configuration.maxResponseBytes,
+            sentClientCertificate: configuration.clientCertificate != nil
         ))
     }
 

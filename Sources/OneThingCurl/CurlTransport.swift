@@ -25,8 +25,8 @@ public final class CurlTransport: Transport, @unchecked Sendable {
     let handle: CurlHandle
 
     /// Validates the configuration and creates the handle. Throws `.configuration` for a
-    /// malformed URL, plain http to a non-loopback host (unless `allowInsecureHTTP`),
-    /// unreadable certificate files, or non-positive limits. Sends nothing.
+    /// malformed URL, plain http to a non-loopback host, unreadable certificate files, a
+    /// client key that other users can read, or non-positive limits. Sends nothing.
     public init(configuration: CurlConfiguration) throws(TransportError) {
         let address = try HubAddress(configuration)
         try CurlTransport.validateLimits(configuration)
@@ -86,6 +86,12 @@ public final class CurlTransport: Transport, @unchecked Sendable {
         }
         if configuration.clientKey != nil, configuration.clientCertificate == nil {
             throw .configuration("A client key is set without a client certificate; set both or neither.")
+        }
+        if let key = configuration.clientKey {
+            try PrivateFile.check(key, what: "client key")
+        } else if let certificate = configuration.clientCertificate, PrivateFile.holdsPrivateKey(certificate) {
+            // Without --client-key libcurl takes the key from the certificate file.
+            try PrivateFile.check(certificate, what: "client certificate (which holds its key)")
         }
     }
 }

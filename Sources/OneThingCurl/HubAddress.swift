@@ -35,9 +35,9 @@ struct HubAddress: Sendable, Hashable {
             host = String(host.dropFirst().dropLast())
         }
         let isHTTPS = scheme == "https"
-        if !isHTTPS, !configuration.allowInsecureHTTP, !HubAddress.isLoopback(host) {
+        if !isHTTPS, !HubAddress.isLoopback(host) {
             throw .configuration(
-                "The hub URL \"\(text)\" uses plain http to another machine, which would send applicants' data unencrypted; use https, or allow insecure http explicitly for a test network.")
+                "The hub URL \"\(text)\" uses plain http to another machine, which would send applicants' data unencrypted; use https (`onething init --hub https://...`). Plain http is accepted to this machine's loopback address only.")
         }
         let printableHost = host.contains(":") ? "[\(host)]" : host
         self.host = host

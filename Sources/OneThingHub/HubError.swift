@@ -42,6 +42,10 @@ public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
     // MARK: configuration
     case invalidCatalog([String])
     case adminTokenUnusable(path: String, reason: String)
+    /// A TLS certificate, key or client-CA file that cannot be used.
+    case tlsFileUnusable(option: String, path: String, reason: String)
+    /// Plain http asked for on an address other than loopback.
+    case plainHTTPOnNetwork(host: String)
 
     public var description: String {
         switch self {
@@ -95,6 +99,10 @@ public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
             (["The hub's catalogue cannot be used:"] + lines).joined(separator: "\n")
         case .adminTokenUnusable(let path, let reason):
             "The admin token file \(path) cannot be used: \(reason). Write a long random token into it (one line) and start the hub again."
+        case .tlsFileUnusable(let option, let path, let reason):
+            "The file \(path) given to \(option) cannot be used: \(reason). Fix it (or give another file with \(option)) and start the hub again."
+        case .plainHTTPOnNetwork(let host):
+            "The hub will not serve plain http on \(host): applicants' data would cross the network unencrypted. Give its certificate and key with --tls-cert FILE --tls-key FILE (and --tls-client-ca FILE to require node certificates), or listen on a loopback address (127.0.0.1, ::1, localhost) for tests and demos."
         }
     }
 

@@ -15,6 +15,7 @@ public enum HubServer {
         let port = configuration.port
         return Application(
             router: router(store: store, configuration: configuration, logger: logger),
+            server: configuration.tls?.server ?? .http1(),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "onething-hub"),
             onServerRunning: { channel in

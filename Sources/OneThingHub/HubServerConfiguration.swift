@@ -15,14 +15,19 @@ public struct HubServerConfiguration: Sendable {
     public var nearDuplicates: NearDuplicateRule
     /// Pushes worked on at once; more are answered 503 with `Retry-After` (see `PushAdmission`).
     public var maxConcurrentPushes: Int
+    /// TLS (and mutual TLS); nil: plain http, which `onething-hub serve` allows on a
+    /// loopback address only.
+    public var tls: HubTLS?
 
     public static let defaultMaxBodyBytes = 32 * 1024 * 1024
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog,
         maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024,
-        nearDuplicates: NearDuplicateRule = .default, maxConcurrentPushes: Int = PushAdmission.defaultLimit
+        nearDuplicates: NearDuplicateRule = .default, maxConcurrentPushes: Int = PushAdmission.defaultLimit,
+        tls: HubTLS? = nil
     ) {
+        self.tls = tls
         self.nearDuplicates = nearDuplicates
         self.maxConcurrentPushes = maxConcurrentPushes
         self.host = host

@@ -253,7 +253,7 @@ public struct SyncEngine: Sendable {
             } catch let error as TransportError {
                 switch error {
                 case .configuration(let text): throw .configuration(text)
-                case .tls: throw .hubRefused(status: 0, message: error.description)
+                case .tls: throw .secureConnection(error.description)
                 default: failure = error.description
                 }
             } catch {

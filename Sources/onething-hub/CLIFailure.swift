@@ -24,7 +24,7 @@ struct CLIFailure: Error {
         switch error {
         case _ where error.isDatabaseFailure:
             self.init(code: .ioError, errorCode: "io", lines: lines)
-        case .invalidCatalog, .adminTokenUnusable:
+        case .invalidCatalog, .adminTokenUnusable, .tlsFileUnusable, .plainHTTPOnNetwork:
             self.init(code: .config, errorCode: "config", lines: lines)
         case .noSuchApplication, .noSuchItem, .noSuchNode:
             self.init(code: .dataError, errorCode: "not_found", lines: lines)

@@ -9,14 +9,22 @@ struct ServeCommand: HubSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the sync protocol (and the admin API with --admin-token-file).",
-        discussion: "Prints one line `listening on http://HOST:PORT` once it accepts connections; stops cleanly on SIGTERM or SIGINT.")
+        discussion: """
+            Prints one line `listening on http://HOST:PORT` (with TLS: `listening on https://HOST:PORT`) once it \
+            accepts connections; stops cleanly on SIGTERM or SIGINT.
+
+            Plain http is served on a loopback address only (127.0.0.1, ::1, localhost: tests and demos). On any \
+            other address give the hub's certificate and key with --tls-cert and --tls-key (PEM; the key file \
+            readable by its owner only, chmod 600); with --tls-client-ca the hub also requires every node to \
+            present a client certificate signed by that certificate authority (mutual TLS).
+            """)
 
     @OptionGroup var options: HubOptions
 
     @Option(help: ArgumentHelp("The TCP port; 0 picks a free one (the line printed says which).", valueName: "n"))
     var port: Int = 8080
 
-    @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
+    @Option(help: ArgumentHelp("The address to listen on; without --tls-cert a loopback address only.", valueName: "address"))
     var host: String = "127.0.0.1"
 
     @Option(
@@ -42,6 +50,22 @@ struct ServeCommand: HubSubcommand {
             "Pushes worked on at once; more are answered 503 with Retry-After, and the nodes try again.", valueName: "n"))
     var maxConcurrentPushes: Int = PushAdmission.defaultLimit
 
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("The hub's certificate (PEM, with any intermediates); turns TLS on.", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(
+        name: .customLong("tls-key"),
+        help: ArgumentHelp("The private key of --tls-cert (PEM, unencrypted, mode 600).", valueName: "file"))
+    var tlsKey: String?
+
+    @Option(
+        name: .customLong("tls-client-ca"),
+        help: ArgumentHelp(
+            "Require client certificates signed by these certificate authorities (PEM): mutual TLS.", valueName: "file"))
+    var tlsClientCA: String?
+
     @OptionGroup var catalogOption: CatalogOption
 
     func validate() throws {
@@ -53,6 +77,12 @@ struct ServeCommand: HubSubcommand {
         }
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be from 0 to 65535 (0 picks a free port).")
+        }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both (TLS) or neither (plain http on a loopback address).")
+        }
+        if tlsClientCA != nil, tlsCert == nil {
+            throw ValidationError("--tls-client-ca needs TLS: give --tls-cert and --tls-key too.")
         }
         if let autoDecide, !(autoDecide > 0 && autoDecide <= 86_400) {
             throw ValidationError("--auto-decide takes a number of seconds greater than 0 and at most 86400.")
@@ -67,16 +97,19 @@ struct ServeCommand: HubSubcommand {
             return handler
         }
         let logger = Logger(label: "onething-hub")
+        let tls = try loadTLS()
         let catalog = try catalogOption.load()
         let adminToken = try adminTokenFile.map { path throws(CLIFailure) in try Self.readAdminToken(path) }
         let store = try options.openStore()
         let configuration = HubServerConfiguration(
             host: host, port: port, adminToken: adminToken, catalog: catalog,
-            nearDuplicates: NearDuplicateRule(days: nearDuplicateDays), maxConcurrentPushes: maxConcurrentPushes)
+            nearDuplicates: NearDuplicateRule(days: nearDuplicateDays), maxConcurrentPushes: maxConcurrentPushes,
+            tls: tls)
         let host = self.host
+        let scheme = tls == nil ? "http" : "https"
         let app = HubServer.application(store: store, configuration: configuration, logger: logger) { port in
             let shown = host.contains(":") ? "[\(host)]" : host
-            Output.line("listening on http://\(shown):\(port)")
+            Output.line("listening on \(scheme)://\(shown):\(port)")
         }
         let decider = autoDecide.map {
             AutoDecider(store: store, interval: .milliseconds(Int64(($0 * 1000).rounded())), logger: logger)
@@ -85,7 +118,9 @@ struct ServeCommand: HubSubcommand {
             "starting",
             metadata: [
                 "db": "\(store.path)", "catalog_version": "\(catalog.version)",
-                "admin_api": "\(adminToken != nil)", "auto_decide": "\(autoDecide.map { "\($0)s" } ?? "off")",
+                "admin_api": "\(adminToken != nil)",
+                "tls": "\(tls.map { $0.requiresClientCertificates ? "mutual" : "on" } ?? "off")",
+                "auto_decide": "\(autoDecide.map { "\($0)s" } ?? "off")",
             ])
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -102,6 +137,21 @@ struct ServeCommand: HubSubcommand {
                 "The hub could not serve on \(host):\(port) (\(error)). Check that the address is this machine's and the port is free, or choose another with --port.")
         }
         logger.info("stopped")
+    }
+
+    /// TLS from --tls-cert/--tls-key/--tls-client-ca; nil (plain http) only on loopback.
+    private func loadTLS() throws(CLIFailure) -> HubTLS? {
+        guard let tlsCert, let tlsKey else {
+            guard LoopbackHost.contains(host) else {
+                throw CLIFailure(HubError.plainHTTPOnNetwork(host: host))
+            }
+            return nil
+        }
+        do {
+            return try HubTLS.load(certificate: tlsCert, key: tlsKey, clientCA: tlsClientCA)
+        } catch {
+            throw CLIFailure(error)
+        }
     }
 
     private static func readAdminToken(_ path: String) throws(CLIFailure) -> String {

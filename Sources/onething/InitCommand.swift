@@ -32,7 +32,7 @@ struct InitCommand: NodeCommand {
     var region: String?
 
     func validate() throws {
-        guard HubURL.isAcceptable(hub) else {
+        guard HubURL.isAcceptable(hub) || HubURL.isPlainHTTPToNetwork(hub) else {
             throw ValidationError("--hub must be an https URL, or http to a loopback address (127.0.0.1, localhost, ::1), such as https://hub.example.gov.cn.")
         }
         guard NodeIdentifier.isValid(nodeId) else {
@@ -41,6 +41,10 @@ struct InitCommand: NodeCommand {
     }
 
     func perform() throws(CLIFailure) {
+        if HubURL.isPlainHTTPToNetwork(hub) {
+            throw CLIFailure.config(
+                "--hub \(hub) is plain http to another machine, which would send applicants' data unencrypted. Use the hub's https URL (and --ca-file, --client-cert, --client-key on `onething sync` as its operator says); plain http is accepted to a loopback address (127.0.0.1, localhost, ::1) only.")
+        }
         let tokenPath = URL(fileURLWithPath: tokenFile).standardizedFileURL.path
         try TokenFile.check(tokenPath)
         let context = try NodeContext.open(global)
@@ -87,6 +91,14 @@ enum HubURL {
         case "http": return isLoopback(host)
         default: return false
         }
+    }
+
+    /// A well-formed http URL to a host that is not loopback: refused as configuration (78).
+    static func isPlainHTTPToNetwork(_ text: String) -> Bool {
+        guard let url = URLComponents(string: text), url.scheme?.lowercased() == "http",
+            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil
+        else { return false }
+        return !isLoopback(host)
     }
 
     static func isLoopback(_ host: String) -> Bool {

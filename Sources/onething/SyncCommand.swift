@@ -14,10 +14,12 @@ struct SyncCommand: AsyncParsableCommand {
             again if pulling made new work. Quiet when there was nothing to do (cron mails whatever is printed);
             one summary line otherwise. Overlapping runs are safe: a second run exits 75 at once.
 
-            Exit codes: 0 the exchange completed; 69 the hub refused the node (token, node id, TLS certificate);
-            74 the node database failed; 75 the hub was unreachable, timed out or answered 5xx, or another
-            sync is running (everything is kept for the next run); 78 the node is not set up (`onething init`)
-            or its token file is unusable.
+            Exit codes: 0 the exchange completed; 69 the hub refused the node (token, node id) or the TLS
+            handshake failed (hub certificate not trusted by the CA file, expired or for another name; client
+            certificate missing or refused); 74 the node database failed; 75 the hub was unreachable, timed out
+            or answered 5xx, or another sync is running (everything is kept for the next run); 78 the node is not
+            set up (`onething init`), its token or client key file is unusable or readable by others, or the hub
+            URL is plain http to another machine.
 
             TLS options fall back to the environment: ONETHING_CA_FILE, ONETHING_CLIENT_CERT,
             ONETHING_CLIENT_KEY (see sync/onething-sync.env).
@@ -128,7 +130,7 @@ struct SyncCommand: AsyncParsableCommand {
 extension CLIFailure {
     init(_ error: SyncError) {
         switch error {
-        case .hubRefused: self.init(code: .hubRefused, lines: [error.description])
+        case .hubRefused, .secureConnection: self.init(code: .hubRefused, lines: [error.description])
         case .temporary, .protocolViolation, .locked: self.init(code: .temporaryFailure, lines: [error.description])
         case .store(let storeError): self.init(storeError)
         case .configuration: self.init(code: .config, lines: [error.description])

@@ -15,10 +15,10 @@ struct Loop {
     var nodeClock: String?
     var hubClock: String?
 
-    func startHub(_ arguments: [String] = []) throws -> HubProcess {
+    func startHub(_ arguments: [String] = [], tls: HubProcess.TLSFiles? = nil) throws -> HubProcess {
         try HubProcess(
             database: hubDB, directory: dir, arguments: arguments, environment: SkewedClock.environment(hubClock),
-            launcher: SkewedClock.launcher(hubClock))
+            launcher: SkewedClock.launcher(hubClock), tls: tls)
     }
 
     @discardableResult

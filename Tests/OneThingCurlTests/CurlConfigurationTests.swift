@@ -30,8 +30,34 @@ struct CurlConfigurationTests {
         #expect(configurationError(CurlConfiguration(baseURL: url)) == nil)
     }
 
-    @Test func insecureHTTPCanBeAllowedExplicitly() {
-        #expect(configurationError(CurlConfiguration(baseURL: "http://192.0.2.1", allowInsecureHTTP: true)) == nil)
+    @Test func aClientKeyOthersCanReadIsRefusedWithTheChmodToRun() throws {
+        let directory = TemporaryDirectory("onething-curl-config")
+        let certificate = directory.file("client.pem")
+        let key = directory.file("client.key")
+        _ = FileManager.default.createFile(atPath: certificate, contents: Data("not read here".utf8), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: key, contents: Data("SECRET-KEY-MATERIAL".utf8), attributes: [.posixPermissions: 0o644])
+        let text = try #require(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: certificate, clientKey: key)))
+        #expect(text.contains("chmod 600 \(key)"))
+        #expect(!text.contains("SECRET-KEY-MATERIAL"))
+        chmod(key, 0o640)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: certificate, clientKey: key)) != nil)
+        chmod(key, 0o600)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: certificate, clientKey: key)) == nil)
+    }
+
+    /// Without --client-key libcurl reads the key from the certificate file: the same rule.
+    @Test func aCertificateFileHoldingItsKeyMustBePrivateToo() throws {
+        let directory = TemporaryDirectory("onething-curl-config")
+        let combined = directory.file("client-and-key.pem")
+        let text = "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nSECRET\n-----END PRIVATE KEY-----\n"
+        _ = FileManager.default.createFile(atPath: combined, contents: Data(text.utf8), attributes: [.posixPermissions: 0o644])
+        let refused = try #require(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: combined)))
+        #expect(refused.contains("chmod 600 \(combined)"))
+        chmod(combined, 0o600)
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: combined)) == nil)
+        let certificateOnly = directory.file("client.pem")
+        _ = FileManager.default.createFile(atPath: certificateOnly, contents: Data("-----BEGIN CERTIFICATE-----\n".utf8), attributes: [.posixPermissions: 0o644])
+        #expect(configurationError(CurlConfiguration(baseURL: "https://192.0.2.1", clientCertificate: certificateOnly)) == nil)
     }
 
     @Test(arguments: ["", "hub.example.gov.cn", "ftp://hub.example.gov.cn", "file:///etc/passwd", "https://user:pw@hub.example.gov.cn", "https://hub.example.gov.cn/?x=1"])
@@ -61,7 +87,6 @@ struct CurlConfigurationTests {
         let configuration = CurlConfiguration(baseURL: "https://hub.example.gov.cn")
         #expect(configuration.connectTimeoutSeconds == 10)
         #expect(configuration.totalTimeoutSeconds == 60)
-        #expect(configuration.allowInsecureHTTP == false)
         #expect(configuration.maxResponseBytes == 64 * 1024 * 1024)
         #expect(configuration.userAgent == "onething/0.1")
     }

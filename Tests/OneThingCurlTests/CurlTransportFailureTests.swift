@@ -71,7 +71,7 @@ struct CurlTransportFailureTests {
             baseURL: "https://127.0.0.1:\(server.port)", connectTimeoutSeconds: 1, totalTimeoutSeconds: 2))
         let error = await sendError(transport, HTTPRequest(method: "GET", path: "/echo"))
         switch error {
-        case .tls(let host, let detail)?, .unreachable(let host, let detail)?:
+        case .tls(let host, _, let detail)?, .unreachable(let host, let detail)?:
             #expect(host == authority)
             #expect(!detail.isEmpty)
         default:

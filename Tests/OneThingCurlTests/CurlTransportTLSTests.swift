@@ -32,12 +32,13 @@ struct CurlTransportTLSTests {
     @Test func unknownCertificateIsRefusedAsTLS() async throws {
         let transport = try transport(caFile: nil)
         let error = await sendError(transport, HTTPRequest(method: "GET", path: "/echo"))
-        guard case .tls(let host, let detail)? = error else {
+        guard case .tls(let host, let problem, let detail)? = error else {
             Issue.record("expected tls, got \(String(describing: error))")
             return
         }
         #expect(host == "127.0.0.1:\(server.port)")
         #expect(detail.contains("certificate"))
+        #expect(problem == .hubCertificateUntrusted)
         #expect(error?.isTemporary == false)
     }
 
@@ -46,8 +47,8 @@ struct CurlTransportTLSTests {
         let transport = try transport(host: "localhost", caFile: certificate.certificatePath)
         let error = await sendError(transport, HTTPRequest(method: "GET", path: "/echo"))
         switch error {
-        case .tls?:
-            break
+        case .tls(_, let problem, _)?:
+            #expect(problem == .hubCertificateWrongName)
         case .unreachable(_, let detail)? where detail.contains("::1"):
             break // localhost resolved to ::1 only, where nothing listens: no verdict possible.
         default:

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The real `onething-hub serve` on a loopback port, for end-to-end tests. Started with
-/// `--port 0`; the URL comes from its `listening on` line. Stopped (SIGTERM) on `stop()`
-/// or when the value goes away.
+/// `--port 0`; the URL (http, or https with `tls`) comes from its `listening on` line.
+/// Stopped (SIGTERM) on `stop()` or when the value goes away.
 public final class HubProcess: @unchecked Sendable {
     public let url: String
     public let database: String
@@ -12,7 +12,7 @@ public final class HubProcess: @unchecked Sendable {
 
     public init(
         database: String, directory: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:],
-        launcher: [String] = [], logFile: String? = nil
+        launcher: [String] = [], logFile: String? = nil, tls: TLSFiles? = nil
     ) throws {
         self.database = database
         adminToken = "admin-" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
@@ -21,7 +21,7 @@ public final class HubProcess: @unchecked Sendable {
         chmod(tokenFile, 0o600)
         let process = Process()
         launched = !launcher.isEmpty
-        let serve = ["serve", "--db", database, "--port", "0", "--admin-token-file", tokenFile] + arguments
+        let serve = ["serve", "--db", database, "--port", "0", "--admin-token-file", tokenFile] + (tls?.arguments ?? []) + arguments
         if let first = launcher.first {
             process.executableURL = URL(fileURLWithPath: first)
             process.arguments = Array(launcher.dropFirst()) + [BuiltBinary("onething-hub").path] + serve
@@ -51,7 +51,7 @@ public final class HubProcess: @unchecked Sendable {
             if chunk.isEmpty { break }
             buffer.append(chunk)
             let text = String(decoding: buffer, as: UTF8.self)
-            if let range = text.range(of: #"listening on (http://127\.0\.0\.1:\d+)"#, options: .regularExpression) {
+            if let range = text.range(of: #"listening on (https?://127\.0\.0\.1:\d+)"#, options: .regularExpression) {
                 found = String(text[range].dropFirst("listening on ".count))
             }
         }
@@ -67,6 +67,48 @@ public final class HubProcess: @unchecked Sendable {
     }
 
     public var port: Int { Int(url.split(separator: ":").last ?? "0") ?? 0 }
+
+    /// The hub's certificate and key, and the CA whose client certificates it requires.
+    public struct TLSFiles: Sendable {
+        public var certificate: String
+        public var key: String
+        public var clientCA: String?
+
+        public init(certificate: String, key: String, clientCA: String? = nil) {
+            self.certificate = certificate
+            self.key = key
+            self.clientCA = clientCA
+        }
+
+        public var arguments: [String] {
+            ["--tls-cert", certificate, "--tls-key", key] + (clientCA.map { ["--tls-client-ca", $0] } ?? [])
+        }
+    }
+
+    /// Runs `onething-hub serve ARGUMENTS` that is expected to refuse to start: waits for it
+    /// to exit, or stops it after `seconds` (a hub that serves when it should not) and
+    /// returns what it printed with code -1.
+    public static func runToExit(_ arguments: [String], within seconds: Double = 30) throws -> BuiltBinary.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltBinary("onething-hub").path)
+        process.arguments = ["serve"] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let stoppedByUs = process.isRunning
+        if stoppedByUs { process.terminate() }
+        process.waitUntilExit()
+        return BuiltBinary.Run(
+            code: stoppedByUs ? -1 : process.terminationStatus,
+            stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
 
     public func stop() {
         guard process.isRunning else { return }
