@@ -27,38 +27,42 @@ extension NodeStore {
         try write { db in
             var record = PullRecord()
             for change in changes {
+                // One look-up for what the change meets here: the application's state, the hub
+                // revision its merge base has, and what of it is still on the way.
                 guard
                     let row = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT state, hub_fields_revision FROM applications WHERE id = ?"),
-                        arguments: [change.applicationId])
+                        db.cachedStatement(sql: """
+                            SELECT state, hub_fields_revision,
+                                (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
+                                    AND o.state IN ('queued', 'in_flight')) AS pending,
+                                (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
+                                    AND o.state IN ('queued', 'in_flight') AND o.revision > ?) AS unsent,
+                                (SELECT COUNT(*) FROM conflicts c WHERE c.application_id = a.id AND c.state = 'open') AS open_conflicts
+                            FROM applications a WHERE a.id = ?
+                            """),
+                        arguments: [change.revision, change.applicationId])
                 else {
                     record.unknown += 1
                     continue
                 }
                 record.applications += 1
                 let id = change.applicationId
-                let unsent = try Int.fetchOne(
-                    db.cachedStatement(sql: """
-                        SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight') AND revision > ?
-                        """),
-                    arguments: [id, change.revision]) ?? 0
-                let pending = try Self.pendingCount(of: id, db)
+                let unsent: Int = row["unsent"]
+                let pending: Int = row["pending"]
                 let state: String = row["state"]
                 let known: Int = row["hub_fields_revision"]
+                let openConflicts: Int = row["open_conflicts"]
                 let newState = pending == 0 && state != "quarantined" ? "accepted" : state
-                try db.cachedStatement(sql: """
-                        UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?),
-                            state = ?, updated_at = ?
-                        WHERE id = ?
-                        """).execute(arguments: [change.provinceNo, change.hubRevision, newState, time, id])
-                if unsent == 0 && change.hubRevision >= known {
+                if unsent == 0 && change.hubRevision >= known && (openConflicts > 0 || !change.conflicts.isEmpty) {
                     // Nothing of ours is on the way and this is the newest state: the hub's
                     // open conflicts are the truth (a resolution still unsent would be undone).
                     try Self.matchOpenConflicts(change.conflicts, id: id, hubRevision: change.hubRevision, db)
                 }
-                try Self.absorb(
-                    id: id, hubFields: change.fields, hubRevision: change.hubRevision, appliedRevision: change.revision,
-                    base: nil, detected: .pull, db)
+                if change.hubRevision > known {  // (an older or known revision changes no field)
+                    try Self.absorb(
+                        id: id, hubFields: change.fields, hubRevision: change.hubRevision, appliedRevision: change.revision,
+                        base: nil, detected: .pull, db)
+                }
                 if let duplicate = change.duplicate {
                     try Self.recordDuplicate(duplicate, id: id, db)
                 }
@@ -74,12 +78,16 @@ extension NodeStore {
                     record.itemChanges += db.changesCount
                 }
                 // When every item is decided, the retention period starts (this node's clock:
-                // it decides nothing but when personal data may go).
+                // it decides nothing but when personal data may go). One write of the row.
                 try db.cachedStatement(sql: """
-                        UPDATE applications SET decided_at = ? WHERE id = ? AND decided_at IS NULL
-                          AND NOT EXISTS (SELECT 1 FROM application_items WHERE application_id = ?
-                                          AND state NOT IN ('approved', 'issued', 'rejected'))
-                        """).execute(arguments: [time, id, id])
+                        UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?),
+                            state = ?, updated_at = ?,
+                            decided_at = CASE WHEN decided_at IS NULL
+                                AND NOT EXISTS (SELECT 1 FROM application_items WHERE application_id = ?
+                                                AND state NOT IN ('approved', 'issued', 'rejected'))
+                                THEN ? ELSE decided_at END
+                        WHERE id = ?
+                        """).execute(arguments: [change.provinceNo, change.hubRevision, newState, time, id, time, id])
             }
             try db.cachedStatement(sql: "UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?) WHERE id = 1").execute(arguments: [nextCursor])
             return record
