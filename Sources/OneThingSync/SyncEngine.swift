@@ -173,10 +173,11 @@ public struct SyncEngine: Sendable {
         let request = HTTPRequest(method: "GET", path: WireProtocol.changesPath(node: nodeId) + "?" + query)
         let response = try await exchange(request, retry: &retry)
         try expectOK(response, what: "pull")
-        guard let page = try? WireCoding.decode(ChangesPage.self, from: response.body) else {
-            throw .protocolViolation("the answer to a pull is not a page of changes.")
+        do {
+            return try ChangesPage.decode(json: response.body)
+        } catch {
+            throw .protocolViolation("the answer to a pull is not a page of changes: \(error.description).")
         }
-        return page
     }
 
     // MARK: Ratings

@@ -9,10 +9,10 @@ import Testing
 struct ChangesPageBytesTests {
     static let texts = ["", "a", "陈小测", "line\nbreak", "tab\tand \"quotes\" \\ back", "\u{01}\u{1F}ctl", "福建省/福州市", "😀 emoji"]
 
-    func text(_ g: inout SplitMix64) -> String { Self.texts[Int(g.next() % UInt64(Self.texts.count))] }
-    func maybe(_ g: inout SplitMix64) -> String? { g.next() % 3 == 0 ? nil : text(&g) }
+    static func text(_ g: inout SplitMix64) -> String { texts[Int(g.next() % UInt64(texts.count))] }
+    static func maybe(_ g: inout SplitMix64) -> String? { g.next() % 3 == 0 ? nil : text(&g) }
 
-    func randomPage(_ g: inout SplitMix64) -> ChangesPage {
+    static func randomPage(_ g: inout SplitMix64) -> ChangesPage {
         let states = ItemState.allCases
         let changes = (0..<Int(g.next() % 5)).map { n in
             ApplicationChange(
@@ -38,7 +38,7 @@ struct ChangesPageBytesTests {
     func sameAsWireCoding() throws {
         var g = SplitMix64(seed: 0x5EED_C4A9)
         for _ in 0..<500 {
-            let page = randomPage(&g)
+            let page = Self.randomPage(&g)
             let bytes = try page.jsonBytes()
             #expect(try WireCoding.decode(ChangesPage.self, from: Data(bytes)) == page)
             #expect(bytes == Array(try WireCoding.encode(page)), "\(String(decoding: bytes, as: UTF8.self))")
