@@ -58,7 +58,7 @@ struct ApplicationRecord: Sendable, Hashable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                 provinceNo, applicationId, nodeId, bundle, region, catalogVersion,
-                try StoredJSON.encode(fields), try StoredJSON.encode(situations), revision, hubRevision, duplicateOf,
+                StoredJSON.encode(fields), StoredJSON.encode(situations), revision, hubRevision, duplicateOf,
                 duplicateKind?.rawValue, key?.person, key?.event, key?.exact,
             ])
     }
@@ -72,7 +72,7 @@ struct ApplicationRecord: Sendable, Hashable {
                                         person_key = ?, event_key = ?, exact_key = ?
                 WHERE province_no = ?
                 """).execute(arguments: [
-                try StoredJSON.encode(fields), try StoredJSON.encode(situations), region, catalogVersion,
+                StoredJSON.encode(fields), StoredJSON.encode(situations), region, catalogVersion,
                 revision, hubRevision, duplicateOf, duplicateKind?.rawValue, key?.person, key?.event, key?.exact,
                 provinceNo,
             ])
@@ -88,8 +88,8 @@ struct ApplicationRecord: Sendable, Hashable {
         try db.cachedStatement(sql: """
                 INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
-                provinceNo, hubRevision, try StoredJSON.encode(fields), source, revision,
-                try nodeFields.flatMap { $0 == fields ? nil : try StoredJSON.encode($0) },  // NULL: as `fields`
+                provinceNo, hubRevision, StoredJSON.encode(fields), source, revision,
+                nodeFields.flatMap { $0 == fields ? nil : StoredJSON.encode($0) },  // NULL: as `fields`
             ])
     }
 

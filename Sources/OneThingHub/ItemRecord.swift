@@ -47,12 +47,12 @@ struct ItemRecord: Sendable, Hashable {
                 INSERT INTO items (province_no, item, position, state, reason, documents, depends_on, needs)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
-                provinceNo, item, position, state.rawValue, reason, try documents.map(StoredJSON.encode),
-                try StoredJSON.encode(dependsOn), try StoredJSON.encode(needs),
+                provinceNo, item, position, state.rawValue, reason, documents.map(StoredJSON.encode),
+                StoredJSON.encode(dependsOn), StoredJSON.encode(needs),
             ])
     }
 
     func update(_ db: Database, provinceNo: String) throws {
-        try db.cachedStatement(sql: "UPDATE items SET state = ?, reason = ?, documents = ? WHERE province_no = ? AND item = ?").execute(arguments: [state.rawValue, reason, try documents.map(StoredJSON.encode), provinceNo, item])
+        try db.cachedStatement(sql: "UPDATE items SET state = ?, reason = ?, documents = ? WHERE province_no = ? AND item = ?").execute(arguments: [state.rawValue, reason, documents.map(StoredJSON.encode), provinceNo, item])
     }
 }
