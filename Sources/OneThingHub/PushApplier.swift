@@ -64,9 +64,9 @@ struct PushApplier {
         }
         let payload: ApplicationPayload
         do {
-            payload = try WireCoding.decode(ApplicationPayload.self, from: Data(entry.payload.utf8))
+            payload = try ApplicationPayload.decode(json: entry.payload)
         } catch {
-            return rejected(entry, .invalidPayload, "The payload is not an application payload: \(DecodingProblem.describe(error)).")
+            return rejected(entry, .invalidPayload, "The payload is not an application payload: \(error.description).")
         }
         if let problem = check(payload, against: entry) {
             return rejected(entry, problem.code, problem.reason)

@@ -32,6 +32,24 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
         self.resolves = nil
     }
 
+    /// Every field as given (a payload read from the wire).
+    public init(
+        applicationId: String, revision: Int, baseRevision: Int?, bundle: String, items: [String], fields: [String: String],
+        situations: [String], catalogVersion: String, region: String, operatorId: String?, resolves: [String]?
+    ) {
+        self.applicationId = applicationId
+        self.revision = revision
+        self.baseRevision = baseRevision
+        self.bundle = bundle
+        self.items = items
+        self.fields = fields
+        self.situations = situations
+        self.catalogVersion = catalogVersion
+        self.region = region
+        self.operatorId = operatorId
+        self.resolves = resolves
+    }
+
     enum CodingKeys: String, CodingKey {
         case applicationId = "application_id"
         case revision

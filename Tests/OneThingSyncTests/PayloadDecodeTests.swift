@@ -1,0 +1,60 @@
+import Foundation
+import OneThingModel
+import OneThingWire
+import TestSupport
+import Testing
+
+/// `ApplicationPayload.decode(json:)` (the hub reads every pushed payload with it) against
+/// JSONDecoder, the reference.
+@Suite("Payloads read by JSONReader")
+struct PayloadDecodeTests {
+    func payloads() throws -> [ApplicationPayload] {
+        var list: [ApplicationPayload] = []
+        for bundle in ["birth", "school-enrolment"] {
+            var payload = ApplicationPayload(
+                applicationId: "OT-0000000001", revision: 1, baseRevision: nil, application: try Examples.validated(bundle),
+                operatorId: "op-1")
+            list.append(payload)
+            payload.revision = 3
+            payload.baseRevision = 2
+            payload.resolves = ["mother_phone"]
+            payload.operatorId = nil
+            payload.fields["note"] = "tab\t\"q\" \\ 陈 😀"
+            list.append(payload)
+        }
+        return list
+    }
+
+    @Test("the node's canonical payloads and JSONEncoder's: the same payload as JSONDecoder reads")
+    func sameAsJSONDecoder() throws {
+        for payload in try payloads() {
+            for text in [payload.canonicalJSON, String(decoding: try JSONEncoder().encode(payload), as: UTF8.self)] {
+                #expect(try ApplicationPayload.decode(json: text) == payload)
+                #expect(try JSONDecoder().decode(ApplicationPayload.self, from: Data(text.utf8)) == payload)
+            }
+        }
+    }
+
+    @Test("10,000 mutations of a payload: never a crash, and what is read is what JSONDecoder reads")
+    func mutated() throws {
+        var g = SplitMix64(seed: 0xFA1_10AD)
+        let valid = Array(try payloads()[1].canonicalJSON.utf8)
+        let structural = Array("{}[],:\"\\0-n".utf8)
+        var accepted = 0
+        for _ in 0..<10_000 {
+            var bytes = valid
+            let at = Int(g.next() % UInt64(bytes.count))
+            switch g.next() % 3 {
+            case 0: bytes[at] = UInt8(truncatingIfNeeded: g.next())
+            case 1: bytes.remove(at: at)
+            default: bytes.insert(structural[Int(g.next() % UInt64(structural.count))], at: at)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let fast = try? ApplicationPayload.decode(json: text) else { continue }
+            accepted += 1
+            #expect(fast == (try? JSONDecoder().decode(ApplicationPayload.self, from: Data(text.utf8))))
+        }
+        #expect(accepted > 0)
+        #expect(throws: WireDecodingError.self) { try ApplicationPayload.decode(json: #"{"application_id":"OT-1"}"#) }
+    }
+}
