@@ -39,7 +39,12 @@ struct HubRoutes: Sendable {
         }
         defer { ticket.leave() }
         let data = try await HTTPBody.read(request, limit: configuration.maxBodyBytes)
-        let batch = try HTTPBody.decode(PushRequest.self, from: data, what: "push request")
+        let batch: PushRequest
+        do {
+            batch = try PushRequest.decode(json: data)
+        } catch {
+            throw .badRequest("The request body is not a valid push request: \(error.description); nothing was applied.")
+        }
         guard batch.entries.count <= PushRequest.maxEntries else {
             throw .badRequest(
                 "The batch has \(batch.entries.count) entries, more than the \(PushRequest.maxEntries) one request may carry; nothing was applied. Send smaller batches.")

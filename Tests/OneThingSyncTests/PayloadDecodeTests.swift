@@ -57,4 +57,32 @@ struct PayloadDecodeTests {
         #expect(accepted > 0)
         #expect(throws: WireDecodingError.self) { try ApplicationPayload.decode(json: #"{"application_id":"OT-1"}"#) }
     }
+
+    @Test("random push requests, as the node writes them and pretty: the same request as JSONDecoder reads; mutations agree")
+    func pushRequests() throws {
+        var g = SplitMix64(seed: 0x9_05E)
+        let payload = try payloads()[1].canonicalJSON
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted]
+        var accepted = 0
+        for n in 0..<300 {
+            let entries = (0..<Int(g.next() % 4)).map { i in
+                PushEntry(
+                    seq: Int64(g.next() % 1_000_000) + 1, idempotencyKey: "key-\(n)-\(i)", applicationId: "OT-000000000\(i)",
+                    revision: Int(g.next() % 5) + 1, baseRevision: g.next() % 2 == 0 ? nil : 1,
+                    payloadSHA256: String(repeating: "a", count: 64), payload: payload)
+            }
+            let request = PushRequest(entries: entries)
+            for form in [Data(request.jsonBytes), try pretty.encode(request)] {
+                #expect(try PushRequest.decode(json: form) == request)
+            }
+            var bytes = request.jsonBytes
+            guard !bytes.isEmpty else { continue }
+            bytes[Int(g.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: g.next())
+            guard let fast = try? PushRequest.decode(json: Data(bytes)) else { continue }
+            accepted += 1
+            #expect(fast == (try? WireCoding.decode(PushRequest.self, from: Data(bytes))))
+        }
+        #expect(accepted > 0)
+    }
 }
