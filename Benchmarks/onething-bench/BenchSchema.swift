@@ -1,6 +1,7 @@
 /// The node's filing tables and indexes as the floors of the filing benchmark create them:
 /// the same columns, keys and indexes as the store's migrations (v1 and v2: the merge base
-/// `hub_fields`, the duplicate keys and their index; v4: the audit log). `insertApplication`
+/// `hub_fields`, the duplicate keys and their index; v4: the audit log; v5: the counts by
+/// state that triggers keep on insert). `insertApplication`
 /// is the row the store writes, `insertAudit` its audit line, and `duplicateLookup` the
 /// look-up it makes before filing.
 enum BenchSchema {
@@ -23,6 +24,13 @@ enum BenchSchema {
         CREATE TABLE audit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
           action TEXT NOT NULL, application_id TEXT, detail TEXT);
         CREATE INDEX audit_log_by_application ON audit_log(application_id, seq);
+        CREATE TABLE state_counts (kind TEXT NOT NULL, state TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (kind, state)) WITHOUT ROWID;
+        INSERT INTO state_counts (kind, state) VALUES ('applications', 'queued'), ('outbox', 'queued');
+        CREATE TRIGGER applications_count_insert AFTER INSERT ON applications BEGIN
+          UPDATE state_counts SET n = n + 1 WHERE kind = 'applications' AND state = NEW.state; END;
+        CREATE TRIGGER outbox_count_insert AFTER INSERT ON outbox BEGIN
+          UPDATE state_counts SET n = n + 1 WHERE kind = 'outbox' AND state = NEW.state; END;
         """
 
     /// ?1 application id: the audit line the store appends for each filing.

@@ -77,13 +77,11 @@ extension NodeStore {
     /// Counts by state and the last sync, for `onething status`.
     public func queueStatus() throws(StoreError) -> QueueStatus {
         try read { db in
+            // Kept by triggers (schema v5): a few rows, however many applications are stored.
             var applications = Dictionary(uniqueKeysWithValues: ApplicationState.allCases.map { ($0.rawValue, 0) })
-            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM applications GROUP BY state") {
-                applications[row["state"]] = row["n"]
-            }
             var outbox: [String: Int] = ["queued": 0, "in_flight": 0, "acked": 0, "quarantined": 0]
-            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state") {
-                outbox[row["state"]] = row["n"]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, state, n FROM state_counts") {
+                if row["kind"] == "applications" { applications[row["state"]] = row["n"] } else { outbox[row["state"]] = row["n"] }
             }
             let sync = try Row.fetchOne(
                 db, sql: "SELECT last_success_at, last_attempt_at, last_error FROM sync_state WHERE id = 1")

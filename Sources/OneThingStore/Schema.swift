@@ -191,6 +191,43 @@ enum Schema {
                 """)
             Failpoint.hit(.insideMigration)
         }
+        migrator.registerMigration("v5-state-counts") { db in
+            // Counts by state kept by triggers, so that `status` reads a few rows instead of
+            // counting a million (and stays fast as years of applications pile up).
+            var sql = """
+                CREATE TABLE state_counts (
+                    kind TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    n INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (kind, state)
+                ) WITHOUT ROWID;
+                INSERT INTO state_counts (kind, state)
+                    VALUES ('applications', 'queued'), ('applications', 'sent'), ('applications', 'accepted'),
+                           ('applications', 'quarantined'), ('outbox', 'queued'), ('outbox', 'in_flight'),
+                           ('outbox', 'acked'), ('outbox', 'quarantined');
+                UPDATE state_counts SET n = (SELECT COUNT(*) FROM applications WHERE state = state_counts.state)
+                    WHERE kind = 'applications';
+                UPDATE state_counts SET n = (SELECT COUNT(*) FROM outbox WHERE state = state_counts.state)
+                    WHERE kind = 'outbox';
+
+                """
+            for table in ["applications", "outbox"] {
+                sql += """
+                    CREATE TRIGGER \(table)_count_insert AFTER INSERT ON \(table) BEGIN
+                        UPDATE state_counts SET n = n + 1 WHERE kind = '\(table)' AND state = NEW.state;
+                    END;
+                    CREATE TRIGGER \(table)_count_delete AFTER DELETE ON \(table) BEGIN
+                        UPDATE state_counts SET n = n - 1 WHERE kind = '\(table)' AND state = OLD.state;
+                    END;
+                    CREATE TRIGGER \(table)_count_update AFTER UPDATE OF state ON \(table) WHEN OLD.state IS NOT NEW.state BEGIN
+                        UPDATE state_counts SET n = n - 1 WHERE kind = '\(table)' AND state = OLD.state;
+                        UPDATE state_counts SET n = n + 1 WHERE kind = '\(table)' AND state = NEW.state;
+                    END;
+
+                    """
+            }
+            try db.execute(sql: sql)
+        }
         return migrator
     }
 }
