@@ -4,18 +4,44 @@ public import OneThingModel
 import OneThingWire
 
 extension NodeStore {
-    /// Applications, newest first, optionally only those in one state.
+    /// Applications, newest first, optionally only those in one state (every one: for a
+    /// large database, `applicationPage` reads them a page at a time).
     public func applications(state: ApplicationState? = nil) throws(StoreError) -> [ApplicationSummary] {
+        var all: [ApplicationSummary] = []
+        var page = try applicationPage(state: state, limit: 5000)
+        all += page.applications
+        while let next = page.next {
+            page = try applicationPage(state: state, limit: 5000, before: next)
+            all += page.applications
+        }
+        return all
+    }
+
+    /// At most `limit` applications, newest first, older than `before` (the `next` of the
+    /// page before); memory and time grow with the page, not with the database.
+    public func applicationPage(state: ApplicationState? = nil, limit: Int, before: Int64? = nil) throws(StoreError)
+        -> ApplicationPage
+    {
         try read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, bundle, state, revision, province_no, filed_at FROM applications
-                    WHERE (?1 IS NULL OR state = ?1) ORDER BY rowid DESC
+                    SELECT rowid, id, bundle, state, revision, province_no, filed_at FROM applications
+                    WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR rowid < ?2) ORDER BY rowid DESC LIMIT ?3
                     """,
-                arguments: [state?.rawValue])
-            let items = try itemsByApplication(db, ids: nil)
-            return rows.map { row in summary(row, items: items[row["id"]] ?? []) }
+                arguments: [state?.rawValue, before, max(1, limit)])
+            let items = try itemsByApplication(db, ids: rows.map { $0["id"] })
+            let next: Int64? = rows.count == max(1, limit) ? rows.last?["rowid"] : nil
+            return ApplicationPage(applications: rows.map { row in summary(row, items: items[row["id"]] ?? []) }, next: next)
+        }
+    }
+
+    /// How many applications there are (in `state`), from the counts kept by triggers.
+    public func applicationCount(state: ApplicationState? = nil) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(n), 0) FROM state_counts WHERE kind = 'applications' AND (?1 IS NULL OR state = ?1)",
+                arguments: [state?.rawValue]) ?? 0
         }
     }
 

@@ -112,3 +112,15 @@ public struct QueueStatus: Sendable, Hashable, Codable {
     public var lastAttemptAt: String?
     public var lastError: String?
 }
+
+/// One page of `NodeStore.applicationPage`: `next` is where the following page starts
+/// (nil: this was the last).
+public struct ApplicationPage: Sendable, Hashable {
+    public var applications: [ApplicationSummary]
+    public var next: Int64?
+
+    public init(applications: [ApplicationSummary], next: Int64?) {
+        self.applications = applications
+        self.next = next
+    }
+}

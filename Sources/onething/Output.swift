@@ -8,6 +8,11 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Text to stdout as it is (no newline added): output written a piece at a time.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     /// Diagnostics go to a terminal: control characters are replaced, whatever their source.
     static func diagnostic(_ text: String) {
         FileHandle.standardError.write(Data((TerminalSafe.text(text) + "\n").utf8))

@@ -21,12 +21,38 @@ struct ListShowStatusTests {
         #expect(text.stdout.contains("No applications"))
     }
 
+    @Test("list shows the newest --limit N (default 100) and says how many more; --all reads every one a page at a time")
+    func listLimitAndAll() throws {
+        let node = TestNode()
+        let values = try exampleValues()
+        let ids = try (0..<3).map { _ in try node.fileValid(values: values) }
+        let limited = try node.run(["list", "--limit", "2", "--json"])
+        let object = try #require(limited.json() as? [String: Any])
+        #expect((object["applications"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [ids[2], ids[1]])
+        #expect(object["total"] as? Int == 3)
+        let text = try node.run(["list", "--limit", "2"])
+        #expect(text.code == 0)
+        #expect(text.stdout.contains("The newest 2 of 3"))
+        #expect(!text.stdout.contains(ids[0]))
+        let all = try node.run(["list", "--all", "--json"])
+        let allObject = try #require(all.json() as? [String: Any], "\(all.stdout)")
+        #expect((allObject["applications"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ids.reversed())
+        #expect(allObject["total"] as? Int == 3)
+        let allText = try node.run(["list", "--all"])
+        #expect(ids.allSatisfy { allText.stdout.contains($0) })
+        #expect(!allText.stdout.contains("The newest"))
+        #expect(try node.run(["list", "--limit", "0"]).code == 64)
+        let none = try node.run(["list", "--all", "--state", "accepted", "--json"])
+        #expect(((none.json() as? [String: Any])?["applications"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func listJSONShowsQueuedApplicationsWithPendingItems() throws {
         let node = TestNode()
         let id = try node.fileValid(values: try exampleValues())
         let result = try node.run(["list", "--json"])
         let object = try #require(result.json() as? [String: Any])
-        #expect(Array(object.keys) == ["applications"])
+        #expect(Set(object.keys) == ["applications", "total"])
+        #expect(object["total"] as? Int == 1)
         let apps = try #require(object["applications"] as? [[String: Any]])
         try #require(apps.count == 1)
         let app = apps[0]

@@ -38,7 +38,7 @@ struct CrashMatrixTests {
 
     /// The invariants after convergence.
     func checkInvariants(_ loop: Loop, filed: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let nodeApps = ((try loop.node(["list", "--json"]).json() as? [String: Any])?["applications"] as? [[String: Any]]) ?? []
+        let nodeApps = ((try loop.node(["list", "--all", "--json"]).json() as? [String: Any])?["applications"] as? [[String: Any]]) ?? []
         #expect(Set(nodeApps.compactMap { $0["id"] as? String }) == Set(filed), "the node lost or invented applications", sourceLocation: sourceLocation)
         let hubApps = try loop.hubApplications()
         let hubIds = hubApps.compactMap { $0["application_id"] as? String }

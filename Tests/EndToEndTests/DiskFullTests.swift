@@ -71,7 +71,7 @@ struct DiskFullTests {
         #expect(!full.stderr.contains("350102"), "no applicant data in the message")
         #expect(!filed.isEmpty)
         // Everything filed before is there and the file is sound.
-        let listed = (try loop.node(["list", "--json"], db: db).json() as? [String: Any])?["applications"] as? [[String: Any]]
+        let listed = (try loop.node(["list", "--all", "--json"], db: db).json() as? [String: Any])?["applications"] as? [[String: Any]]
         #expect(Set(listed?.compactMap { $0["id"] as? String } ?? []) == Set(filed))
         #expect(try loop.sql("PRAGMA integrity_check", db: db) == "ok")
 

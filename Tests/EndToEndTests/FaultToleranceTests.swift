@@ -267,7 +267,7 @@ private struct ExactlyOnce {
         var problems: [String] = []
         let node = played.node
         let hubApps = hubListing.filter { $0["node_id"] as? String == node }
-        let listed = try loop.node(["list", "--json"], db: played.db).json() as? [String: Any]
+        let listed = try loop.node(["list", "--all", "--json"], db: played.db).json() as? [String: Any]
         let nodeApps = (listed?["applications"] as? [[String: Any]]) ?? []
         let hubIds = hubApps.compactMap { $0["application_id"] as? String }
         let nodeIds = nodeApps.compactMap { $0["id"] as? String }
