@@ -235,7 +235,8 @@ def resident_id(n):
 
 def growth_node(name, synced):
     """A node with `synced` applications already accepted (seeded) and a hub that knows its
-    entries up to there (nodes.last_seq set, as after those pushes); warmed up with one sync."""
+    entries up to there (nodes.last_seq and the province number counter set, as after those
+    pushes); warmed up with one sync."""
     d = fresh_dir(f"growth-{name}")
     node_db, hub_db = os.path.join(d, "node.sqlite"), os.path.join(d, "hub.sqlite")
     log(f"   seeding {synced:,} synced applications into {node_db}")
@@ -243,6 +244,8 @@ def growth_node(name, synced):
     token = run([HUB, "nodes", "add", "growth-node", "--db", hub_db]).stdout.strip().splitlines()[-1]
     con = sqlite3.connect(hub_db)
     con.execute("UPDATE nodes SET last_seq = ? WHERE node_id = 'growth-node'", (synced,))
+    # ... and has numbered them (the seed gives them FJ + seq): new numbers follow on.
+    con.execute("UPDATE counters SET value = ? WHERE name = 'province_no'", (synced,))
     con.commit()
     con.close()
     hub = Hub(hub_db, d)

@@ -23,13 +23,24 @@ extension NodeStore {
         -> ApplicationPage
     {
         try read { db in
+            // Conditions written only when given, so that SQLite walks the state index (or the
+            // table backwards from `before`) instead of testing every row.
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let state {
+                conditions.append("state = ?")
+                arguments.append(state.rawValue)
+            }
+            if let before {
+                conditions.append("rowid < ?")
+                arguments.append(before)
+            }
+            arguments.append(max(1, limit))
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT rowid, id, bundle, state, revision, province_no, filed_at FROM applications
-                    WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR rowid < ?2) ORDER BY rowid DESC LIMIT ?3
-                    """,
-                arguments: [state?.rawValue, before, max(1, limit)])
+                sql: "SELECT rowid, id, bundle, state, revision, province_no, filed_at FROM applications \(filter) ORDER BY rowid DESC LIMIT ?",
+                arguments: StatementArguments(arguments))
             let items = try itemsByApplication(db, ids: rows.map { $0["id"] })
             let next: Int64? = rows.count == max(1, limit) ? rows.last?["rowid"] : nil
             return ApplicationPage(applications: rows.map { row in summary(row, items: items[row["id"]] ?? []) }, next: next)

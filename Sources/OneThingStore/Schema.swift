@@ -201,14 +201,12 @@ enum Schema {
                     n INTEGER NOT NULL DEFAULT 0,
                     PRIMARY KEY (kind, state)
                 ) WITHOUT ROWID;
-                INSERT INTO state_counts (kind, state)
+                INSERT INTO state_counts (kind, state, n) SELECT 'applications', state, COUNT(*) FROM applications GROUP BY state;
+                INSERT INTO state_counts (kind, state, n) SELECT 'outbox', state, COUNT(*) FROM outbox GROUP BY state;
+                INSERT OR IGNORE INTO state_counts (kind, state)
                     VALUES ('applications', 'queued'), ('applications', 'sent'), ('applications', 'accepted'),
                            ('applications', 'quarantined'), ('outbox', 'queued'), ('outbox', 'in_flight'),
                            ('outbox', 'acked'), ('outbox', 'quarantined');
-                UPDATE state_counts SET n = (SELECT COUNT(*) FROM applications WHERE state = state_counts.state)
-                    WHERE kind = 'applications';
-                UPDATE state_counts SET n = (SELECT COUNT(*) FROM outbox WHERE state = state_counts.state)
-                    WHERE kind = 'outbox';
 
                 """
             for table in ["applications", "outbox"] {
