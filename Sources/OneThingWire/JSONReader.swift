@@ -124,8 +124,17 @@ struct JSONReader {
             offset += 1
         }
         if let next = peek(), next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            // 12.0 or 1.2e1: an integer written as a number with a fraction or exponent, which
+            // JSON Schema's "integer" and JSONDecoder accept; 1.5 or one too large is not.
             offset = start
-            throw error("expected an integer, not a fraction")
+            try number()
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+            guard let double = Double(text), double.rounded(.towardZero) == double, abs(double) <= 9_007_199_254_740_992
+            else {
+                offset = start
+                throw error("expected an integer, not a fraction")
+            }
+            return Int64(double)
         }
         return negative ? -value : value
     }

@@ -65,6 +65,17 @@ struct ChangesPageDecodeTests {
         #expect(throws: WireDecodingError.self) { try ChangesPage.decode(json: Data(json.utf8)) }
     }
 
+    @Test("integers written with a fraction or exponent (12.0, 1.2e1) are read as JSONDecoder reads them; 1.5 is not an integer")
+    func integralNumbers() throws {
+        for (text, cursor) in [("12.0", Int64(12)), ("1.2e1", 12), ("120E-1", 12), ("-0.0", 0)] {
+            let json = #"{"changes":[],"next_cursor":"# + text + #","has_more":false}"#
+            #expect(try ChangesPage.decode(json: Data(json.utf8)).nextCursor == cursor)
+            #expect(try WireCoding.decode(ChangesPage.self, from: Data(json.utf8)).nextCursor == cursor)
+        }
+        #expect(throws: WireDecodingError.self) { try ChangesPage.decode(json: Data(#"{"changes":[],"next_cursor":1.5,"has_more":false}"#.utf8)) }
+        #expect(throws: WireDecodingError.self) { try ChangesPage.decode(json: Data(#"{"changes":[],"next_cursor":1e400,"has_more":false}"#.utf8)) }
+    }
+
     @Test("invalid UTF-8 in a string, and nesting deeper than the limit, are errors, not crashes")
     func hostile() {
         var bytes = Array(#"{"changes":[],"next_cursor":1,"has_more":false,"x":"ab"}"#.utf8)
