@@ -295,7 +295,7 @@ def part_growth():
     row("growth", f"`onething status`, {GROWTH_SYNCED:,} stored: median (ms)", f"{status[0]:.0f}", "< 50", 50 / status[0],
         status[0] < 50)
     row("growth", f"`onething status --json`, {GROWTH_SYNCED:,} stored: median (ms)", f"{status_json[0]:.0f}")
-    row("growth", f"`onething list` (all {GROWTH_SYNCED:,}): median (ms)", f"{listing[0]:,.0f}")
+    row("growth", f"`onething list` (the newest 100 of {GROWTH_SYNCED:,}): median (ms)", f"{listing[0]:,.0f}")
     row("growth", f"`onething list --state queued`, {GROWTH_SYNCED:,} stored: median (ms)", f"{queued[0]:.0f}")
     row("growth", "  database size", f"{size / 1e9:.2f} GB")
 

@@ -27,17 +27,6 @@ struct HubRoutes: Sendable {
     func push(_ request: Request, node: String) async throws(HubError) -> Response {
         let started = ContinuousClock.now
         try await authenticateNode(request, node: node)
-        let ticket: PushAdmission.Ticket
-        switch admission.enter() {
-        case .success(let admitted):
-            ticket = admitted
-        case .failure(let busy):
-            logger.notice(
-                "push refused, busy",
-                metadata: ["node": "\(node)", "active": "\(admission.active)", "retry_after": "\(busy.retryAfterSeconds)"])
-            return Self.busyResponse(busy)
-        }
-        defer { ticket.leave() }
         let data = try await HTTPBody.read(request, limit: configuration.maxBodyBytes)
         let batch: PushRequest
         do {
@@ -54,6 +43,19 @@ struct HubRoutes: Sendable {
                 throw .badRequest("Entry \(index) of the batch is malformed: \(problem); nothing was applied.")
             }
         }
+        // A place among the pushes the database works on, taken once the body is read and
+        // checked (a slow upload holds none).
+        let ticket: PushAdmission.Ticket
+        switch admission.enter() {
+        case .success(let admitted):
+            ticket = admitted
+        case .failure(let busy):
+            logger.notice(
+                "push refused, busy",
+                metadata: ["node": "\(node)", "active": "\(admission.active)", "retry_after": "\(busy.retryAfterSeconds)"])
+            return Self.busyResponse(busy)
+        }
+        defer { ticket.leave() }
         let response = try await store.push(
             node: node, entries: batch.entries, catalog: configuration.catalog, nearDuplicates: configuration.nearDuplicates)
         Failpoint.hit(.hubAfterCommit)

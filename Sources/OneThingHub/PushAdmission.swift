@@ -26,11 +26,11 @@ public final class PushAdmission: Sendable {
     public func enter() -> Result<Ticket, Busy> {
         state.withLock { state in
             guard state.active < limit else {
-                // About one push's time (by then most places have turned over; the average
-                // includes the wait for the one writer), spread so that refused nodes do not
-                // all return together; at least one second, at most thirty.
-                let wait = state.averageSeconds * Double.random(in: 0.5...2)
-                return .failure(Busy(retryAfterSeconds: Int(min(30, max(1, wait.rounded(.up))))))
+                // About one to two pushes' time (by then most places have turned over; the
+                // average includes the wait for the one writer), in whole seconds drawn at
+                // random so that refused nodes do not all return together; 1 to 30.
+                let most = min(30, max(2, Int((state.averageSeconds * 2).rounded(.up))))
+                return .failure(Busy(retryAfterSeconds: Int.random(in: 1...most)))
             }
             state.active += 1
             return .success(Ticket(admission: self, started: ContinuousClock.now))

@@ -129,12 +129,16 @@ extension NodeStore {
     }
 
     private func itemsByApplication(_ db: Database, ids: [String]?) throws -> [String: [ItemStatus]] {
-        let rows: [Row]
+        var rows: [Row] = []
         if let ids {
-            rows = try Row.fetchAll(
-                db,
-                sql: "SELECT application_id, item, state, reason, result FROM application_items WHERE application_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY application_id, position",
-                arguments: StatementArguments(ids))
+            // In chunks: older SQLite builds bind at most 999 parameters a statement.
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(ids.count, start + 500)])
+                rows += try Row.fetchAll(
+                    db,
+                    sql: "SELECT application_id, item, state, reason, result FROM application_items WHERE application_id IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY application_id, position",
+                    arguments: StatementArguments(chunk))
+            }
         } else {
             rows = try Row.fetchAll(
                 db, sql: "SELECT application_id, item, state, reason, result FROM application_items ORDER BY application_id, position")

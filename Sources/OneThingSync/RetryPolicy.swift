@@ -15,7 +15,9 @@ struct RetryPolicy {
     mutating func nextDelay(minimum: Double = 0) -> Double? {
         attempt += 1
         let cap = min(base * Double(1 << min(attempt - 1, 10)), 30)
-        let delay = max(Double.random(in: 0...cap), min(max(0, minimum), 60))
+        // What the hub asked for, plus the usual jitter so that nodes it refused together
+        // do not come back together.
+        let delay = min(max(0, minimum), 60) + Double.random(in: 0...cap)
         let remaining = ContinuousClock.now.duration(to: deadline)
         guard remaining > .milliseconds(Int(delay * 1000)) else { return nil }
         return delay

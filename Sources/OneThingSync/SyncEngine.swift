@@ -261,7 +261,11 @@ public struct SyncEngine: Sendable {
                 failure = "The exchange with the hub failed."
             }
             guard let delay = retry.nextDelay(minimum: retryAfter) else { throw .temporary(failure) }
-            try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            do {
+                try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            } catch {
+                throw .temporary(failure)  // cancelled (a page fetched ahead that is no longer wanted)
+            }
         }
     }
 

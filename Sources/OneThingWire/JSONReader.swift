@@ -10,8 +10,12 @@ struct JSONReader {
     private(set) var offset = 0
     private var depth = 0
 
+    /// A reader at the start of `bytes`, past a UTF-8 byte order mark and white space
+    /// (both allowed before a JSON text).
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
+        skipSpace()
     }
 
     // MARK: structure
@@ -115,13 +119,19 @@ struct JSONReader {
         if first == UInt8(ascii: "0"), let next = peek(at: offset + 1), isDigit(next) {
             throw error("a number has a leading zero")
         }
+        // Built on the negative side, where Int64 reaches one further (Int64.min).
         var value: Int64 = 0
         while let digit = peek(), isDigit(digit) {
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
+            let (sum, o2) = times.subtractingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
             guard !o1, !o2 else { offset = start; throw error("an integer is out of range") }
             value = sum
             offset += 1
+        }
+        if peek() == UInt8(ascii: "."), let exact = zeroFraction() {
+            // 12.000: exactly the integer before the point.
+            offset = exact
+            return try signed(value, negative: negative, start: start)
         }
         if let next = peek(), next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
             // 12.0 or 1.2e1: an integer written as a number with a fraction or exponent, which
@@ -136,7 +146,22 @@ struct JSONReader {
             }
             return Int64(double)
         }
-        return negative ? -value : value
+        return try signed(value, negative: negative, start: start)
+    }
+
+    private mutating func signed(_ value: Int64, negative: Bool, start: Int) throws(WireDecodingError) -> Int64 {
+        if negative { return value }
+        guard value != .min else { offset = start; throw error("an integer is out of range") }
+        return -value
+    }
+
+    /// After the point: the offset past a fraction of only zeros that no exponent follows, or nil.
+    private func zeroFraction() -> Int? {
+        var index = offset + 1
+        guard let first = peek(at: index), first == UInt8(ascii: "0") else { return nil }
+        while let byte = peek(at: index), byte == UInt8(ascii: "0") { index += 1 }
+        if let byte = peek(at: index), isDigit(byte) || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return nil }
+        return index
     }
 
     mutating func int() throws(WireDecodingError) -> Int {

@@ -72,8 +72,28 @@ struct ChangesPageDecodeTests {
             #expect(try ChangesPage.decode(json: Data(json.utf8)).nextCursor == cursor)
             #expect(try WireCoding.decode(ChangesPage.self, from: Data(json.utf8)).nextCursor == cursor)
         }
+        for (text, cursor) in [("9007199254740993.0", Int64(9_007_199_254_740_993)), ("-9223372036854775808", Int64.min),
+                               ("9223372036854775807", Int64.max)] {
+            let json = #"{"changes":[],"next_cursor":"# + text + #","has_more":false}"#
+            #expect(try ChangesPage.decode(json: Data(json.utf8)).nextCursor == cursor, "\(text)")
+        }
+        #expect(throws: WireDecodingError.self) {
+            try ChangesPage.decode(json: Data(#"{"changes":[],"next_cursor":9223372036854775808,"has_more":false}"#.utf8))
+        }
         #expect(throws: WireDecodingError.self) { try ChangesPage.decode(json: Data(#"{"changes":[],"next_cursor":1.5,"has_more":false}"#.utf8)) }
         #expect(throws: WireDecodingError.self) { try ChangesPage.decode(json: Data(#"{"changes":[],"next_cursor":1e400,"has_more":false}"#.utf8)) }
+    }
+
+    @Test("white space and a byte order mark before the document are allowed, as JSONDecoder allows them")
+    func leadingSpace() throws {
+        let page = #"{"changes":[],"next_cursor":2,"has_more":false}"#
+        for prefix in ["\n", " \t\r\n", "\u{FEFF}"] {
+            let data = Data((prefix + page + "\n").utf8)
+            #expect(try ChangesPage.decode(json: data).nextCursor == 2)
+            #expect(try WireCoding.decode(ChangesPage.self, from: data).nextCursor == 2)
+        }
+        #expect(try PushRequest.decode(json: Data(" \n{\"entries\":[]}".utf8)).entries.isEmpty)
+        #expect(try WireJSON.stringMap("\n {\"a\":\"b\"} ") == ["a": "b"])
     }
 
     @Test("invalid UTF-8 in a string, and nesting deeper than the limit, are errors, not crashes")

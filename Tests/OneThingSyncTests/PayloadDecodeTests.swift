@@ -28,7 +28,7 @@ struct PayloadDecodeTests {
     @Test("the node's canonical payloads and JSONEncoder's: the same payload as JSONDecoder reads")
     func sameAsJSONDecoder() throws {
         for payload in try payloads() {
-            for text in [payload.canonicalJSON, String(decoding: try JSONEncoder().encode(payload), as: UTF8.self)] {
+            for text in [payload.canonicalJSON, String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), "\n  " + payload.canonicalJSON] {
                 #expect(try ApplicationPayload.decode(json: text) == payload)
                 #expect(try JSONDecoder().decode(ApplicationPayload.self, from: Data(text.utf8)) == payload)
             }
