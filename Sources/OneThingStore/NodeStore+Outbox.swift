@@ -43,22 +43,23 @@ extension NodeStore {
     /// The next batch to send, marked in flight in the same transaction that reads it: an
     /// `amend` that replaces a queued entry (never sent) cannot slip between reading the
     /// entry and sending it, because a claimed entry is no longer "never sent".
-    public func claimBatch(limit: Int, at time: String) throws(StoreError) -> [OutboxEntry] {
+    public func claimBatch(limit: Int, after: Int64? = nil, at time: String) throws(StoreError) -> [OutboxEntry] {
         try write { db in
-            let entries = try Self.pendingEntries(limit: limit, db)
+            let entries = try Self.pendingEntries(limit: limit, after: after, db)
             try Self.markInFlight(entries.map(\.seq), at: time, db)
             return entries
         }
     }
 
-    static func pendingEntries(limit: Int, _ db: Database) throws -> [OutboxEntry] {
+    /// The pending entries in seq order (after `after`: the entries behind a batch in flight).
+    static func pendingEntries(limit: Int, after: Int64? = nil, _ db: Database) throws -> [OutboxEntry] {
         try Row.fetchAll(
             db,
             sql: """
                 SELECT seq, idempotency_key, application_id, revision, base_revision, payload, payload_sha256, attempts
-                FROM outbox WHERE state IN ('queued', 'in_flight') ORDER BY seq LIMIT ?
+                FROM outbox WHERE state IN ('queued', 'in_flight') AND seq > ? ORDER BY seq LIMIT ?
                 """,
-            arguments: [limit]
+            arguments: [after ?? 0, limit]
         ).map { row in
             OutboxEntry(
                 seq: row["seq"], idempotencyKey: row["idempotency_key"], applicationId: row["application_id"],

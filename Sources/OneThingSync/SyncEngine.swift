@@ -56,52 +56,91 @@ public struct SyncEngine: Sendable {
 
     // MARK: Push
 
+    /// Batches go one at a time, in seq order: the next is sent only once the hub has
+    /// answered the one before. While the hub works on a batch, the next one is claimed
+    /// (marked in flight) and encoded, so that the node's work overlaps the hub's. If the
+    /// answer does not cover the whole batch, the prepared one is put back and claiming
+    /// starts again from the lowest pending entry.
     private func push(into report: inout SyncReport, retry: inout RetryPolicy) async throws(SyncError) {
         var batchSize = min(max(1, options.batchSize), PushRequest.maxEntries)
         let total = try storeCall { () throws(StoreError) in try store.pendingCount() }
         var sent = 0
-        while true {
-            let entries = try storeCall { () throws(StoreError) in try store.claimBatch(limit: batchSize, at: timestamp()) }
-            guard let first = entries.first else { return }
+        var current = try prepareBatch(limit: batchSize, after: nil)
+        while let first = current.entries.first, let last = current.entries.last {
             Failpoint.hit(.beforePushRequest)
-            let body = Data(PushRequest(entries: entries.map(\.wire)).jsonBytes)
             let request = HTTPRequest(
                 method: "POST", path: WireProtocol.pushPath(node: nodeId),
-                headers: ["Content-Type": "application/json"], body: body, compressBody: true)
+                headers: ["Content-Type": "application/json"], body: current.body, compressBody: true)
+            let (size, after) = (batchSize, last.seq)
+            async let prepared = Result { () throws(SyncError) in try prepareBatch(limit: size, after: after) }
             let response: HTTPResponse
             do {
                 response = try await exchange(request, retry: &retry)
             } catch {
-                try? store.requeue(entries.map(\.seq), at: timestamp())
+                try? store.requeue(current.entries.map(\.seq) + ((try? await prepared.get())?.entries.map(\.seq) ?? []), at: timestamp())
                 throw error
             }
+            var next = await prepared
             if response.status == 413 {
+                putBack(next)
                 guard batchSize > 1 else { throw .protocolViolation("the hub refuses even a single entry as too large.") }
                 batchSize = max(1, batchSize / 2)
+                current = try prepareBatch(limit: batchSize, after: nil)
                 continue
             }
-            try expectOK(response, what: "push")
-            Failpoint.hit(.afterPushAnswer)
-            guard let answer = try? WireCoding.decode(PushResponse.self, from: response.body) else {
-                throw .protocolViolation("the answer to a push is not a push response.")
+            let record: PushRecord
+            do throws(SyncError) {
+                try expectOK(response, what: "push")
+                Failpoint.hit(.afterPushAnswer)
+                guard let answer = try? WireCoding.decode(PushResponse.self, from: response.body) else {
+                    throw .protocolViolation("the answer to a push is not a push response.")
+                }
+                record = try storeCall { () throws(StoreError) in try store.recordPushResults(answer.results, at: timestamp()) }
+            } catch {
+                putBack(next)
+                throw error
             }
-            let record = try storeCall { () throws(StoreError) in
-                try store.recordPushResults(answer.results, at: timestamp())
-            }
-            report.pushed += record.accepted + record.alreadyApplied + record.rejected
+            let answered = record.accepted + record.alreadyApplied + record.rejected
+            report.pushed += answered
             report.accepted += record.accepted
             report.alreadyApplied += record.alreadyApplied
             report.rejected += record.rejected
-            sent += record.accepted + record.alreadyApplied + record.rejected
+            sent += answered
             progress?(sent, total)
             if let expected = record.gapExpected {
+                putBack(next)
                 throw .protocolViolation(
                     "the hub expects sequence number \(expected) next, but this node's next entry is \(first.seq); the hub may have been restored from an older backup.")
             }
-            if record.accepted + record.alreadyApplied + record.rejected == 0 {
+            if answered == 0 {
+                putBack(next)
                 throw .protocolViolation("the hub answered a push without a result for any entry sent.")
             }
+            if answered < current.entries.count {
+                // Part of the batch is still pending: it goes first.
+                putBack(next)
+                next = Result { () throws(SyncError) in try prepareBatch(limit: batchSize, after: nil) }
+            }
+            current = try next.get()
         }
+    }
+
+    /// A batch claimed (marked in flight) and its request body.
+    private struct PreparedBatch: Sendable {
+        var entries: [OutboxEntry]
+        var body: Data
+    }
+
+    private func prepareBatch(limit: Int, after: Int64?) throws(SyncError) -> PreparedBatch {
+        let entries = try storeCall { () throws(StoreError) in try store.claimBatch(limit: limit, after: after, at: timestamp()) }
+        return PreparedBatch(entries: entries, body: entries.isEmpty ? Data() : Data(PushRequest(entries: entries.map(\.wire)).jsonBytes))
+    }
+
+    /// A prepared batch that will not be sent now goes back to the queue (in flight would do
+    /// too: the next run sends both; queued keeps `status` honest).
+    private func putBack(_ prepared: Result<PreparedBatch, SyncError>) {
+        guard case .success(let batch) = prepared, !batch.entries.isEmpty else { return }
+        try? store.requeue(batch.entries.map(\.seq), at: timestamp())
     }
 
     // MARK: Pull

@@ -273,6 +273,37 @@ struct SyncEngineTests {
         #expect(approved == [.approved, .approved])
     }
 
+    @Test("batches prepared ahead: sent one at a time in seq order, none skipped, every entry answered once")
+    func pushAhead() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir, filing: 7)
+        let hub = ScriptedHub { request, _ in request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage }
+        let report = try await engine(store, hub, batch: 2).run()
+        #expect(report.accepted == 7)
+        #expect(hub.pushes.map { $0.entries.map(\.seq) } == [[1, 2], [3, 4], [5, 6], [7]])
+        #expect(try store.pendingCount() == 0)
+    }
+
+    @Test("an answer covering part of a batch: the rest is sent next, before the batch prepared ahead")
+    func partialAnswer() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir, filing: 5)
+        let hub = ScriptedHub { request, _ in
+            guard request.method == "POST" else { return ScriptedHub.emptyPage }
+            guard let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }), let first = push.entries.first
+            else { return HTTPResponse(status: 400) }
+            // Only the first entry of each batch is answered.
+            return ScriptedHub.json(PushResponse(
+                results: [PushResult(seq: first.seq, idempotencyKey: first.idempotencyKey, status: .accepted,
+                                     provinceNo: String(format: "FJ%010d", first.seq), hubRevision: 1)],
+                lastAppliedSeq: first.seq))
+        }
+        let report = try await engine(store, hub, batch: 2).run()
+        #expect(report.accepted == 5)
+        #expect(hub.pushes.compactMap { $0.entries.first?.seq } == [1, 2, 3, 4, 5])
+        #expect(try store.pendingCount() == 0)
+    }
+
     @Test("a second run while the lock is held is refused at once")
     func lock() throws {
         let dir = TemporaryDirectory()
