@@ -62,14 +62,23 @@ extension NodeStore {
         let term = query.trimmingCharacters(in: .whitespaces)
         guard term.count >= 2 else { return [] }
         return try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, bundle, state, revision, province_no, filed_at FROM applications
-                    WHERE id = ?1 OR province_no = ?1 OR instr(fields, ?2) > 0
-                    ORDER BY rowid DESC LIMIT ?3
-                    """,
-                arguments: [term.uppercased(), Self.quotedValue(term), limit])
+            let columns = "SELECT id, bundle, state, revision, province_no, filed_at FROM applications"
+            // An application id or province number, through their indexes; then a mother's or
+            // child's ID number, through the person index; only then (a name, another ID
+            // number) a look at every application's fields, newest first.
+            var rows = try Row.fetchAll(
+                db, sql: "\(columns) WHERE id = ?1 UNION ALL \(columns) WHERE province_no = ?1 LIMIT ?2",
+                arguments: [term.uppercased(), limit])
+            if rows.isEmpty {
+                rows = try Row.fetchAll(
+                    db, sql: "\(columns) WHERE person_key IN (?1, ?2) ORDER BY rowid DESC LIMIT ?3",
+                    arguments: ["birth|" + term.uppercased(), "school-enrolment|" + term.uppercased(), limit])
+            }
+            if rows.isEmpty {
+                rows = try Row.fetchAll(
+                    db, sql: "\(columns) WHERE instr(fields, ?1) > 0 ORDER BY rowid DESC LIMIT ?2",
+                    arguments: [Self.quotedValue(term), limit])
+            }
             let items = try itemsByApplication(db, ids: rows.map { $0["id"] })
             return rows.map { row in summary(row, items: items[row["id"]] ?? []) }
         }
