@@ -57,6 +57,7 @@ struct ListCommand: NodeCommand {
     private func listAll(_ context: NodeContext, total: Int) throws(CLIFailure) {
         var before: Int64?
         var first = true
+        var widths: [Int] = []
         if global.json { Output.write("{\"applications\":[") }
         repeat {
             let page = try context.storeCall { () throws(StoreError) in
@@ -70,8 +71,8 @@ struct ListCommand: NodeCommand {
                 }
                 Output.write(text)
             } else if !page.applications.isEmpty {
-                let table = Table.render(header: Self.header, rows: page.applications.map(Self.row))
-                Output.line(first ? table : table.split(separator: "\n", maxSplits: 1).dropFirst().joined())
+                Output.line(Table.render(
+                    header: Self.header, rows: page.applications.map(Self.row), widths: &widths, withHeader: first))
                 first = false
             }
             before = page.next

@@ -2,8 +2,18 @@
 /// lines up.
 enum Table {
     static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        var widths = Array(repeating: 0, count: header.count)
+        var widths: [Int] = []
+        return render(header: header, rows: rows, widths: &widths, withHeader: true)
+    }
+
+    /// A table printed in parts (one page at a time): `widths` carries the columns' widths
+    /// from part to part, so that later parts line up with the earlier ones (a column only
+    /// ever widens).
+    static func render(header: [String], rows: [[String]], widths: inout [Int], withHeader: Bool) -> String {
+        let all = withHeader ? [header] + rows : rows
+        if widths.count != header.count {
+            widths = header.map { DisplayWidth.of($0) }
+        }
         for row in all {
             for (i, cell) in row.enumerated() where i < widths.count {
                 widths[i] = max(widths[i], DisplayWidth.of(cell))
