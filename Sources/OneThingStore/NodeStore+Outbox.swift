@@ -132,6 +132,7 @@ extension NodeStore {
                 switch result.status {
                 case .accepted, .alreadyApplied:
                     if result.status == .accepted { record.accepted += 1 } else { record.alreadyApplied += 1 }
+                    try Self.checkProvinceNumber(result.provinceNo, for: appId, db)
                     try db.cachedStatement(sql: "UPDATE outbox SET state = 'acked', last_error = NULL WHERE seq = ?").execute(arguments: [result.seq])
                     let stillPending = try Int.fetchOne(
                     db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')"),
@@ -213,5 +214,15 @@ extension NodeStore {
         if db.changesCount > 0 {
             try recordEvent(id: id, kind: "possible_duplicate", fields: [], db)
         }
+    }
+
+    /// A province number names one application: one the node holds for another application
+    /// is the hub's mistake (a restored backup), told as such instead of a constraint failure.
+    static func checkProvinceNumber(_ number: String?, for id: String, _ db: Database) throws {
+        guard let number,
+            let holder = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM applications WHERE province_no = ? AND id != ?"), arguments: [number, id])
+        else { return }
+        throw StoreError.provinceNumberTaken(provinceNo: number, id: id, holder: holder)
     }
 }

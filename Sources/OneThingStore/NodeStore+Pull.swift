@@ -47,6 +47,7 @@ extension NodeStore {
                 }
                 record.applications += 1
                 let id = change.applicationId
+                try Self.checkProvinceNumber(change.provinceNo, for: id, db)
                 let unsent: Int = row["unsent"]
                 let pending: Int = row["pending"]
                 let state: String = row["state"]

@@ -17,6 +17,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case noOpenConflict(id: String, field: String?)
     case operatorExists(id: String)
     case noSuchOperator(id: String)
+    /// The hub gave a province number this node already holds for another application.
+    case provinceNumberTaken(provinceNo: String, id: String, holder: String)
 
     public var description: String {
         switch self {
@@ -52,6 +54,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "An operator \(id) exists already; `onething operators reset-pin \(id)` gives a new PIN."
         case .noSuchOperator(let id):
             "There is no operator \(id); `onething operators list` shows them."
+        case .provinceNumberTaken(let number, let id, let holder):
+            "The hub gave the province number \(number) to \(id), but this node holds it for \(holder); nothing of that answer was recorded. The hub may have been restored from an older backup: tell its operator."
         case .internalFailure(let path, let code):
             "The database \(path) refused an operation (SQLite error \(code)). Nothing of this operation was stored; please report this."
         }

@@ -321,6 +321,8 @@ public struct SyncEngine: Sendable {
     private func storeCall<T>(_ body: () throws(StoreError) -> T) throws(SyncError) -> T {
         do {
             return try body()
+        } catch .provinceNumberTaken(let number, let id, let holder) {
+            throw .protocolViolation(StoreError.provinceNumberTaken(provinceNo: number, id: id, holder: holder).description)
         } catch {
             throw .store(error)
         }

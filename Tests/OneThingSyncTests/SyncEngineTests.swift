@@ -304,6 +304,33 @@ struct SyncEngineTests {
         #expect(try store.pendingCount() == 0)
     }
 
+    @Test("a province number the node holds for another application: a clear protocol error, nothing of the answer recorded")
+    func provinceNumberTaken() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir, filing: 2)
+        let first = ScriptedHub { request, _ in request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage }
+        _ = try await engine(store, first, batch: 1).run()
+        try store.file(try Examples.validated("birth"), filedAt: "t")
+        // A hub restored from an older backup numbers the third application FJ0000000001 again.
+        let restored = ScriptedHub { request, _ in
+            guard request.method == "POST", let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }),
+                let entry = push.entries.first
+            else { return ScriptedHub.emptyPage }
+            return ScriptedHub.json(PushResponse(
+                results: [PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted,
+                                     provinceNo: "FJ0000000001", hubRevision: 1)],
+                lastAppliedSeq: entry.seq))
+        }
+        do {
+            _ = try await engine(store, restored).run()
+            Issue.record("expected a protocol violation")
+        } catch {
+            guard case .protocolViolation(let text) = error else { Issue.record("got \(error)"); return }
+            #expect(text.contains("FJ0000000001") && text.contains("backup"), "\(text)")
+        }
+        #expect(try store.pendingCount() == 1, "the third application stays queued for the next run")
+    }
+
     @Test("a second run while the lock is held is refused at once")
     func lock() throws {
         let dir = TemporaryDirectory()
