@@ -5,18 +5,7 @@ extension ApplicationPayload {
     /// JSONDecoder gives for it (unknown keys ignored, absent and null optionals alike),
     /// at a fraction of the cost; the hub reads every pushed entry through here.
     public static func decode(json text: String) throws(WireDecodingError) -> ApplicationPayload {
-        var text = text
-        let result: Result<ApplicationPayload, WireDecodingError> = text.withUTF8 { bytes in
-            var r = JSONReader(bytes)
-            do throws(WireDecodingError) {
-                let payload = try read(&r)
-                try r.end()
-                return .success(payload)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try JSONReader.document(text) { (r: inout JSONReader) throws(WireDecodingError) in try read(&r) }
     }
 
     private static func read(_ r: inout JSONReader) throws(WireDecodingError) -> ApplicationPayload {

@@ -7,17 +7,7 @@ extension ChangesPage {
     /// from older hubs, absent and null optionals alike), at a fraction of its cost; the node
     /// reads every decision through here. The rare catalogue update is handed to JSONDecoder.
     public static func decode(json data: Data) throws(WireDecodingError) -> ChangesPage {
-        let result: Result<ChangesPage, WireDecodingError> = data.withUnsafeBytes { raw in
-            var r = JSONReader(raw.bindMemory(to: UInt8.self))
-            do throws(WireDecodingError) {
-                let page = try read(&r)
-                try r.end()
-                return .success(page)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try JSONReader.document(data) { (r: inout JSONReader) throws(WireDecodingError) in try read(&r) }
     }
 
     private static func read(_ r: inout JSONReader) throws(WireDecodingError) -> ChangesPage {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A strict, small JSON reader over UTF-8 bytes, for the wire types the node reads in
 /// bulk (`ChangesPage`): values are read straight into the types, without JSONDecoder's
 /// per-value boxing. It accepts exactly RFC 8259 JSON (no comments, no trailing commas, no
@@ -16,6 +18,41 @@ struct JSONReader {
         self.bytes = bytes
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
         skipSpace()
+    }
+
+    // MARK: documents
+
+    /// Reads one whole JSON document from `data` with `body`: nothing but white space may
+    /// follow the value `body` reads.
+    static func document<T>(_ data: Data, _ body: (inout JSONReader) throws(WireDecodingError) -> T)
+        throws(WireDecodingError) -> T
+    {
+        let result: Result<T, WireDecodingError> = data.withUnsafeBytes { raw in
+            read(raw.bindMemory(to: UInt8.self), body)
+        }
+        return try result.get()
+    }
+
+    /// The same for a document held as text.
+    static func document<T>(_ text: String, _ body: (inout JSONReader) throws(WireDecodingError) -> T)
+        throws(WireDecodingError) -> T
+    {
+        var text = text
+        let result: Result<T, WireDecodingError> = text.withUTF8 { bytes in read(bytes, body) }
+        return try result.get()
+    }
+
+    private static func read<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (inout JSONReader) throws(WireDecodingError) -> T)
+        -> Result<T, WireDecodingError>
+    {
+        var r = JSONReader(bytes)
+        do throws(WireDecodingError) {
+            let value = try body(&r)
+            try r.end()
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
     }
 
     // MARK: structure

@@ -6,24 +6,17 @@ extension PushRequest {
     /// ~400 KB of escaped payload text, where JSONDecoder is slow; the hub reads every push
     /// through here.
     public static func decode(json data: Data) throws(WireDecodingError) -> PushRequest {
-        let result: Result<PushRequest, WireDecodingError> = data.withUnsafeBytes { raw in
-            var r = JSONReader(raw.bindMemory(to: UInt8.self))
-            do throws(WireDecodingError) {
-                var entries: [PushEntry]?
-                try JSONReader.object(&r) { (r: inout JSONReader, key: String) throws(WireDecodingError) in
-                    guard key == "entries" else { return try JSONReader.skipValue(&r) }
-                    var list: [PushEntry] = []
-                    try JSONReader.array(&r) { (r: inout JSONReader) throws(WireDecodingError) in list.append(try PushEntry.read(&r)) }
-                    entries = list
-                }
-                try r.end()
-                guard let entries else { throw r.error("a push request lacks entries") }
-                return .success(PushRequest(entries: entries))
-            } catch {
-                return .failure(error)
+        try JSONReader.document(data) { (r: inout JSONReader) throws(WireDecodingError) in
+            var entries: [PushEntry]?
+            try JSONReader.object(&r) { (r: inout JSONReader, key: String) throws(WireDecodingError) in
+                guard key == "entries" else { return try JSONReader.skipValue(&r) }
+                var list: [PushEntry] = []
+                try JSONReader.array(&r) { (r: inout JSONReader) throws(WireDecodingError) in list.append(try PushEntry.read(&r)) }
+                entries = list
             }
+            guard let entries else { throw r.error("a push request lacks entries") }
+            return PushRequest(entries: entries)
         }
-        return try result.get()
     }
 }
 

@@ -5,32 +5,15 @@ public import Foundation
 public enum WireJSON {
     /// A JSON object of string values.
     public static func stringMap(_ text: String) throws(WireDecodingError) -> [String: String] {
-        try read(text) { (r: inout JSONReader) throws(WireDecodingError) in try JSONReader.stringMap(&r) }
+        try JSONReader.document(text) { (r: inout JSONReader) throws(WireDecodingError) in try JSONReader.stringMap(&r) }
     }
 
     /// A JSON array of strings.
     public static func stringArray(_ text: String) throws(WireDecodingError) -> [String] {
-        try read(text) { (r: inout JSONReader) throws(WireDecodingError) in
+        try JSONReader.document(text) { (r: inout JSONReader) throws(WireDecodingError) in
             var list: [String] = []
             try JSONReader.array(&r) { (r: inout JSONReader) throws(WireDecodingError) in list.append(try r.string()) }
             return list
         }
-    }
-
-    private static func read<T>(_ text: String, _ body: (inout JSONReader) throws(WireDecodingError) -> T)
-        throws(WireDecodingError) -> T
-    {
-        var text = text
-        let result: Result<T, WireDecodingError> = text.withUTF8 { bytes in
-            var r = JSONReader(bytes)
-            do throws(WireDecodingError) {
-                let value = try body(&r)
-                try r.end()
-                return .success(value)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
     }
 }
