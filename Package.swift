@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "OneThingCurl",
-            dependencies: ["CCurl", "CZlib", "OneThingSync"],
+            dependencies: ["CCurl", "CZlib", "OneThingSync", "OneThingWire"],
             swiftSettings: strict
         ),
         .target(
@@ -145,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OneThingCurlTests",
-            dependencies: ["OneThingCurl", "OneThingSync", "TestSupport", "CCurl"],
+            dependencies: ["OneThingCurl", "OneThingSync", "OneThingWire", "TestSupport", "CCurl"],
             swiftSettings: strict
         ),
         .testTarget(

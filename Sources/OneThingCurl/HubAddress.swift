@@ -1,5 +1,6 @@
 import Foundation
 import OneThingSync
+import OneThingWire
 
 /// The validated base URL of the hub: what the transport prefixes to request paths and
 /// how it names the hub in error messages.
@@ -35,7 +36,7 @@ struct HubAddress: Sendable, Hashable {
             host = String(host.dropFirst().dropLast())
         }
         let isHTTPS = scheme == "https"
-        if !isHTTPS, !HubAddress.isLoopback(host) {
+        if !isHTTPS, !LoopbackHost.contains(host) {
             throw .configuration(
                 "The hub URL \"\(text)\" uses plain http to another machine, which would send applicants' data unencrypted; use https (`onething init --hub https://...`). Plain http is accepted to this machine's loopback address only.")
         }
@@ -52,23 +53,5 @@ struct HubAddress: Sendable, Hashable {
             return nil
         }
         return base + path
-    }
-
-    /// 127.0.0.0/8, `localhost` and `::1`: addresses that never leave this machine.
-    static func isLoopback(_ host: String) -> Bool {
-        let lowered = host.lowercased()
-        if lowered == "localhost" || lowered == "::1" || lowered == "0:0:0:0:0:0:0:1" {
-            return true
-        }
-        let parts = lowered.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        var octets: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part), value <= 255 else {
-                return false
-            }
-            octets.append(value)
-        }
-        return octets[0] == 127
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OneThingSync
+import OneThingWire
 
 /// A secret on disk (the client key) must be a regular file that only its owner can read:
 /// anyone who can read it can speak to the hub as this node.
@@ -11,16 +12,12 @@ enum PrivateFile {
     }
 
     static func check(_ path: String, what: String) throws(TransportError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw .configuration("The \(what) \(path) does not exist; check the path.")
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .configuration("The \(what) \(path) is not a regular file.")
-        }
-        guard info.st_mode & 0o077 == 0 else {
-            throw .configuration(
-                "The \(what) \(path) can be read by other users; run `chmod 600 \(path)` and try again.")
+        switch SecretFile.problem(at: path) {
+        case .missing: throw .configuration("The \(what) \(path) does not exist; check the path.")
+        case .notRegularFile: throw .configuration("The \(what) \(path) is not a regular file.")
+        case .readableByOthers:
+            throw .configuration("The \(what) \(path) can be read by other users; run `chmod 600 \(path)` and try again.")
+        case .unreadable, nil: return  // libcurl says so when it loads it
         }
     }
 }

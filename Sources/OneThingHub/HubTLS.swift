@@ -2,6 +2,7 @@ import Foundation
 public import HummingbirdCore
 import HummingbirdTLS
 import NIOSSL
+import OneThingWire
 
 /// TLS for `onething-hub serve`: the hub's certificate chain and key, and optionally the
 /// certificate authority whose client certificates it requires (mutual TLS). Loaded and
@@ -71,19 +72,8 @@ public struct HubTLS: Sendable {
 /// A private key on disk must be a regular file that only its owner can read.
 enum PrivateKeyFile {
     static func check(_ path: String, option: String) throws(HubError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw .tlsFileUnusable(option: option, path: path, reason: "it does not exist")
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .tlsFileUnusable(option: option, path: path, reason: "it is not a regular file")
-        }
-        guard info.st_mode & 0o077 == 0 else {
-            throw .tlsFileUnusable(
-                option: option, path: path, reason: "other users can read it; run `chmod 600 \(path)`")
-        }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw .tlsFileUnusable(option: option, path: path, reason: "it cannot be read by this user")
+        if let problem = SecretFile.problem(at: path) {
+            throw .tlsFileUnusable(option: option, path: path, reason: SecretFile.reason(problem, path: path))
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import OneThingHub
 import OneThingModel
+import OneThingWire
 
 /// `onething-hub serve`: serves the sync protocol until SIGTERM or SIGINT.
 struct ServeCommand: HubSubcommand {
@@ -155,10 +156,8 @@ struct ServeCommand: HubSubcommand {
     }
 
     private static func readAdminToken(_ path: String) throws(CLIFailure) -> String {
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
-            throw CLIFailure(HubError.adminTokenUnusable(
-                path: path, reason: "other users can read it; run `chmod 600 \(path)`"))
+        if let problem = SecretFile.problem(at: path) {
+            throw CLIFailure(HubError.adminTokenUnusable(path: path, reason: SecretFile.reason(problem, path: path)))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure(HubError.adminTokenUnusable(path: path, reason: "it cannot be read"))

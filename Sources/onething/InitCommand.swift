@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OneThingModel
 import OneThingStore
+import OneThingWire
 
 struct InitCommand: NodeCommand {
     static let configuration = CommandConfiguration(
@@ -88,7 +89,7 @@ enum HubURL {
         else { return false }
         switch scheme {
         case "https": return true
-        case "http": return isLoopback(host)
+        case "http": return LoopbackHost.contains(host)
         default: return false
         }
     }
@@ -98,15 +99,7 @@ enum HubURL {
         guard let url = URLComponents(string: text), url.scheme?.lowercased() == "http",
             let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil
         else { return false }
-        return !isLoopback(host)
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if h == "localhost" || h == "::1" { return true }
-        let octets = h.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets[0] == "127"
-            && octets.allSatisfy { part in part.count <= 3 && !part.isEmpty && part.allSatisfy(\.isASCII) && UInt8(part) != nil }
+        return !LoopbackHost.contains(host)
     }
 }
 
@@ -123,15 +116,15 @@ enum TokenFile {
     }
 
     static func check(_ path: String) throws(CLIFailure) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        switch SecretFile.problem(at: path) {
+        case .missing:
             throw CLIFailure.config("The token file \(path) does not exist; save the token that `onething-hub nodes add` printed there.")
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        case .notRegularFile:
             throw CLIFailure.config("The token file \(path) is not a regular file.")
-        }
-        guard info.st_mode & 0o077 == 0 else {
+        case .readableByOthers:
             throw CLIFailure.config("The token file \(path) can be read by other users; run `chmod 600 \(path)` and try again.")
+        case .unreadable, nil:
+            break  // told below, when reading it
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure.config("The token file \(path) cannot be read by this user.")

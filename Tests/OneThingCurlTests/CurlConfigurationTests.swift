@@ -1,6 +1,7 @@
 import Foundation
 @testable import OneThingCurl
 import OneThingSync
+import OneThingWire
 import TestSupport
 import Testing
 
@@ -105,6 +106,6 @@ struct CurlConfigurationTests {
         ("localhost.example", false), ("0.0.0.0", false), ("::", false),
     ])
     func loopbackDetection(host: String, loopback: Bool) {
-        #expect(HubAddress.isLoopback(host) == loopback)
+        #expect(LoopbackHost.contains(host) == loopback)
     }
 }

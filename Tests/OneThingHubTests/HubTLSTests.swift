@@ -1,5 +1,6 @@
 import Foundation
 import OneThingHub
+import OneThingWire
 import TestSupport
 import Testing
 
