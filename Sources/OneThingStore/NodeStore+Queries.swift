@@ -137,26 +137,21 @@ extension NodeStore {
         }
     }
 
-    private func itemsByApplication(_ db: Database, ids: [String]?) throws -> [String: [ItemStatus]] {
+    private func itemsByApplication(_ db: Database, ids: [String]) throws -> [String: [ItemStatus]] {
         var rows: [Row] = []
-        if let ids {
-            // In chunks: older SQLite builds bind at most 999 parameters a statement.
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(ids.count, start + 500)])
-                rows += try Row.fetchAll(
-                    db,
-                    sql: "SELECT application_id, item, state, reason, result FROM application_items WHERE application_id IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY application_id, position",
-                    arguments: StatementArguments(chunk))
-            }
-        } else {
-            rows = try Row.fetchAll(
-                db, sql: "SELECT application_id, item, state, reason, result FROM application_items ORDER BY application_id, position")
+        // In chunks: older SQLite builds bind at most 999 parameters a statement.
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            rows += try Row.fetchAll(
+                db,
+                sql: "SELECT application_id, item, state, reason, result FROM application_items WHERE application_id IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY application_id, position",
+                arguments: StatementArguments(chunk))
         }
         var out: [String: [ItemStatus]] = [:]
         for row in rows {
             let state = ItemState(rawValue: row["state"]) ?? .pending
             let result: String? = row["result"]
-            let documents = result.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+            let documents = result.flatMap { try? WireJSON.stringMap($0) }
             out[row["application_id"], default: []].append(
                 ItemStatus(item: row["item"], state: state, reason: row["reason"], documents: documents))
         }
