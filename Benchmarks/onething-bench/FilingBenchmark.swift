@@ -12,16 +12,16 @@ struct FilingBenchmark {
     let count: Int
 
     func run() throws {
-        let catalog = try CatalogLoader.embedded()
+        let catalog = try CatalogLoader.embedded(today: WallClock.system.today())
         guard let region = catalog.region(catalog.defaultRegion), let bundle = catalog.bundle("birth") else {
             throw BenchError.setup("embedded catalogue lacks the birth bundle")
         }
-        let today = CivilDateTime.now().date
+        let today = WallClock.system.today()
         let example = CatalogExamples.application(
             bundle: bundle, items: catalog.menu(bundle: bundle, region: region).map(\.code), today: today)
         let inputs = Dictionary(uniqueKeysWithValues: example.map { ($0.field, FieldInput.text($0.value)) })
         let application = try FormValidator(catalog: catalog, region: region)
-            .validate(bundle: "birth", items: nil, inputs: inputs, now: CivilDateTime.now()).get()
+            .validate(bundle: "birth", items: nil, inputs: inputs, now: WallClock.system.now().civil).get()
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onething-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -49,7 +49,7 @@ struct FilingBenchmark {
             let share = count / rounds
             storeTime += try clock.measure {
                 for _ in 0..<share {
-                    try store.file(applications[next], operatorId: "bench", filedAt: "2026-11-26T10:00+08:00")
+                    try store.file(applications[next], operatorId: "bench", filedAt: WallClock.system.now())
                     next += 1
                 }
             }

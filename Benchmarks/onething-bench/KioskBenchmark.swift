@@ -17,11 +17,11 @@ struct KioskBenchmark {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try NodeStore.open(path: dir.appendingPathComponent("node.sqlite").path)
-        try store.saveOperator(id: "bench", name: "示例", pin: "246810", replace: false, at: "t")
-        let catalog = try CatalogLoader.embedded()
+        try store.saveOperator(id: "bench", name: "示例", pin: "246810", replace: false, at: WallClock.system.now())
+        let catalog = try CatalogLoader.embedded(today: WallClock.system.today())
         guard let region = catalog.region(catalog.defaultRegion) else { return }
         let app = KioskApp(environment: KioskEnvironment(
-            store: store, catalog: catalog, region: region, now: { CivilDateTime.now() }, timestamp: { "t" },
+            store: store, catalog: catalog, region: region, clock: .system,
             receiptTarget: .directory(dir.path)))
         for c in "bench" { app.handle(.character(c)) }
         app.handle(.enter)

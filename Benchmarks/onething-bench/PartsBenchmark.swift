@@ -10,13 +10,13 @@ struct PartsBenchmark {
     let count: Int
 
     func run() throws {
-        let catalog = try CatalogLoader.embedded()
+        let catalog = try CatalogLoader.embedded(today: WallClock.system.today())
         guard let region = catalog.region(catalog.defaultRegion), let bundle = catalog.bundle("birth") else { return }
         let example = CatalogExamples.application(
-            bundle: bundle, items: catalog.menu(bundle: bundle, region: region).map(\.code), today: CivilDateTime.now().date)
+            bundle: bundle, items: catalog.menu(bundle: bundle, region: region).map(\.code), today: WallClock.system.today())
         let inputs = Dictionary(uniqueKeysWithValues: example.map { ($0.field, FieldInput.text($0.value)) })
         let application = try FormValidator(catalog: catalog, region: region)
-            .validate(bundle: "birth", items: nil, inputs: inputs, now: CivilDateTime.now()).get()
+            .validate(bundle: "birth", items: nil, inputs: inputs, now: WallClock.system.now().civil).get()
         let clock = ContinuousClock()
         var sink = 0
         let payloadTime = clock.measure {

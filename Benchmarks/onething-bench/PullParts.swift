@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OneThingModel
 import OneThingStore
 import OneThingWire
 
@@ -33,7 +34,7 @@ enum PullParts {
         var applied = 0
         let applyTime = try clock.measure {
             for page in decoded {
-                applied += try store.applyChanges(page.changes, nextCursor: page.nextCursor, at: "2026-11-27T00:00:00+08:00").applications
+                applied += try store.applyChanges(page.changes, nextCursor: page.nextCursor, at: WallClock.system.now()).applications
             }
         }
         let changes = decoded.reduce(0) { $0 + $1.changes.count }

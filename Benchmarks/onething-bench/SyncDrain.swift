@@ -68,18 +68,19 @@ enum SyncDrainCommands {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw SyncDrainError("\(path) exists; seed makes a new database")
         }
-        let catalog = try CatalogLoader.embedded()
+        let catalog = try CatalogLoader.embedded(today: WallClock.system.today())
         guard let region = catalog.region(catalog.defaultRegion), let bundle = catalog.bundle("birth") else {
             throw SyncDrainError("the embedded catalogue lacks the birth bundle")
         }
-        let now = CivilDateTime.now()
+        let moment = WallClock.system.now()
+        let now = moment.civil
         let example = CatalogExamples.application(
             bundle: bundle, items: catalog.menu(bundle: bundle, region: region).map(\.code), today: now.date)
         var inputs = Dictionary(uniqueKeysWithValues: example.map { ($0.field, FieldInput.text($0.value)) })
         inputs["mother_id_number"] = .text(Self.syntheticResidentID(start))
         let application = try FormValidator(catalog: catalog, region: region)
             .validate(bundle: "birth", items: nil, inputs: inputs, now: now).get()
-        let filedAt = now.description + "+08:00"
+        let filedAt = moment
 
         let first: FiledApplication
         do {

@@ -9,7 +9,7 @@ public struct HubCatalog: Sendable, Hashable {
 
     public var version: String { catalog.version }
 
-    public init(files: [CatalogFile], today: CivilDate = CivilDateTime.now().date) throws(HubError) {
+    public init(files: [CatalogFile], today: CivilDate) throws(HubError) {
         do {
             catalog = try CatalogLoader.load(files: files, today: today)
         } catch {
@@ -18,19 +18,20 @@ public struct HubCatalog: Sendable, Hashable {
         self.files = files
     }
 
-    public static func embedded() throws(HubError) -> HubCatalog {
-        try HubCatalog(files: CatalogLoader.embeddedFiles)
+    /// The built-in catalogue, checked as of `today`.
+    public static func embedded(today: CivilDate) throws(HubError) -> HubCatalog {
+        try HubCatalog(files: CatalogLoader.embeddedFiles, today: today)
     }
 
     /// `catalog.json` and `bundles/*.json` of a directory.
-    public static func load(directory: String) throws(HubError) -> HubCatalog {
+    public static func load(directory: String, today: CivilDate) throws(HubError) -> HubCatalog {
         let files: [CatalogFile]
         do {
             files = try CatalogLoader.files(inDirectory: directory)
         } catch {
             throw .invalidCatalog(error.lines)
         }
-        return try HubCatalog(files: files)
+        return try HubCatalog(files: files, today: today)
     }
 
     /// The update for a node on `nodeVersion`: nil when it already has this catalogue.

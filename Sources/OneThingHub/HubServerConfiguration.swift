@@ -7,6 +7,8 @@ public struct HubServerConfiguration: Sendable {
     public var port: Int
     public var adminToken: String?
     public var catalog: HubCatalog
+    /// The wall clock: the moment officers' amendments are checked against.
+    public var clock: WallClock
     /// The largest request body accepted, before and after gzip decompression.
     public var maxBodyBytes: Int
     /// Responses larger than this are gzip-compressed for clients that accept gzip.
@@ -22,7 +24,7 @@ public struct HubServerConfiguration: Sendable {
     public static let defaultMaxBodyBytes = 32 * 1024 * 1024
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog,
+        host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog, clock: WallClock,
         maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024,
         nearDuplicates: NearDuplicateRule = .default, maxConcurrentPushes: Int = PushAdmission.defaultLimit,
         tls: HubTLS? = nil
@@ -34,6 +36,7 @@ public struct HubServerConfiguration: Sendable {
         self.port = port
         self.adminToken = adminToken
         self.catalog = catalog
+        self.clock = clock
         self.maxBodyBytes = maxBodyBytes
         self.gzipThresholdBytes = gzipThresholdBytes
     }

@@ -41,7 +41,7 @@ extension KioskApp {
             switch try env.store.revise(
                 detail.summary.id, changes: [conflict.field: value],
                 resolves: [conflict.field: keepLocal ? .keepLocal : .keepHub], catalog: env.catalog, region: env.region,
-                operatorId: operatorId, at: env.timestamp())
+                operatorId: operatorId, at: env.clock.now())
             {
             case .failure(let refused):
                 notice = refused.problems.first.map { ($0.field.map { $0 + ": " } ?? "") + $0.message }

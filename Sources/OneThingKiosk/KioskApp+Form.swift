@@ -19,7 +19,7 @@ extension KioskApp {
         var values: [String: String] = [:]
         for (id, raw) in form.values {
             guard let field = bundle.field(id),
-                case .success(let clean) = FieldValueValidator.validate(.text(raw), as: field, now: env.now())
+                case .success(let clean) = FieldValueValidator.validate(.text(raw), as: field, now: env.clock.now().civil)
             else { continue }
             values[id] = clean
         }
@@ -49,7 +49,7 @@ extension KioskApp {
             state.problems[id] = nil
         } else {
             state.values[id] = text
-            switch FieldValueValidator.validate(.text(text), as: field, now: env.now()) {
+            switch FieldValueValidator.validate(.text(text), as: field, now: env.clock.now().civil) {
             case .success: state.problems[id] = nil
             case .failure(let problem): state.problems[id] = problem.message
             }
@@ -62,7 +62,7 @@ extension KioskApp {
         guard let state = form, state.amending == nil, let operatorId = signedIn?.id else { return }
         let draft = Draft(
             operatorId: operatorId, bundle: state.bundle, items: state.items, fields: state.values, focus: state.focus,
-            deliveryId: state.deliveryId, updatedAt: env.timestamp())
+            deliveryId: state.deliveryId, updatedAt: env.clock.now())
         do {
             try env.store.saveDraft(draft)
         } catch {
@@ -145,7 +145,7 @@ extension KioskApp {
         for (id, value) in state.values where asked.contains(id) { inputs[id] = .text(value) }
         let validator = FormValidator(catalog: env.catalog, region: env.region)
         // A correction is checked as of its filing, as `onething amend` checks it.
-        let asOf = state.amendingFiledAt.flatMap { CivilDateTime.parse(String($0.prefix(16))) } ?? env.now()
+        let asOf = (state.amendingFiledAt ?? env.clock.now()).civil
         switch validator.validate(bundle: bundle.code, items: state.items, inputs: inputs, now: asOf) {
         case .success(let application):
             if let mismatch = deliveryMismatch(application.fields) {

@@ -32,7 +32,7 @@ extension KioskApp {
         do {
             lookup.results = try env.store.searchApplications(lookup.query.text)
             try env.store.audit(
-                "searched", actor: signedIn?.id ?? "kiosk", detail: "\(lookup.results.count) found", at: env.timestamp())
+                "searched", actor: signedIn?.id ?? "kiosk", detail: "\(lookup.results.count) found", at: env.clock.now())
         } catch {
             report(error)
             return
@@ -48,7 +48,7 @@ extension KioskApp {
         guard lookup.searched else { return }
         do {
             detail = try env.store.application(id: id)
-            try env.store.audit("viewed", actor: signedIn?.id ?? "kiosk", applicationId: id, at: env.timestamp())
+            try env.store.audit("viewed", actor: signedIn?.id ?? "kiosk", applicationId: id, at: env.clock.now())
             screen = .detail
         } catch {
             report(error)

@@ -85,7 +85,7 @@ extension KioskApp {
         let style = offline ? Look.statusOffline : Look.status
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: style)
         let waiting = (status?.outbox["queued"] ?? 0) + (status?.outbox["in_flight"] ?? 0)
-        let last = status?.lastSuccessAt.map { String($0.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") }
+        let last = status?.lastSuccessAt.map { String($0.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") }
         var parts = [text(zh: "待同步 \(waiting)", en: "to sync \(waiting)")]
         parts.append(text(zh: "上次同步 ", en: "last sync ") + (last ?? text(zh: "从未", en: "never")))
         parts.append(offline ? text(zh: "离线（申请已保存在本机）", en: "offline (applications kept here)") : text(zh: "在线", en: "online"))

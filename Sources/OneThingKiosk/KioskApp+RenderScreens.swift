@@ -25,7 +25,7 @@ extension KioskApp {
         let bundle = env.catalog.bundle(draft.bundle).map { language.pick($0.names) } ?? draft.bundle
         buffer.put(text(zh: "上次有未完成的申请：", en: "An application was left unfinished:"), x: 2, y: body.y + 2, style: Look.group)
         buffer.put(
-            "\(bundle) · " + text(zh: "已填 \(draft.fields.count) 项", en: "\(draft.fields.count) fields filled") + " · " + draft.updatedAt,
+            "\(bundle) · " + text(zh: "已填 \(draft.fields.count) 项", en: "\(draft.fields.count) fields filled") + " · " + draft.updatedAt.description,
             x: 4, y: body.y + 4)
         buffer.put(text(zh: "按 Enter 继续填写，按 N 放弃。", en: "Enter continues it; N discards it."), x: 4, y: body.y + 6)
     }
@@ -103,7 +103,7 @@ extension KioskApp {
         for (index, app) in lookup.results.prefix(body.height - 3).enumerated() {
             let style = index == lookup.cursor ? Look.focus : Style.plain
             let bundle = env.catalog.bundle(app.bundle).map { language.pick($0.names) } ?? app.bundle
-            let line = "\(app.id)  \(app.provinceNo ?? "-")  \(bundle)  \(app.state.rawValue)  \(app.filedAt.prefix(16))"
+            let line = "\(app.id)  \(app.provinceNo ?? "-")  \(bundle)  \(app.state.rawValue)  \(app.filedAt.civil)"
             buffer.put(line, x: 2, y: body.y + 3 + index, style: style, maxWidth: buffer.width - 4)
         }
         return (2 + query.cursorColumn, body.y + 1)

@@ -25,7 +25,7 @@ extension KioskApp {
         guard let application = validated, let operatorId = signedIn?.id else { return }
         if let id = form?.amending {
             do {
-                let result = try env.store.amend(id: id, form: application, operatorId: operatorId, at: env.timestamp())
+                let result = try env.store.amend(id: id, form: application, operatorId: operatorId, at: env.clock.now())
                 say(
                     zh: "已更正 \(id)，第\(result.revision)版将在下次同步时提交。",
                     en: "\(id) corrected: revision \(result.revision) goes with the next sync.")
@@ -40,7 +40,7 @@ extension KioskApp {
             screen = detail == nil ? .menu : .detail
             return
         }
-        let filedAt = env.timestamp()
+        let filedAt = env.clock.now()
         let filed: FiledApplication
         do {
             filed = try env.store.fileFromDraft(application, operatorId: operatorId, filedAt: filedAt)
@@ -81,7 +81,7 @@ extension KioskApp {
             do {
                 try env.store.rate(
                     applicationId: receipt.applicationId, score: c.wholeNumberValue ?? 0, operatorId: signedIn?.id,
-                    at: env.timestamp())
+                    at: env.clock.now())
             } catch {
                 report(error)
                 return
@@ -107,7 +107,7 @@ extension KioskApp {
             text(zh: "受理回执", en: "Receipt"),
             text(zh: "申请编号：", en: "Application id: ") + receipt.applicationId,
             text(zh: "事项：", en: "Bundle: ") + language.pick(bundle.names),
-            text(zh: "受理时间：", en: "Filed: ") + receipt.filedAt,
+            text(zh: "受理时间：", en: "Filed: ") + receipt.filedAt.description,
             "",
         ]
         for code in receipt.items {

@@ -2,16 +2,16 @@ public import OneThingModel
 public import OneThingStore
 
 /// What the kiosk works with: the node's store, the catalogue and region, and clocks. Real
-/// parts in production and in tests (a real SQLite file); the clocks are injectable so a
-/// test can move time without waiting.
+/// parts in production and in tests (a real SQLite file); the wall clock is injected so a
+/// test states its moment, and idle time arrives through `tick`, so a test moves it without
+/// waiting.
 public struct KioskEnvironment: Sendable {
     public var store: NodeStore
     public var catalog: Catalog
     public var region: Region
-    /// The civil time for validation ("not in the future") and receipts.
-    public var now: @Sendable () -> CivilDateTime
-    /// The stored timestamp text (China Standard Time), as the CLI writes it.
-    public var timestamp: @Sendable () -> String
+    /// The wall clock: filing, draft and audit times, and the moment fields are checked
+    /// against ("not in the future", "at most six months old").
+    public var clock: WallClock
     /// Seconds without a key before the screen signs out and clears the applicant's data.
     public var idleTimeoutSeconds: Double
     /// Where `P` on the receipt writes: a directory for receipt files (created 0600), or a
@@ -19,14 +19,13 @@ public struct KioskEnvironment: Sendable {
     public var receiptTarget: ReceiptTarget
 
     public init(
-        store: NodeStore, catalog: Catalog, region: Region, now: @escaping @Sendable () -> CivilDateTime,
-        timestamp: @escaping @Sendable () -> String, idleTimeoutSeconds: Double = 300, receiptTarget: ReceiptTarget
+        store: NodeStore, catalog: Catalog, region: Region, clock: WallClock,
+        idleTimeoutSeconds: Double = 300, receiptTarget: ReceiptTarget
     ) {
         self.store = store
         self.catalog = catalog
         self.region = region
-        self.now = now
-        self.timestamp = timestamp
+        self.clock = clock
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.receiptTarget = receiptTarget
     }

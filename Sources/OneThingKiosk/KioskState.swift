@@ -41,7 +41,7 @@ struct FormState: Sendable, Hashable {
     var deliveryId: Int64?
     /// A correction of an application already filed (its id and filing time), not a new one.
     var amending: String?
-    var amendingFiledAt: String?
+    var amendingFiledAt: Timestamp?
 }
 
 struct ItemsState: Sendable, Hashable {
@@ -54,7 +54,7 @@ struct ReceiptState: Sendable, Hashable {
     var applicationId: String
     var bundle: String
     var items: [String]
-    var filedAt: String
+    var filedAt: Timestamp
     var printed: String?
 }
 

@@ -1,4 +1,5 @@
 import GRDB
+public import OneThingModel
 
 /// One line of the audit log.
 public struct AuditEntry: Sendable, Hashable, Codable {
@@ -22,17 +23,17 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 extension NodeStore {
     /// Appends to the audit log (append-only: the database refuses to change or delete a
     /// line). `detail` must not carry applicant values: ids, field names and counts only.
-    public func audit(_ action: String, actor: String, applicationId: String? = nil, detail: String? = nil, at time: String)
+    public func audit(_ action: String, actor: String, applicationId: String? = nil, detail: String? = nil, at time: Timestamp)
         throws(StoreError)
     {
         try write { db in try Self.audit(action, actor: actor, applicationId: applicationId, detail: detail, at: time, db) }
     }
 
     static func audit(
-        _ action: String, actor: String, applicationId: String?, detail: String?, at time: String, _ db: Database
+        _ action: String, actor: String, applicationId: String?, detail: String?, at time: Timestamp, _ db: Database
     ) throws {
         try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, application_id, detail) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [time, actor, action, applicationId, detail])
+            .execute(arguments: [time.description, actor, action, applicationId, detail])
     }
 
     /// The audit log, oldest first (of one application, or all), at most `limit` lines.

@@ -1,4 +1,5 @@
 import GRDB
+public import OneThingModel
 
 /// One delivery from the hospital's records, as imported: what the birth form can be
 /// filled from.
@@ -46,7 +47,7 @@ extension NodeStore {
     /// Imports checked delivery records in ONE transaction; a record already known (same
     /// mother and birth time) is updated. Returns how many were new.
     @discardableResult
-    public func importDeliveries(_ deliveries: [Delivery], at time: String) throws(StoreError) -> Int {
+    public func importDeliveries(_ deliveries: [Delivery], at time: Timestamp) throws(StoreError) -> Int {
         try write { db in
             let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") ?? 0
             for d in deliveries {
@@ -60,7 +61,7 @@ extension NodeStore {
                             gestational_weeks = excluded.gestational_weeks
                         """).execute(arguments: [
                         d.motherName, d.motherIdNumber, d.birthTime, d.newbornSex, d.birthWeightG, d.birthLengthCm,
-                        d.gestationalWeeks, time,
+                        d.gestationalWeeks, time.description,
                     ])
             }
             return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") ?? 0) - before

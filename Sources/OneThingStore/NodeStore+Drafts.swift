@@ -12,11 +12,11 @@ public struct Draft: Sendable, Hashable {
     /// The field the clerk was on.
     public var focus: String?
     public var deliveryId: Int64?
-    public var updatedAt: String
+    public var updatedAt: Timestamp
 
     public init(
         operatorId: String, bundle: String, items: [String], fields: [String: String], focus: String?,
-        deliveryId: Int64? = nil, updatedAt: String
+        deliveryId: Int64? = nil, updatedAt: Timestamp
     ) {
         self.operatorId = operatorId
         self.bundle = bundle
@@ -41,7 +41,7 @@ extension NodeStore {
                         updated_at = excluded.updated_at
                     """).execute(arguments: [
                     draft.operatorId, draft.bundle, StoredFields.encode(draft.items), StoredFields.encode(draft.fields),
-                    draft.focus, draft.deliveryId, draft.updatedAt,
+                    draft.focus, draft.deliveryId, draft.updatedAt.description,
                 ])
         }
     }
@@ -55,7 +55,8 @@ extension NodeStore {
                 operatorId: operatorId, bundle: row["bundle"],
                 items: try StoredFields.decodeList(row["items"], table: "drafts", key: operatorId),
                 fields: try StoredFields.decode(row["fields"], table: "drafts", key: operatorId),
-                focus: row["focus"], deliveryId: row["delivery_id"], updatedAt: row["updated_at"])
+                focus: row["focus"], deliveryId: row["delivery_id"],
+                updatedAt: try row.timestamp("updated_at", table: "drafts", key: operatorId))
         }
     }
 
@@ -67,20 +68,20 @@ extension NodeStore {
     /// receipt is shown only after both are on disk, and a crash in between leaves either
     /// the draft or the filed application, never both nor neither.
     public func fileFromDraft(
-        _ application: ValidatedApplication, operatorId: String, filedAt: String
+        _ application: ValidatedApplication, operatorId: String, filedAt: Timestamp
     ) throws(StoreError) -> FiledApplication {
         try file(application, operatorId: operatorId, filedAt: filedAt, discardingDraftOf: operatorId)
     }
 
     /// Records the citizen's satisfaction rating (好差评) of an application, 1 to 5.
-    public func rate(applicationId: String, score: Int, operatorId: String?, at time: String) throws(StoreError) {
+    public func rate(applicationId: String, score: Int, operatorId: String?, at time: Timestamp) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO ratings (application_id, score, operator_id, rated_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (application_id) DO UPDATE SET score = excluded.score, rated_at = excluded.rated_at, synced = 0
                     """,
-                arguments: [applicationId, score, operatorId, time])
+                arguments: [applicationId, score, operatorId, time.description])
         }
     }
 

@@ -10,7 +10,7 @@ extension NodeStore {
     /// transaction. When this returns, the application is on disk (`synchronous=FULL`).
     @discardableResult
     public func file(
-        _ validated: ValidatedApplication, operatorId: String? = nil, filedAt: String, discardingDraftOf draftOwner: String? = nil
+        _ validated: ValidatedApplication, operatorId: String? = nil, filedAt: Timestamp, discardingDraftOf draftOwner: String? = nil
     ) throws(StoreError) -> FiledApplication {
         let id = ApplicationID.generate()
         var application = validated
@@ -36,7 +36,7 @@ extension NodeStore {
                     """
             ).execute(arguments: [
                 id, application.bundle, application.region, application.catalogVersion, fieldsJSON,
-                situationsJSON, operatorId, filedAt, filedAt, fieldsJSON, key?.person, key?.event, key?.exact,
+                situationsJSON, operatorId, filedAt.description, filedAt.description, fieldsJSON, key?.person, key?.event, key?.exact,
             ])
             let itemInsert = try db.cachedStatement(
                 sql: "INSERT INTO application_items (application_id, item, position) VALUES (?, ?, ?)")

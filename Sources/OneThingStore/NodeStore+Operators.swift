@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import OneThingModel
 
 /// A clerk who signs in at the kiosk.
 public struct OperatorInfo: Sendable, Hashable, Codable {
@@ -40,7 +41,7 @@ extension NodeStore {
     }
 
     /// Adds an operator, or sets a new PIN (and unlocks) when `replace` and it exists.
-    public func saveOperator(id: String, name: String, pin: String, replace: Bool, at time: String) throws(StoreError) {
+    public func saveOperator(id: String, name: String, pin: String, replace: Bool, at time: Timestamp) throws(StoreError) {
         let salt = PINHash.salt()
         let hash = try PINHash.hash(pin: pin, salt: salt, rounds: PINHash.rounds)
         try write { db in
@@ -53,7 +54,7 @@ extension NodeStore {
                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, pin_salt = excluded.pin_salt,
                         pin_hash = excluded.pin_hash, pin_rounds = excluded.pin_rounds, failed_attempts = 0, locked = 0, active = 1
                     """,
-                arguments: [id, name, salt, hash, PINHash.rounds, time])
+                arguments: [id, name, salt, hash, PINHash.rounds, time.description])
         }
     }
 

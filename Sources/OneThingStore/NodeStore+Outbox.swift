@@ -43,7 +43,7 @@ extension NodeStore {
     /// The next batch to send, marked in flight in the same transaction that reads it: an
     /// `amend` that replaces a queued entry (never sent) cannot slip between reading the
     /// entry and sending it, because a claimed entry is no longer "never sent".
-    public func claimBatch(limit: Int, after: Int64? = nil, at time: String) throws(StoreError) -> [OutboxEntry] {
+    public func claimBatch(limit: Int, after: Int64? = nil, at time: Timestamp) throws(StoreError) -> [OutboxEntry] {
         try write { db in
             let entries = try Self.pendingEntries(limit: limit, after: after, db)
             try Self.markInFlight(entries.map(\.seq), at: time, db)
@@ -78,11 +78,11 @@ extension NodeStore {
     /// Marks entries as in flight before their request leaves, in one transaction. (`+state`
     /// keeps SQLite from driving the update through the state index, which would visit
     /// every queued application on every batch of a large backlog.)
-    public func markInFlight(_ seqs: [Int64], at time: String) throws(StoreError) {
+    public func markInFlight(_ seqs: [Int64], at time: Timestamp) throws(StoreError) {
         try write { db in try Self.markInFlight(seqs, at: time, db) }
     }
 
-    static func markInFlight(_ seqs: [Int64], at time: String, _ db: Database) throws {
+    static func markInFlight(_ seqs: [Int64], at time: Timestamp, _ db: Database) throws {
         guard !seqs.isEmpty else { return }
         let marks = databaseQuestionMarks(count: seqs.count)
         try db.execute(
@@ -93,13 +93,13 @@ extension NodeStore {
                 UPDATE applications SET state = 'sent', updated_at = ?
                 WHERE +state = 'queued' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
                 """,
-            arguments: StatementArguments([time]) + StatementArguments(seqs))
+            arguments: StatementArguments([time.description]) + StatementArguments(seqs))
     }
 
     /// Puts entries whose request got no answer back to queued (and their applications back
     /// to queued), so that `status` does not call them sent. Correctness does not depend on
     /// it: a re-send carries the same idempotency key either way.
-    public func requeue(_ seqs: [Int64], at time: String) throws(StoreError) {
+    public func requeue(_ seqs: [Int64], at time: Timestamp) throws(StoreError) {
         guard !seqs.isEmpty else { return }
         try write { db in
             let marks = databaseQuestionMarks(count: seqs.count)
@@ -111,14 +111,14 @@ extension NodeStore {
                     UPDATE applications SET state = 'queued', updated_at = ?
                     WHERE +state = 'sent' AND id IN (SELECT application_id FROM outbox WHERE seq IN (\(marks)))
                     """,
-                arguments: StatementArguments([time]) + StatementArguments(seqs))
+                arguments: StatementArguments([time.description]) + StatementArguments(seqs))
         }
     }
 
     /// Records the hub's answers to one batch in ONE transaction: an accepted (or already
     /// applied) entry is acknowledged and its application gets the province number; a
     /// rejected one is quarantined with the hub's reason and blocks nothing behind it.
-    public func recordPushResults(_ results: [PushResult], at time: String) throws(StoreError) -> PushRecord {
+    public func recordPushResults(_ results: [PushResult], at time: Timestamp) throws(StoreError) -> PushRecord {
         try write { db in
             var record = PushRecord()
             for result in results {
@@ -144,13 +144,13 @@ extension NodeStore {
                                 state = CASE WHEN ? = 0 THEN 'accepted' ELSE state END,
                                 state_reason = NULL, updated_at = ?
                             WHERE id = ?
-                            """).execute(arguments: [result.provinceNo, result.hubRevision, stillPending, time, appId])
+                            """).execute(arguments: [result.provinceNo, result.hubRevision, stillPending, time.description, appId])
                     try Self.recordAnswer(result, appId: appId, seq: result.seq, stillPending: stillPending, db)
                 case .rejected:
                     record.rejected += 1
                     let reason = result.reason ?? "refused by the hub without a reason"
                     try db.cachedStatement(sql: "UPDATE outbox SET state = 'quarantined', last_error = ? WHERE seq = ?").execute(arguments: [reason, result.seq])
-                    try db.cachedStatement(sql: "UPDATE applications SET state = 'quarantined', state_reason = ?, updated_at = ? WHERE id = ?").execute(arguments: [reason, time, appId])
+                    try db.cachedStatement(sql: "UPDATE applications SET state = 'quarantined', state_reason = ?, updated_at = ? WHERE id = ?").execute(arguments: [reason, time.description, appId])
                 case .gap:
                     record.gapExpected = result.expectedSeq
                 }

@@ -23,7 +23,7 @@ extension NodeStore {
     /// a page twice changes nothing the second time. Department decisions and issued
     /// documents belong to the hub and are taken as they come; citizen fields are taken
     /// from the hub only when the node has no unsent edit of its own for that application.
-    public func applyChanges(_ changes: [ApplicationChange], nextCursor: Int64, at time: String) throws(StoreError) -> PullRecord {
+    public func applyChanges(_ changes: [ApplicationChange], nextCursor: Int64, at time: Timestamp) throws(StoreError) -> PullRecord {
         try write { db in
             var record = PullRecord()
             for change in changes {
@@ -88,7 +88,7 @@ extension NodeStore {
                                                 AND state NOT IN ('approved', 'issued', 'rejected'))
                                 THEN ? ELSE decided_at END
                         WHERE id = ?
-                        """).execute(arguments: [change.provinceNo, change.hubRevision, newState, time, id, time, id])
+                        """).execute(arguments: [change.provinceNo, change.hubRevision, newState, time.description, id, time.description, id])
             }
             try db.cachedStatement(sql: "UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?) WHERE id = 1").execute(arguments: [nextCursor])
             return record
@@ -96,12 +96,12 @@ extension NodeStore {
     }
 
     /// Records the end of a sync run for `status`.
-    public func recordSyncRun(succeeded: Bool, error: String?, at time: String) throws(StoreError) {
+    public func recordSyncRun(succeeded: Bool, error: String?, at time: Timestamp) throws(StoreError) {
         try write { db in
             if succeeded {
-                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL WHERE id = 1").execute(arguments: [time, time])
+                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL WHERE id = 1").execute(arguments: [time.description, time.description])
             } else {
-                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1").execute(arguments: [time, error])
+                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1").execute(arguments: [time.description, error])
             }
         }
     }

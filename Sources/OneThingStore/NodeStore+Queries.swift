@@ -43,7 +43,7 @@ extension NodeStore {
                 arguments: StatementArguments(arguments))
             let items = try itemsByApplication(db, ids: rows.map { $0["id"] })
             let next: Int64? = rows.count == max(1, limit) ? rows.last?["rowid"] : nil
-            return ApplicationPage(applications: rows.map { row in summary(row, items: items[row["id"]] ?? []) }, next: next)
+            return ApplicationPage(applications: try rows.map { row throws(StoreError) in try summary(row, items: items[row["id"]] ?? []) }, next: next)
         }
     }
 
@@ -80,7 +80,7 @@ extension NodeStore {
                     arguments: [Self.quotedValue(term), limit])
             }
             let items = try itemsByApplication(db, ids: rows.map { $0["id"] })
-            return rows.map { row in summary(row, items: items[row["id"]] ?? []) }
+            return try rows.map { row throws(StoreError) in try summary(row, items: items[row["id"]] ?? []) }
         }
     }
 
@@ -111,9 +111,10 @@ extension NodeStore {
             let situations = (try? JSONDecoder().decode([String].self, from: Data((row["situations"] as String).utf8))) ?? []
             let duplicate = (row["duplicate"] as String?).flatMap { try? JSONDecoder().decode(DuplicateMatch.self, from: Data($0.utf8)) }
             return ApplicationDetail(
-                summary: summary(row, items: items), region: row["region"], catalogVersion: row["catalog_version"],
+                summary: try summary(row, items: items), region: row["region"], catalogVersion: row["catalog_version"],
                 fields: fields, situations: situations, hubRevision: row["hub_revision"],
-                stateReason: row["state_reason"], operatorId: row["operator"], updatedAt: row["updated_at"],
+                stateReason: row["state_reason"], operatorId: row["operator"],
+                updatedAt: try row.timestamp("updated_at", table: "applications", key: id),
                 hubFieldsRevision: row["hub_fields_revision"], duplicate: duplicate, openConflicts: row["open_conflicts"])
         }
         guard let found else { throw .noSuchApplication(id: id) }
@@ -132,8 +133,10 @@ extension NodeStore {
             let sync = try Row.fetchOne(
                 db, sql: "SELECT last_success_at, last_attempt_at, last_error FROM sync_state WHERE id = 1")
             return QueueStatus(
-                applications: applications, outbox: outbox, lastSuccessAt: sync?["last_success_at"],
-                lastAttemptAt: sync?["last_attempt_at"], lastError: sync?["last_error"])
+                applications: applications, outbox: outbox,
+                lastSuccessAt: try sync?.optionalTimestamp("last_success_at", table: "sync_state", key: "1"),
+                lastAttemptAt: try sync?.optionalTimestamp("last_attempt_at", table: "sync_state", key: "1"),
+                lastError: sync?["last_error"])
         }
     }
 
@@ -158,9 +161,11 @@ extension NodeStore {
         return out
     }
 
-    private func summary(_ row: Row, items: [ItemStatus]) -> ApplicationSummary {
-        ApplicationSummary(
-            id: row["id"], bundle: row["bundle"], state: ApplicationState(rawValue: row["state"]) ?? .queued,
-            revision: row["revision"], provinceNo: row["province_no"], filedAt: row["filed_at"], items: items)
+    private func summary(_ row: Row, items: [ItemStatus]) throws(StoreError) -> ApplicationSummary {
+        let id: String = row["id"]
+        return ApplicationSummary(
+            id: id, bundle: row["bundle"], state: ApplicationState(rawValue: row["state"]) ?? .queued,
+            revision: row["revision"], provinceNo: row["province_no"],
+            filedAt: try row.timestamp("filed_at", table: "applications", key: id), items: items)
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+public import OneThingModel
 
 /// What a retention purge did.
 public struct PurgeReport: Sendable, Hashable, Codable {
@@ -8,12 +9,12 @@ public struct PurgeReport: Sendable, Hashable, Codable {
 
 extension NodeStore {
     /// Removes the personal data of applications whose items were all decided before
-    /// `cutoff` (a stored timestamp), keeping the receipt-level record: id, bundle, items and
+    /// `cutoff`, keeping the receipt-level record: id, bundle, items and
     /// their states, province number, filing time, operator, rating. Applications with
     /// anything still to send or an open conflict are left alone. Delivery records born
     /// before the cutoff are deleted. Runs with `secure_delete`, so the removed values are
     /// overwritten in the file, not only unlinked; one transaction, audited.
-    public func purge(decidedBefore cutoff: String, actor: String, at time: String) throws(StoreError) -> PurgeReport {
+    public func purge(decidedBefore cutoff: Timestamp, actor: String, at time: Timestamp) throws(StoreError) -> PurgeReport {
         try write { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             var report = PurgeReport()
@@ -25,21 +26,21 @@ extension NodeStore {
                       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.application_id = a.id AND o.state IN ('queued', 'in_flight'))
                       AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.application_id = a.id AND c.state = 'open')
                     """,
-                arguments: [cutoff])
+                arguments: [cutoff.description])
             for id in ids {
                 try db.execute(
                     sql: """
                         UPDATE applications SET fields = '{}', hub_fields = '{}', person_key = NULL, event_key = NULL,
                             exact_key = NULL, duplicate = NULL, state_reason = NULL, purged_at = ? WHERE id = ?
                         """,
-                    arguments: [time, id])
+                    arguments: [time.description, id])
                 try db.execute(sql: "UPDATE application_items SET result = NULL, reason = NULL WHERE application_id = ?", arguments: [id])
                 try db.execute(sql: "UPDATE outbox SET payload = X'', last_error = NULL WHERE application_id = ?", arguments: [id])
                 try db.execute(sql: "UPDATE conflicts SET base = NULL, local = NULL, hub = NULL WHERE application_id = ?", arguments: [id])
                 try Self.audit("purged", actor: actor, applicationId: id, detail: "retention", at: time, db)
                 report.applications += 1
             }
-            try db.execute(sql: "DELETE FROM deliveries WHERE birth_time < ?", arguments: [String(cutoff.prefix(16))])
+            try db.execute(sql: "DELETE FROM deliveries WHERE birth_time < ?", arguments: [cutoff.civil.description])
             report.deliveries = db.changesCount
             return report
         }

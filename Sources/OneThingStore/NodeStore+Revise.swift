@@ -11,7 +11,7 @@ extension NodeStore {
     /// `changes`: a new value per field, or `nil` to remove an optional field.
     public func revise(
         _ id: String, changes: [String: FieldInput?], resolves: [String: ConflictResolution] = [:], catalog: Catalog,
-        region fallback: Region, operatorId: String?, at time: String
+        region fallback: Region, operatorId: String?, at time: Timestamp
     ) throws(StoreError) -> Result<AmendResult, ApplicationProblems> {
         let app = try application(id: id)
         let refused = changes.keys.sorted().filter(FieldOwnership.isSystemField).map { key in
@@ -23,7 +23,7 @@ extension NodeStore {
         var inputs = FieldOwnership.formFields(app.fields).mapValues { FieldInput.text($0) }
         for (key, value) in changes { inputs[key] = value }
         let validator = FormValidator(catalog: catalog, region: catalog.region(app.region) ?? fallback)
-        let asFiled = CivilDateTime.parse(String(app.summary.filedAt.prefix(16))) ?? CivilDateTime.now()
+        let asFiled = app.summary.filedAt.civil
         switch validator.validate(
             bundle: app.summary.bundle, items: app.summary.items.map(\.item), inputs: inputs, now: asFiled)
         {

@@ -49,7 +49,7 @@ extension NodeStore {
     /// - A resolution (`resolves` non-empty) is always a new revision.
     public func amend(
         id: String, form: ValidatedApplication, resolves: [String: ConflictResolution] = [:], operatorId: String?,
-        at time: String
+        at time: Timestamp
     ) throws(StoreError) -> AmendResult {
         try write { db in
             guard
@@ -126,7 +126,7 @@ extension NodeStore {
                     WHERE id = ?
                     """).execute(arguments: [
                     StoredFields.encode(fields), CanonicalJSON.array(form.situations), result.revision,
-                    key?.person, key?.event, key?.exact, time, id,
+                    key?.person, key?.event, key?.exact, time.description, id,
                 ])
             for (field, resolution) in resolves.sorted(by: { $0.key < $1.key }) {
                 try db.cachedStatement(sql: """

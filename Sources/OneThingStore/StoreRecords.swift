@@ -29,7 +29,7 @@ public struct ApplicationSummary: Sendable, Hashable, Codable {
     public var state: ApplicationState
     public var revision: Int
     public var provinceNo: String?
-    public var filedAt: String
+    public var filedAt: Timestamp
     public var items: [ItemStatus]
 
     enum CodingKeys: String, CodingKey {
@@ -79,7 +79,7 @@ public struct ApplicationDetail: Sendable, Hashable {
     public var hubRevision: Int?
     public var stateReason: String?
     public var operatorId: String?
-    public var updatedAt: String
+    public var updatedAt: Timestamp
     /// The hub revision the working copy was last merged with (0: none yet).
     public var hubFieldsRevision: Int = 0
     /// Another application the hub matched this one with.
@@ -108,8 +108,8 @@ public struct NodeConfig: Sendable, Hashable, Codable {
 public struct QueueStatus: Sendable, Hashable, Codable {
     public var applications: [String: Int]
     public var outbox: [String: Int]
-    public var lastSuccessAt: String?
-    public var lastAttemptAt: String?
+    public var lastSuccessAt: Timestamp?
+    public var lastAttemptAt: Timestamp?
     public var lastError: String?
 }
 

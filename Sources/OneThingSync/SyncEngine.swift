@@ -1,7 +1,7 @@
 public import OneThingStore
 import Foundation
 import OneThingFailpoints
-import OneThingModel
+public import OneThingModel
 import OneThingWire
 
 /// One exchange with the hub: push every queued entry in batches, pull every page of
@@ -15,14 +15,15 @@ public struct SyncEngine: Sendable {
     public let token: String
     public let catalogVersion: String
     public let options: SyncOptions
-    /// Display timestamps for `status`; no decision depends on them.
-    public let timestamp: @Sendable () -> String
+    /// The wall clock: times of sync runs and outbox changes, and the date a received
+    /// catalogue is checked as of.
+    public let clock: WallClock
     /// Called with (entries sent so far, entries pending at the start).
     public let progress: (@Sendable (Int, Int) -> Void)?
 
     public init(
         store: NodeStore, transport: any Transport, nodeId: String, token: String, catalogVersion: String,
-        options: SyncOptions = SyncOptions(), timestamp: @escaping @Sendable () -> String,
+        options: SyncOptions = SyncOptions(), clock: WallClock,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) {
         self.store = store
@@ -31,7 +32,7 @@ public struct SyncEngine: Sendable {
         self.token = token
         self.catalogVersion = catalogVersion
         self.options = options
-        self.timestamp = timestamp
+        self.clock = clock
         self.progress = progress
     }
 
@@ -46,10 +47,10 @@ public struct SyncEngine: Sendable {
                 if try storeCall({ () throws(StoreError) in try store.pendingCount() }) == 0 { break }
             }
         } catch {
-            try? store.recordSyncRun(succeeded: false, error: error.description, at: timestamp())
+            try? store.recordSyncRun(succeeded: false, error: error.description, at: clock.now())
             throw error
         }
-        try storeCall { () throws(StoreError) in try store.recordSyncRun(succeeded: true, error: nil, at: timestamp()) }
+        try storeCall { () throws(StoreError) in try store.recordSyncRun(succeeded: true, error: nil, at: clock.now()) }
         report.openConflicts = try storeCall { () throws(StoreError) in try store.openConflictCount() }
         return report
     }
@@ -77,7 +78,7 @@ public struct SyncEngine: Sendable {
             do {
                 response = try await exchange(request, retry: &retry)
             } catch {
-                try? store.requeue(current.entries.map(\.seq) + ((try? await prepared.get())?.entries.map(\.seq) ?? []), at: timestamp())
+                try? store.requeue(current.entries.map(\.seq) + ((try? await prepared.get())?.entries.map(\.seq) ?? []), at: clock.now())
                 throw error
             }
             var next = await prepared
@@ -95,7 +96,7 @@ public struct SyncEngine: Sendable {
                 guard let answer = try? WireCoding.decode(PushResponse.self, from: response.body) else {
                     throw .protocolViolation("the answer to a push is not a push response.")
                 }
-                record = try storeCall { () throws(StoreError) in try store.recordPushResults(answer.results, at: timestamp()) }
+                record = try storeCall { () throws(StoreError) in try store.recordPushResults(answer.results, at: clock.now()) }
             } catch {
                 putBack(next)
                 throw error
@@ -132,7 +133,7 @@ public struct SyncEngine: Sendable {
     }
 
     private func prepareBatch(limit: Int, after: Int64?) throws(SyncError) -> PreparedBatch {
-        let entries = try storeCall { () throws(StoreError) in try store.claimBatch(limit: limit, after: after, at: timestamp()) }
+        let entries = try storeCall { () throws(StoreError) in try store.claimBatch(limit: limit, after: after, at: clock.now()) }
         return PreparedBatch(entries: entries, body: entries.isEmpty ? Data() : Data(PushRequest(entries: entries.map(\.wire)).jsonBytes))
     }
 
@@ -140,7 +141,7 @@ public struct SyncEngine: Sendable {
     /// too: the next run sends both; queued keeps `status` honest).
     private func putBack(_ prepared: Result<PreparedBatch, SyncError>) {
         guard case .success(let batch) = prepared, !batch.entries.isEmpty else { return }
-        try? store.requeue(batch.entries.map(\.seq), at: timestamp())
+        try? store.requeue(batch.entries.map(\.seq), at: clock.now())
     }
 
     // MARK: Pull
@@ -182,7 +183,7 @@ public struct SyncEngine: Sendable {
             let record: PullRecord
             do {
                 record = try storeCall { () throws(StoreError) in
-                    try store.applyChanges(page.changes, nextCursor: page.nextCursor, at: timestamp())
+                    try store.applyChanges(page.changes, nextCursor: page.nextCursor, at: clock.now())
                 }
             } catch {
                 prefetch?.cancel()
@@ -251,7 +252,7 @@ public struct SyncEngine: Sendable {
     private func adoptCatalog(_ update: CatalogUpdate) throws(SyncError) {
         let files = update.files.map { CatalogFile(path: $0.path, text: $0.text) }
         do {
-            let catalog = try CatalogLoader.load(files: files, today: CivilDateTime.now().date)
+            let catalog = try CatalogLoader.load(files: files, today: clock.today())
             guard catalog.version == update.version else {
                 throw SyncError.protocolViolation("the catalogue sent as \(update.version) says it is \(catalog.version).")
             }

@@ -28,7 +28,7 @@ struct AmendCommand: HubSubcommand {
         let application: HubApplication
         do {
             application = try await store.amend(
-                provinceNo: provinceNo, fields: fields, catalog: catalog, now: CivilDateTime.now())
+                provinceNo: provinceNo, fields: fields, catalog: catalog, now: hubClock.now().civil)
         } catch {
             throw CLIFailure(error)
         }

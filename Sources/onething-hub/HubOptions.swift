@@ -1,5 +1,6 @@
 import ArgumentParser
 import OneThingHub
+import OneThingModel
 
 /// Options every command takes.
 struct HubOptions: ParsableArguments {
@@ -38,10 +39,14 @@ struct CatalogOption: ParsableArguments {
 
     func load() throws(CLIFailure) -> HubCatalog {
         do {
-            if let catalog { return try HubCatalog.load(directory: catalog) }
-            return try HubCatalog.embedded()
+            if let catalog { return try HubCatalog.load(directory: catalog, today: hubClock.today()) }
+            return try HubCatalog.embedded(today: hubClock.today())
         } catch {
             throw CLIFailure(error)
         }
     }
 }
+
+/// The wall clock of the hub's executable: the one place it reads the system clock (tests
+/// run the binary under faketime to move it).
+let hubClock = WallClock.system

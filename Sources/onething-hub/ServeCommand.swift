@@ -103,7 +103,7 @@ struct ServeCommand: HubSubcommand {
         let adminToken = try adminTokenFile.map { path throws(CLIFailure) in try Self.readAdminToken(path) }
         let store = try options.openStore()
         let configuration = HubServerConfiguration(
-            host: host, port: port, adminToken: adminToken, catalog: catalog,
+            host: host, port: port, adminToken: adminToken, catalog: catalog, clock: hubClock,
             nearDuplicates: NearDuplicateRule(days: nearDuplicateDays), maxConcurrentPushes: maxConcurrentPushes,
             tls: tls)
         let host = self.host

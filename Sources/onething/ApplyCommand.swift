@@ -123,25 +123,18 @@ struct Filer {
 
     /// `.failure` for problems with the input; a thrown `CLIFailure` when the store fails.
     func file(_ inputs: [String: FieldInput]) throws(CLIFailure) -> Result<Filed, ApplicationProblems> {
-        let now = CivilDateTime.now()
+        // One moment for both: the application is checked as of the time it is filed.
+        let now = context.clock.now()
         let validator = FormValidator(catalog: context.catalog, region: context.region)
-        switch validator.validate(bundle: bundle, items: items, inputs: inputs, now: now) {
+        switch validator.validate(bundle: bundle, items: items, inputs: inputs, now: now.civil) {
         case .failure(let problems):
             return .failure(problems)
         case .success(let application):
             let filed = try context.storeCall { () throws(StoreError) in
-                try context.store.file(application, operatorId: operatorId, filedAt: Timestamp.now())
+                try context.store.file(application, operatorId: operatorId, filedAt: now)
             }
             Diagnostics.logger.debug("filed application", metadata: ["id": "\(filed.id)", "bundle": "\(bundle)"])
             return .success(Filed(id: filed.id, application: application, possibleDuplicates: filed.possibleDuplicates))
         }
-    }
-}
-
-/// Display timestamps in China Standard Time. They are shown to people; no decision of
-/// the node or the hub depends on them.
-enum Timestamp {
-    static func now() -> String {
-        CivilDateTime.now().description + "+08:00"
     }
 }

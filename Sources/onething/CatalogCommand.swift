@@ -92,7 +92,7 @@ struct CatalogShow: NodeCommand {
             throw CLIFailure.data("There is no bundle \"\(bundle)\"; the bundles are: \(catalog.bundles.map(\.code).joined(separator: ", ")).")
         }
         let offered = catalog.menu(bundle: definition, region: region).map(\.code)
-        let today = CivilDateTime.now().date
+        let today = global.clock.today()
         if global.json {
             Output.json(CatalogShowJSON(bundle: definition, offered: offered, region: region.code, version: catalog.version, today: today))
         } else {
@@ -134,7 +134,7 @@ struct CatalogExample: NodeCommand {
         guard missing.isEmpty else {
             throw CLIFailure.data(missing.map { "The item \"\($0.item)\" needs \($0.missing.joined(separator: ", ")) to be decided first; add it to --items." })
         }
-        let values = CatalogExamples.application(bundle: definition, items: chosen, today: CivilDateTime.now().date)
+        let values = CatalogExamples.application(bundle: definition, items: chosen, today: global.clock.today())
         Output.line(OrderedJSON.object(values.map { ($0.field, OrderedJSON.value($0.value, type: $0.type)) }))
     }
 }
@@ -154,7 +154,7 @@ struct CatalogCheck: NodeCommand {
         var catalog: Catalog?
         do {
             catalog = try CatalogLoader.load(
-                files: try CatalogLoader.files(inDirectory: directory), today: CivilDateTime.now().date)
+                files: try CatalogLoader.files(inDirectory: directory), today: global.clock.today())
             problems = []
         } catch {
             switch error {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OneThingModel
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -19,6 +20,10 @@ struct GlobalOptions: ParsableArguments {
             "A catalogue directory to use instead of the built-in one (default: $ONETHING_CATALOG).",
             valueName: "dir"))
     var catalog: String?
+
+    /// The wall clock every node command works with: the one place the node's executable
+    /// reads the system clock (tests run the binary under faketime to move it).
+    var clock: WallClock { .system }
 
     var databasePath: String {
         if let db { return db }

@@ -40,16 +40,16 @@ struct ImportDeliveriesCommand: NodeCommand {
         let records = try DeliveryParsing.records(text, bundle: bundle)
         var deliveries: [Delivery] = []
         var problems: [FieldProblem] = []
-        let now = CivilDateTime.now()
+        let now = context.clock.now()
         for record in records {
-            switch DeliveryParsing.delivery(record.values, bundle: bundle, now: now) {
+            switch DeliveryParsing.delivery(record.values, bundle: bundle, now: now.civil) {
             case .success(let delivery): deliveries.append(delivery)
             case .failure(let found):
                 problems += found.problems.map { FieldProblem(field: $0.field, message: "line \(record.line): \($0.message)") }
             }
         }
         let new = try context.storeCall { () throws(StoreError) in
-            try context.store.importDeliveries(deliveries, at: Timestamp.now())
+            try context.store.importDeliveries(deliveries, at: now)
         }
         if global.json {
             Output.json(ImportResult(imported: deliveries.count, new: new, refused: problems.count))

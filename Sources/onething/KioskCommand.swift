@@ -44,8 +44,8 @@ struct KioskCommand: NodeCommand {
         let folder = URL(fileURLWithPath: global.databasePath).deletingLastPathComponent().path
         let target: ReceiptTarget = printer.map { .printer($0) } ?? .directory(receipts ?? folder + "/receipts")
         let environment = KioskEnvironment(
-            store: context.store, catalog: context.catalog, region: context.region, now: { CivilDateTime.now() },
-            timestamp: { Timestamp.now() }, idleTimeoutSeconds: idleTimeout, receiptTarget: target)
+            store: context.store, catalog: context.catalog, region: context.region, clock: context.clock,
+            idleTimeoutSeconds: idleTimeout, receiptTarget: target)
         let terminal: ANSITerminal
         do {
             terminal = try ANSITerminal()

@@ -85,7 +85,7 @@ struct ListCommand: NodeCommand {
     }
 
     static func row(_ app: ApplicationSummary) -> [String] {
-        [app.id, app.bundle, app.state.rawValue, String(app.revision), app.provinceNo ?? "-", ItemCounts.summary(app.items), app.filedAt]
+        [app.id, app.bundle, app.state.rawValue, String(app.revision), app.provinceNo ?? "-", ItemCounts.summary(app.items), app.filedAt.description]
     }
 
     struct ListOutput: Encodable {

@@ -8,14 +8,16 @@ struct NodeContext {
     let store: NodeStore
     let config: NodeConfig?
     let region: Region
+    /// The wall clock: filing times, "not in the future", retention, audit times.
+    let clock: WallClock
 
     static func loadCatalog(_ global: GlobalOptions) throws(CLIFailure) -> Catalog {
         do {
             if let directory = global.catalogDirectory {
                 return try CatalogLoader.load(
-                    files: try CatalogLoader.files(inDirectory: directory), today: CivilDateTime.now().date)
+                    files: try CatalogLoader.files(inDirectory: directory), today: global.clock.today())
             }
-            return try CatalogLoader.embedded()
+            return try CatalogLoader.embedded(today: global.clock.today())
         } catch {
             var failure = CLIFailure(error)
             if global.catalogDirectory != nil, case .invalidCatalog = error {
@@ -31,7 +33,7 @@ struct NodeContext {
     static func catalogFor(_ global: GlobalOptions, store: NodeStore) throws(CLIFailure) -> Catalog {
         if global.catalogDirectory == nil, let stored = try? store.latestCatalog() {
             do {
-                return try CatalogLoader.load(files: stored.files, today: CivilDateTime.now().date)
+                return try CatalogLoader.load(files: stored.files, today: global.clock.today())
             } catch {
                 Output.diagnostic("onething: the catalogue \(stored.version) received from the hub does not pass the check; using the built-in one.")
             }
@@ -54,7 +56,7 @@ struct NodeContext {
             throw CLIFailure.config(
                 "The node's region \(code) is not in catalogue version \(catalog.version); run `onething init` with one of: \(catalog.regions.map(\.code).joined(separator: ", ")).")
         }
-        return NodeContext(catalog: catalog, store: store, config: config, region: region)
+        return NodeContext(catalog: catalog, store: store, config: config, region: region, clock: global.clock)
     }
 
     /// Who runs a command, for the audit log: `cli:` and the login name.
@@ -67,7 +69,7 @@ struct NodeContext {
     /// personal data is not acceptable).
     func audit(_ action: String, applicationId: String?, detail: String? = nil) throws(CLIFailure) {
         try storeCall { () throws(StoreError) in
-            try store.audit(action, actor: Self.cliActor, applicationId: applicationId, detail: detail, at: Timestamp.now())
+            try store.audit(action, actor: Self.cliActor, applicationId: applicationId, detail: detail, at: clock.now())
         }
     }
 

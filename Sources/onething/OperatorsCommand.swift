@@ -68,7 +68,7 @@ struct OperatorsAddCommand: NodeCommand {
         let context = try NodeContext.open(global)
         let pin = try PINInput.read(prompt: "PIN for \(id): ")
         try context.storeCall { () throws(StoreError) in
-            try context.store.saveOperator(id: id, name: name, pin: pin, replace: false, at: Timestamp.now())
+            try context.store.saveOperator(id: id, name: name, pin: pin, replace: false, at: context.clock.now())
         }
         if !global.json { Output.line("Operator \(id) added.") } else { Output.json(["id": id]) }
     }
@@ -112,7 +112,7 @@ struct OperatorsResetPINCommand: NodeCommand {
         else { throw CLIFailure(StoreError.noSuchOperator(id: id)) }
         let pin = try PINInput.read(prompt: "New PIN for \(id): ")
         try context.storeCall { () throws(StoreError) in
-            try context.store.saveOperator(id: id, name: existing.name, pin: pin, replace: true, at: Timestamp.now())
+            try context.store.saveOperator(id: id, name: existing.name, pin: pin, replace: true, at: context.clock.now())
         }
         if !global.json { Output.line("Operator \(id) has a new PIN.") }
     }

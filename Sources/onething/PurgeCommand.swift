@@ -25,11 +25,10 @@ struct PurgeCommand: NodeCommand {
 
     func perform() throws(CLIFailure) {
         let context = try NodeContext.open(global)
-        let now = CivilDateTime.now()
-        let cutoffDate = now.date.adding(days: -retentionDays)
-        let cutoff = cutoffDate.description + "T" + String(now.description.dropFirst(11).prefix(5)) + "+08:00"
+        let now = context.clock.now()
+        let cutoff = now.adding(days: -retentionDays)
         let report = try context.storeCall { () throws(StoreError) in
-            try context.store.purge(decidedBefore: cutoff, actor: NodeContext.cliActor, at: Timestamp.now())
+            try context.store.purge(decidedBefore: cutoff, actor: NodeContext.cliActor, at: now)
         }
         if global.json {
             Output.json(report)

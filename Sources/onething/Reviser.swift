@@ -17,7 +17,7 @@ struct Reviser {
         let outcome = try context.storeCall { () throws(StoreError) in
             try context.store.revise(
                 id, changes: changes, resolves: resolves, catalog: context.catalog, region: context.region,
-                operatorId: operatorId, at: Timestamp.now())
+                operatorId: operatorId, at: context.clock.now())
         }
         switch outcome {
         case .failure(let refused):

@@ -95,8 +95,8 @@ struct ShowCommand: NodeCommand {
             bundle = app.summary.bundle
             region = app.region
             catalogVersion = app.catalogVersion
-            filedAt = app.summary.filedAt
-            updatedAt = app.updatedAt
+            filedAt = app.summary.filedAt.description
+            updatedAt = app.updatedAt.description
             state = app.summary.state
             stateReason = app.stateReason
             revision = app.summary.revision

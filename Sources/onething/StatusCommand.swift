@@ -15,8 +15,8 @@ struct StatusCommand: NodeCommand {
         if global.json {
             Output.json(StatusResult(
                 node: context.config.map { .init(nodeId: $0.nodeId, hub: $0.hubURL, region: $0.region) },
-                applications: status.applications, outbox: status.outbox, lastSuccessAt: status.lastSuccessAt,
-                lastAttemptAt: status.lastAttemptAt, lastError: status.lastError, db: context.store.path,
+                applications: status.applications, outbox: status.outbox, lastSuccessAt: status.lastSuccessAt?.description,
+                lastAttemptAt: status.lastAttemptAt?.description, lastError: status.lastError, db: context.store.path,
                 catalogVersion: context.catalog.version))
             return
         }
@@ -28,7 +28,7 @@ struct StatusCommand: NodeCommand {
         let apps = ApplicationState.allCases.map { "\(status.applications[$0.rawValue] ?? 0) \($0.rawValue)" }
         Output.line("Applications: \(apps.joined(separator: ", "))")
         Output.line("Waiting to send: \(status.outbox["queued"] ?? 0)")
-        Output.line("Last successful sync: \(status.lastSuccessAt ?? "never")")
+        Output.line("Last successful sync: \(status.lastSuccessAt?.description ?? "never")")
         Output.line("Last error: \(status.lastError ?? "none")")
     }
 

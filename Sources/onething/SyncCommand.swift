@@ -106,10 +106,9 @@ struct SyncCommand: AsyncParsableCommand {
         options.retryBudgetSeconds = retryBudget
         let showProgress = isatty(STDERR_FILENO) == 1 && !global.json
         let draw: @Sendable (Int, Int) -> Void = { done, total in ProgressBar.draw(done: done, total: total) }
-        let stamp: @Sendable () -> String = { Timestamp.now() }
         let engine = SyncEngine(
             store: context.store, transport: transport, nodeId: config.nodeId, token: token,
-            catalogVersion: context.catalog.version, options: options, timestamp: stamp,
+            catalogVersion: context.catalog.version, options: options, clock: context.clock,
             progress: showProgress ? draw : nil)
         let report: SyncReport
         do throws(SyncError) {

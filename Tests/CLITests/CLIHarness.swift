@@ -103,10 +103,11 @@ final class TestNode: @unchecked Sendable {
     }
 }
 
-/// The embedded example of `bundle` as plain JSON values (strings), from TestSupport.
+/// The embedded example of `bundle` as plain JSON values (strings), from TestSupport, dated
+/// by the binary's clock (the machine's), as the binary will check it.
 func exampleValues(_ bundle: String = "birth", items: [String]? = nil) throws -> [String: Any] {
     var values: [String: Any] = [:]
-    for (field, input) in try Examples.inputs(bundle, items: items) {
+    for (field, input) in try Examples.inputs(bundle, items: items, today: TestMoment.machine.today()) {
         guard case .text(let text) = input else {
             Issue.record("example field \(field) is not text")
             continue

@@ -26,7 +26,7 @@ struct OperatorsImportCLITests {
     @Test("import deliveries: CSV with Chinese headers and labels; a bad row is reported by line and field, not value")
     func deliveries() throws {
         let node = TestNode()
-        let today = try #require(CivilDate.parse(String(Timestamp.today.prefix(10))))
+        let today = TestMoment.machine.today()
         let birth = today.adding(days: -2).description + "T08:30"
         let csv = """
             母亲姓名,mother_id_number,birth_time,newborn_sex,birth_weight_g,birth_length_cm,gestational_weeks
@@ -43,14 +43,5 @@ struct OperatorsImportCLITests {
         #expect(!run.stderr.contains("350102199503120021"))
         let again = try node.run(["import", "deliveries", path, "--json"])
         #expect((again.json() as? [String: Any])?["new"] as? Int == 0, "importing again updates")
-    }
-}
-
-/// Today's date as the binaries see it (China Standard Time).
-enum Timestamp {
-    static var today: String {
-        let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
-        let days = seconds / 86_400
-        return CivilDate(dayNumber: days)?.description ?? "2026-01-01"
     }
 }

@@ -31,13 +31,13 @@ struct CurlTransportFailureTests {
         let transport = try makeTransport(server, totalTimeout: 1)
         let start = ContinuousClock.now
         // The server would answer after 40 s; the transfer must end on its own 1 s budget.
-        // The upper bound only separates "stopped by the timeout" from "waited for the
-        // answer", with room for a loaded CI machine; it is not a speed assertion.
+        // The error itself tells "stopped by the timeout" from "waited for the answer" (which
+        // would have succeeded); no upper bound on the elapsed time, which a loaded machine
+        // could exceed.
         let error = await sendError(transport, HTTPRequest(method: "GET", path: "/sleep?s=40"))
         let elapsed = seconds(since: start)
         #expect(error == .timedOut(host: authority, seconds: 1))
         #expect(elapsed >= 0.9)
-        #expect(elapsed < 20)
         #expect(error?.isTemporary == true)
     }
 

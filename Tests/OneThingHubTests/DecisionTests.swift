@@ -4,6 +4,7 @@ import HummingbirdTesting
 @testable import OneThingHub
 import OneThingModel
 import OneThingWire
+import TestSupport
 import Testing
 
 @Suite("Decisions")
@@ -143,7 +144,7 @@ struct DecisionTests {
         #expect(application.state(of: "social-security-card") == .inProgress)
         let id = try #require(
             application.items.first { $0.item == "household-registration" }?.documents?[AutoDecider.residentIDDocument])
-        let parsed = try ResidentIDNumber.parse(id, today: CivilDateTime.now().date).get()
+        let parsed = try ResidentIDNumber.parse(id, today: TestMoment.filing.date).get()
         let birth = try #require(CivilDateTime.parse(application.fields["birth_time"] ?? ""))
         #expect(parsed.birthDate == birth.date)
         #expect(parsed.sex.rawValue == application.fields["newborn_sex"])

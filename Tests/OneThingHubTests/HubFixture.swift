@@ -21,14 +21,14 @@ struct HubFixture: Sendable {
     init(admin: Bool = true, node: String = "ward-1") async throws {
         directory = TemporaryDirectory("onething-hub-test")
         store = try HubStore.open(path: directory.file("hub.sqlite"))
-        catalog = try HubCatalog.embedded()
+        catalog = try HubCatalog.embedded(today: TestMoment.filing.date)
         self.node = node
         token = try await store.addNode(node)
         adminToken = admin ? Self.defaultAdminToken : nil
     }
 
     func configuration(maxBodyBytes: Int = HubServerConfiguration.defaultMaxBodyBytes) -> HubServerConfiguration {
-        HubServerConfiguration(adminToken: adminToken, catalog: catalog, maxBodyBytes: maxBodyBytes)
+        HubServerConfiguration(adminToken: adminToken, catalog: catalog, clock: .fixed(TestMoment.filing), maxBodyBytes: maxBodyBytes)
     }
 
     func app(maxBodyBytes: Int = HubServerConfiguration.defaultMaxBodyBytes) -> HubServer.App {

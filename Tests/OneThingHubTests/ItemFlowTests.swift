@@ -1,12 +1,13 @@
 @testable import OneThingHub
 import OneThingModel
 import OneThingWire
+import TestSupport
 import Testing
 
 @Suite("Item flow")
 struct ItemFlowTests {
     private func flow(_ items: [String] = SyntheticEntries.birthItems) throws -> ItemFlow {
-        let bundle = try #require(try CatalogLoader.embedded().bundle("birth"))
+        let bundle = try #require(try CatalogLoader.embedded(today: TestMoment.filing.date).bundle("birth"))
         return ItemFlow(items: ItemFlow.initial(items: items, bundle: bundle))
     }
 

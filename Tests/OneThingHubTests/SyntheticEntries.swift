@@ -2,6 +2,7 @@ import Foundation
 @testable import OneThingHub
 import OneThingModel
 import OneThingWire
+import TestSupport
 
 /// Push entries built from the embedded catalogue's example values (synthetic data only):
 /// validated with `FormValidator`, frozen as canonical JSON with its SHA-256, as a node does.
@@ -21,12 +22,12 @@ enum SyntheticEntries {
         applicationId: String, revision: Int = 1, bundle: String = "birth", items: [String]? = nil,
         changing overrides: [String: String] = [:]
     ) throws -> ApplicationPayload {
-        let catalog = try CatalogLoader.embedded()
+        let catalog = try CatalogLoader.embedded(today: TestMoment.filing.date)
         guard let definition = catalog.bundle(bundle), let region = catalog.region(catalog.defaultRegion) else {
             throw FixtureError.unknownBundle
         }
         let selected = items ?? catalog.menu(bundle: definition, region: region).map(\.code)
-        let now = CivilDateTime.now()
+        let now = TestMoment.filing.civil
         var inputs: [String: FieldInput] = [:]
         for example in CatalogExamples.application(bundle: definition, items: selected, today: now.date) {
             inputs[example.field] = .text(example.value)

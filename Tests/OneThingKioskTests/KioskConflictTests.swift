@@ -12,19 +12,19 @@ struct KioskConflictTests {
     /// An application filed, acknowledged as hub revision 1, edited here, and a pulled hub
     /// revision that changed the same field: one open conflict.
     func conflicted(_ kiosk: KioskFixture) throws -> String {
-        let filed = try kiosk.store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: "2026-11-26T09:00+08:00")
-        let entry = try #require(try kiosk.store.claimBatch(limit: 10, at: "t").first)
+        let filed = try kiosk.store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: TestMoment.at("2026-11-26T09:00+08:00"))
+        let entry = try #require(try kiosk.store.claimBatch(limit: 10, at: TestMoment.filing).first)
         _ = try kiosk.store.recordPushResults([
             PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted, provinceNo: "FJ0000000001", hubRevision: 1)
-        ], at: "t")
+        ], at: TestMoment.filing)
         var form = try Examples.validated("birth")
         form.fields["delivery_address"] = "福建省福州市仓山区样例路3号"
-        _ = try kiosk.store.amend(id: filed.id, form: form, operatorId: nil, at: "t")
+        _ = try kiosk.store.amend(id: filed.id, form: form, operatorId: nil, at: TestMoment.filing)
         var hub = try kiosk.store.application(id: filed.id).fields
         hub["delivery_address"] = "福建省福州市台江区测试街9号"
         _ = try kiosk.store.applyChanges([
             ApplicationChange(cursor: 1, applicationId: filed.id, provinceNo: "FJ0000000001", hubRevision: 2, revision: 1, items: [], fields: hub)
-        ], nextCursor: 1, at: "t")
+        ], nextCursor: 1, at: TestMoment.filing)
         #expect(try kiosk.store.conflicts().count == 1)
         return filed.id
     }
@@ -59,8 +59,8 @@ struct KioskConflictTests {
     @Test("C corrects a filed application through the same form; the change is its next revision")
     func correction() throws {
         let kiosk = try KioskFixture()
-        let filed = try kiosk.store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: "2026-11-26T09:00+08:00")
-        _ = try kiosk.store.claimBatch(limit: 10, at: "t")  // sent: an edit now becomes revision 2
+        let filed = try kiosk.store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: TestMoment.at("2026-11-26T09:00+08:00"))
+        _ = try kiosk.store.claimBatch(limit: 10, at: TestMoment.filing)  // sent: an edit now becomes revision 2
         openDetail(kiosk, filed.id)
         kiosk.press(.character("c"))
         #expect(kiosk.app.screen == .form)

@@ -6,26 +6,29 @@ import OneThingTerminal
 import TestSupport
 
 /// A kiosk on a real node database in a temporary folder, with one operator, the embedded
-/// catalogue, and a clock the test moves.
+/// catalogue, and a wall clock the test states and moves (`MovableClock`, starting at
+/// `TestMoment.filing` unless the test names another moment).
 final class KioskFixture {
     let dir = TemporaryDirectory("onething-kiosk")
     let store: NodeStore
     let catalog: Catalog
     let app: KioskApp
+    let time: MovableClock
     static let operatorId = "clerk-1"
     static let pin = "246810"
 
-    init(idleTimeout: Double = 300, store existing: NodeStore? = nil) throws {
+    init(idleTimeout: Double = 300, store existing: NodeStore? = nil, at moment: Timestamp = TestMoment.filing) throws {
+        time = MovableClock(moment)
         store = try existing ?? NodeStore.open(path: dir.file("node.sqlite"))
         if existing == nil {
-            try store.saveOperator(id: Self.operatorId, name: "林测试", pin: Self.pin, replace: false, at: "2026-11-26T09:00+08:00")
+            try store.saveOperator(id: Self.operatorId, name: "林测试", pin: Self.pin, replace: false, at: moment.adding(minutes: -60))
         }
-        catalog = try CatalogLoader.embedded()
+        catalog = try CatalogLoader.embedded(today: moment.date)
         guard let region = catalog.region(catalog.defaultRegion) else { throw FixtureError.noRegion }
         let receipts = dir.file("receipts")
         app = KioskApp(environment: KioskEnvironment(
-            store: store, catalog: catalog, region: region, now: { CivilDateTime.now() },
-            timestamp: { "2026-11-26T10:00+08:00" }, idleTimeoutSeconds: idleTimeout, receiptTarget: .directory(receipts)))
+            store: store, catalog: catalog, region: region, clock: time.clock,
+            idleTimeoutSeconds: idleTimeout, receiptTarget: .directory(receipts)))
     }
 
     enum FixtureError: Error { case noRegion }
@@ -61,7 +64,7 @@ final class KioskFixture {
     func fillWithExamples(overrides: [String: String] = [:]) {
         guard let form = app.form, let bundle = catalog.bundle(form.bundle) else { return }
         let examples = Dictionary(
-            uniqueKeysWithValues: CatalogExamples.application(bundle: bundle, items: form.items, today: CivilDateTime.now().date)
+            uniqueKeysWithValues: CatalogExamples.application(bundle: bundle, items: form.items, today: time.now.date)
                 .map { ($0.field, $0.value) })
         var visited = Set<String>()
         while let id = app.form?.focus, !visited.contains(id) {

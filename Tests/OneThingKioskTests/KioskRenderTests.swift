@@ -4,6 +4,7 @@ import OneThingModel
 import OneThingStore
 import OneThingTerminal
 import Testing
+import TestSupport
 
 /// Every screen drawn into an in-memory 80x24 buffer: nothing overflows a row, wide
 /// characters stay whole, and what the clerk must see is there.
@@ -60,7 +61,7 @@ struct KioskRenderTests {
         var last = kiosk.frame().lines.last ?? ""
         #expect(last.contains("待同步 0"))
         #expect(last.contains("在线"))
-        try kiosk.store.recordSyncRun(succeeded: false, error: "hub unreachable", at: "2026-11-26T10:00+08:00")
+        try kiosk.store.recordSyncRun(succeeded: false, error: "hub unreachable", at: TestMoment.at("2026-11-26T10:00+08:00"))
         kiosk.app.tick(idleSeconds: 0, elapsed: 10)
         last = kiosk.frame().lines.last ?? ""
         #expect(last.contains("离线"))

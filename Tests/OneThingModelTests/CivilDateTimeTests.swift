@@ -39,17 +39,6 @@ import Testing
         #expect(moment.date == date && moment.hour == 13 && moment.minute == 45)
     }
 
-    @Test func nowIsChinaStandardTimeFromTheSystemClock() {
-        let before = Int64(Date().timeIntervalSince1970.rounded(.down))
-        let now = CivilDateTime.now()
-        let after = Int64(Date().timeIntervalSince1970.rounded(.down))
-        let low = CivilDateTime(epochSeconds: before, utcOffsetSeconds: 8 * 3600)
-        let high = CivilDateTime(epochSeconds: after, utcOffsetSeconds: 8 * 3600)
-        #expect(low <= now && now <= high)
-        let utc = CivilDateTime.now(utcOffsetSeconds: 0)
-        #expect(utc < now)
-    }
-
     @Test func comparableOrdersByDateThenTime() throws {
         let texts = ["2024-02-29T10:00", "2024-02-28T23:59", "2024-02-29T09:59", "2024-02-29T10:01"]
         let sorted = try texts.map { try #require(CivilDateTime.parse($0)) }.sorted().map(\.description)

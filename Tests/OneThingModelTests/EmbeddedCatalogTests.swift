@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import OneThingModel
 
@@ -103,10 +104,14 @@ enum CatalogFixture {
         #expect(catalog.regions.map(\.code) == CatalogFixture.regionCodes)
     }
 
-    @Test func loadsOnTheRealClock() throws {
-        // The examples must stay valid whatever the date: the birth time is moved to a
-        // week before today, everything else is fixed in the past.
-        let catalog = try CatalogLoader.embedded()
+    /// The examples must stay valid whatever the date: the birth time is moved to a week
+    /// before the day the catalogue is checked as of, everything else is fixed in the past.
+    /// Checked on the stated days a deployment meets: the day the catalogue was written, the
+    /// first days of a month and a year, a leap day, a day years ahead.
+    @Test(arguments: ["2026-11-26", "2026-12-01", "2027-01-01", "2028-02-29", "2028-03-01", "2031-12-31", "2040-06-15"])
+    func loadsAsOfAnyDay(day: String) throws {
+        let today = try #require(CivilDate.parse(day))
+        let catalog = try CatalogLoader.embedded(today: today)
         #expect(catalog.version == "2026.11-1")
     }
 

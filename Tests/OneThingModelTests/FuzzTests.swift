@@ -29,9 +29,9 @@ struct FuzzTests {
     @Test("60,000 field values of every field type: a value or a clear problem, never a crash")
     func fieldValues() throws {
         var g = Generator(seed: Self.seed)
-        let catalog = try CatalogLoader.embedded()
+        let catalog = try CatalogLoader.embedded(today: TestMoment.filing.date)
         let fields = catalog.bundles.flatMap(\.fields)
-        let now = CivilDateTime.now()
+        let now = TestMoment.filing.civil
         for n in 0..<60_000 {
             let field = fields[n % fields.count]
             let input: FieldInput
@@ -60,10 +60,10 @@ struct FuzzTests {
     @Test("20,000 whole applications: validated or refused with problems naming fields")
     func applications() throws {
         var g = Generator(seed: Self.seed &+ 1)
-        let catalog = try CatalogLoader.embedded()
+        let catalog = try CatalogLoader.embedded(today: TestMoment.filing.date)
         guard let region = catalog.region(catalog.defaultRegion) else { return }
         let validator = FormValidator(catalog: catalog, region: region)
-        let now = CivilDateTime.now()
+        let now = TestMoment.filing.civil
         for n in 0..<20_000 {
             let bundle = catalog.bundles[n % catalog.bundles.count]
             var inputs: [String: FieldInput] = [:]
@@ -89,7 +89,7 @@ struct FuzzTests {
     func catalogueFiles() throws {
         var g = Generator(seed: Self.seed &+ 2)
         let files = CatalogLoader.embeddedFiles
-        let today = CivilDateTime.now().date
+        let today = TestMoment.filing.date
         var refused = 0
         for n in 0..<10_000 {
             var damaged = files
@@ -120,8 +120,8 @@ struct FuzzTests {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         var files = CatalogLoader.embeddedFiles
         files[0].text = deep
-        #expect(throws: ModelError.self) { try CatalogLoader.load(files: files, today: CivilDateTime.now().date) }
+        #expect(throws: ModelError.self) { try CatalogLoader.load(files: files, today: TestMoment.filing.date) }
         files[0].text = "{\"version\": \"" + String(repeating: "长", count: 2_000_000) + "\"}"
-        #expect(throws: ModelError.self) { try CatalogLoader.load(files: files, today: CivilDateTime.now().date) }
+        #expect(throws: ModelError.self) { try CatalogLoader.load(files: files, today: TestMoment.filing.date) }
     }
 }

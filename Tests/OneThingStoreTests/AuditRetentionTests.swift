@@ -17,11 +17,11 @@ struct AuditRetentionTests {
 
     @Test("filing and amending are audited; the log refuses to be changed or deleted")
     func appendOnly() throws {
-        let filed = try store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: "2026-11-26T09:00+08:00")
+        let filed = try store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: TestMoment.at("2026-11-26T09:00+08:00"))
         var form = try Examples.validated("birth")
         form.fields["mother_phone"] = "13900000009"
-        _ = try store.amend(id: filed.id, form: form, operatorId: "clerk-2", at: "2026-11-26T09:05+08:00")
-        try store.audit("viewed", actor: "cli:tester", applicationId: filed.id, at: "2026-11-26T09:06+08:00")
+        _ = try store.amend(id: filed.id, form: form, operatorId: "clerk-2", at: TestMoment.at("2026-11-26T09:05+08:00"))
+        try store.audit("viewed", actor: "cli:tester", applicationId: filed.id, at: TestMoment.at("2026-11-26T09:06+08:00"))
         let log = try store.auditLog(applicationId: filed.id)
         #expect(log.map(\.action) == ["filed", "amended", "viewed"])
         #expect(log.map(\.actor) == ["clerk-1", "clerk-2", "cli:tester"])
@@ -33,13 +33,14 @@ struct AuditRetentionTests {
         #expect(try store.auditLog(applicationId: filed.id).count == log.count)
     }
 
-    /// Files and drives an application to all items decided, pulled at `time`.
-    func decided(at time: String) throws -> String {
-        let filed = try store.file(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: "2026-01-01T09:00+08:00")
-        let entry = try #require(try store.claimBatch(limit: 10, at: "t").first { $0.applicationId == filed.id })
+    /// Files an application at `filedAt` (its example dated as of then) and drives it to all
+    /// items decided, pulled at `time`.
+    func decided(at time: Timestamp, filedAt: Timestamp = TestMoment.at("2026-01-01T09:00+08:00")) throws -> String {
+        let filed = try store.file(try Examples.validated("birth", at: filedAt), operatorId: "clerk-1", filedAt: filedAt)
+        let entry = try #require(try store.claimBatch(limit: 10, at: filedAt).first { $0.applicationId == filed.id })
         _ = try store.recordPushResults([
             PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .accepted, provinceNo: "FJ\(filed.id.suffix(10))", hubRevision: 1)
-        ], at: "t")
+        ], at: filedAt)
         var fields = try store.application(id: filed.id).fields
         fields["newborn_id_number"] = "350102202601019019"
         let items = try store.application(id: filed.id).summary.items.map {
@@ -54,10 +55,11 @@ struct AuditRetentionTests {
 
     @Test("the purge removes personal data of applications decided before the cutoff, keeping the receipt-level record")
     func purge() throws {
-        let old = try decided(at: "2026-01-10T10:00+08:00")
-        let recent = try decided(at: "2026-11-20T10:00+08:00")
-        let undecided = try store.file(try Examples.validated("birth"), filedAt: "2026-01-01T09:00+08:00")
-        let report = try store.purge(decidedBefore: "2026-06-01T00:00+08:00", actor: "cli:tester", at: "2026-11-26T10:00+08:00")
+        let old = try decided(at: TestMoment.at("2026-01-10T10:00+08:00"))
+        let recent = try decided(at: TestMoment.at("2026-11-20T10:00+08:00"), filedAt: TestMoment.at("2026-11-19T09:00+08:00"))
+        let filedAt = TestMoment.at("2026-01-01T09:00+08:00")
+        let undecided = try store.file(try Examples.validated("birth", at: filedAt), filedAt: filedAt)
+        let report = try store.purge(decidedBefore: TestMoment.at("2026-06-01T00:00+08:00"), actor: "cli:tester", at: TestMoment.at("2026-11-26T10:00+08:00"))
         #expect(report.applications == 1)
         let purged = try store.application(id: old)
         #expect(purged.fields.isEmpty)
@@ -72,6 +74,29 @@ struct AuditRetentionTests {
         #expect(payload?.isEmpty == true)
         #expect(try store.auditLog(applicationId: old).last?.action == "purged")
         // Purging again changes nothing.
-        #expect(try store.purge(decidedBefore: "2026-06-01T00:00+08:00", actor: "cli:tester", at: "t").applications == 0)
+        #expect(try store.purge(decidedBefore: TestMoment.at("2026-06-01T00:00+08:00"), actor: "cli:tester", at: TestMoment.filing).applications == 0)
+    }
+
+    @Test("the retention cutoff: decided a minute before it is purged, decided at it is kept")
+    func purgeCutoffBoundary() throws {
+        let cutoff = TestMoment.at("2026-06-01T00:00+08:00")
+        let before = try decided(at: cutoff.adding(minutes: -1))
+        let at = try decided(at: cutoff)
+        let report = try store.purge(decidedBefore: cutoff, actor: "cli:tester", at: TestMoment.filing)
+        #expect(report.applications == 1)
+        #expect(try store.application(id: before).fields.isEmpty)
+        #expect(!(try store.application(id: at).fields.isEmpty))
+    }
+
+    @Test("the cutoff compares moments, not text: a decision stored in another offset's day is on the right side")
+    func purgeCutoffAcrossTheDateLine() throws {
+        // 2026-05-31T23:30+08:00 is 15:30 UTC on the 31st; the cutoff is the first of June in
+        // China, so it is purged; 2026-06-01T00:30+08:00 (16:30 UTC on 31 May) is kept.
+        let cutoff = TestMoment.at("2026-06-01T00:00+08:00")
+        let lateEvening = try decided(at: TestMoment.at("2026-05-31T23:30+08:00"))
+        let afterMidnight = try decided(at: try #require(Timestamp.parse("2026-05-31T16:30Z")))
+        _ = try store.purge(decidedBefore: cutoff, actor: "cli:tester", at: TestMoment.filing)
+        #expect(try store.application(id: lateEvening).fields.isEmpty)
+        #expect(!(try store.application(id: afterMidnight).fields.isEmpty))
     }
 }

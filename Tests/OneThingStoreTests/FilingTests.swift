@@ -13,7 +13,7 @@ struct FilingTests {
         let dir = TemporaryDirectory()
         let store = try NodeStore.open(path: dir.file("node.sqlite"))
         let application = try Examples.validated("birth")
-        let filed = try store.file(application, operatorId: "clerk-1", filedAt: "2026-11-01T09:00+08:00")
+        let filed = try store.file(application, operatorId: "clerk-1", filedAt: TestMoment.at("2026-11-01T09:00+08:00"))
         #expect(ApplicationID.isWellFormed(filed.id))
 
         let detail = try store.application(id: filed.id)
@@ -51,7 +51,7 @@ struct FilingTests {
         let dir = TemporaryDirectory()
         let store = try NodeStore.open(path: dir.file("node.sqlite"))
         let application = try Examples.validated("school-enrolment")
-        let filed = try (0..<5).map { _ in try store.file(application, filedAt: "t") }
+        let filed = try (0..<5).map { _ in try store.file(application, filedAt: TestMoment.filing) }
         #expect(filed.map(\.outboxSeq) == filed.map(\.outboxSeq).sorted())
         #expect(Set(filed.map(\.outboxSeq)).count == 5)
         #expect(Set(filed.map(\.idempotencyKey)).count == 5)
@@ -66,7 +66,7 @@ struct FilingTests {
         let dir = TemporaryDirectory()
         let path = dir.file("node.sqlite")
         let store = try NodeStore.open(path: path)
-        try store.file(try Examples.validated("birth"), filedAt: "t")
+        try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing)
         // A failure injected at the last of the three writes.
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: """
@@ -74,7 +74,7 @@ struct FilingTests {
                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END
                 """)
         }
-        #expect(throws: StoreError.self) { try store.file(try Examples.validated("birth"), filedAt: "t") }
+        #expect(throws: StoreError.self) { try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing) }
         let counts = try DatabaseQueue(path: path).read { db in
             try ["applications", "application_items", "outbox"].map { table in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1
@@ -101,7 +101,7 @@ struct FilingTests {
             done.signal()
         }
         locked.wait()
-        let filed = try store.file(try Examples.validated("birth"), filedAt: "t")
+        let filed = try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing)
         done.wait()
         #expect(try store.application(id: filed.id).summary.id == filed.id)
     }
@@ -119,8 +119,8 @@ struct FilingTests {
     func listing() throws {
         let dir = TemporaryDirectory()
         let store = try NodeStore.open(path: dir.file("node.sqlite"))
-        let a = try store.file(try Examples.validated("birth"), filedAt: "t1")
-        let b = try store.file(try Examples.validated("school-enrolment"), filedAt: "t2")
+        let a = try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing)
+        let b = try store.file(try Examples.validated("school-enrolment"), filedAt: TestMoment.filing)
         #expect(try store.applications().map(\.id) == [b.id, a.id])
         #expect(try store.applications(state: .queued).count == 2)
         #expect(try store.applications(state: .accepted).isEmpty)

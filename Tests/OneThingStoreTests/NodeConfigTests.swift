@@ -26,7 +26,7 @@ struct NodeConfigTests {
         let store = try NodeStore.open(path: path)
         let config = NodeConfig(nodeId: "ward-1", hubURL: "http://127.0.0.1:1", tokenFile: "/tmp/t", region: "350100")
         _ = try store.saveNodeConfig(config)
-        try store.file(try Examples.validated("birth"), filedAt: "t")
+        try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing)
         var renamed = config
         renamed.nodeId = "ward-2"
         #expect(try store.saveNodeConfig(renamed) == .updated)  // nothing sent yet: allowed

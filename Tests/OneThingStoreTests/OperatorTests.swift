@@ -11,7 +11,7 @@ struct OperatorTests {
 
     init() throws {
         store = try NodeStore.open(path: dir.file("node.sqlite"))
-        try store.saveOperator(id: "clerk-1", name: "林测试", pin: "246810", replace: false, at: "t")
+        try store.saveOperator(id: "clerk-1", name: "林测试", pin: "246810", replace: false, at: TestMoment.filing)
     }
 
     @Test("the right PIN signs in; the PIN itself is nowhere in the database")
@@ -50,7 +50,7 @@ struct OperatorTests {
         _ = try store.signIn(id: "clerk-1", pin: "246810")
         #expect(try store.operators().first?.failedAttempts == 0)
         #expect(throws: StoreError.operatorExists(id: "clerk-1")) {
-            try store.saveOperator(id: "clerk-1", name: "x", pin: "111111", replace: false, at: "t")
+            try store.saveOperator(id: "clerk-1", name: "x", pin: "111111", replace: false, at: TestMoment.filing)
         }
         try store.deactivateOperator(id: "clerk-1")
         #expect(try store.signIn(id: "clerk-1", pin: "246810") == .refused(attemptsLeft: nil))
@@ -69,12 +69,12 @@ struct OperatorTests {
 
     @Test("a draft is kept per operator and goes away with the filing, in one transaction")
     func drafts() throws {
-        let draft = Draft(operatorId: "clerk-1", bundle: "birth", items: ["birth-certificate"], fields: ["newborn_name": "陈小测"], focus: "newborn_sex", updatedAt: "t")
+        let draft = Draft(operatorId: "clerk-1", bundle: "birth", items: ["birth-certificate"], fields: ["newborn_name": "陈小测"], focus: "newborn_sex", updatedAt: TestMoment.filing)
         try store.saveDraft(draft)
         #expect(try store.draft(operatorId: "clerk-1") == draft)
-        let filed = try store.fileFromDraft(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: "t")
+        let filed = try store.fileFromDraft(try Examples.validated("birth"), operatorId: "clerk-1", filedAt: TestMoment.filing)
         #expect(try store.draft(operatorId: "clerk-1") == nil)
         #expect(try store.application(id: filed.id).operatorId == "clerk-1")
-        try store.rate(applicationId: filed.id, score: 5, operatorId: "clerk-1", at: "t")
+        try store.rate(applicationId: filed.id, score: 5, operatorId: "clerk-1", at: TestMoment.filing)
     }
 }

@@ -12,7 +12,7 @@ import Testing
 struct RevisionTests {
     let dir = TemporaryDirectory()
     let store: NodeStore
-    let time = "2026-11-01T09:00+08:00"
+    let time = TestMoment.filing
 
     init() throws {
         store = try NodeStore.open(path: dir.file("node.sqlite"))
@@ -349,5 +349,31 @@ struct RevisionTests {
         ], nextCursor: 3, at: time)
         #expect(try store.conflicts().isEmpty, "the officer's later change is not a conflict with an edit the hub already had")
         #expect(try store.application(id: filed.id).fields == hub)
+    }
+
+    /// `revise` checks the whole form as of the moment the application was filed, whatever
+    /// the clock says when the correction is made (here 300 days later, past the 183 days a
+    /// birth may be old): "not in the future" is measured against the filing, at its minute.
+    @Test("a correction is checked as of the filing moment, not the moment it is made")
+    func reviseChecksAsOfFiling() throws {
+        let filedAt = TestMoment.at("2026-11-26T10:00+08:00")
+        let catalog = try Examples.catalog()
+        let region = try #require(catalog.region(catalog.defaultRegion))
+        let filed = try store.file(try Examples.validated("birth", at: filedAt), filedAt: filedAt)
+        let later = filedAt.adding(days: 300)
+        func revise(_ field: String, _ value: String) throws -> Result<AmendResult, ApplicationProblems> {
+            try store.revise(
+                filed.id, changes: [field: .text(value)], catalog: catalog, region: region, operatorId: nil, at: later)
+        }
+        #expect(throws: Never.self) { try revise("mother_phone", "13900000009").get() }
+        // The birth at the filing minute is accepted; a minute after it lies in the future
+        // as of the filing, although it is long past when the correction is made.
+        #expect(throws: Never.self) { try revise("birth_time", "2026-11-26T10:00").get() }
+        guard case .failure(let problems) = try revise("birth_time", "2026-11-26T10:01") else {
+            Issue.record("a birth after the filing moment was accepted")
+            return
+        }
+        #expect(problems.problems.map(\.field) == ["birth_time"])
+        #expect(try store.application(id: filed.id).fields["birth_time"] == "2026-11-26T10:00")
     }
 }

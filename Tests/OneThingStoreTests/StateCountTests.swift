@@ -33,21 +33,21 @@ struct StateCountTests {
             #expect(status.applications == real.applications, "\(step)", sourceLocation: sourceLocation)
             #expect(status.outbox == real.outbox, "\(step)", sourceLocation: sourceLocation)
         }
-        let filed = try (0..<5).map { _ in try store.file(try Examples.validated("birth"), filedAt: "t") }
+        let filed = try (0..<5).map { _ in try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing) }
         try same("filed")
-        let claimed = try store.claimBatch(limit: 3, at: "t")
+        let claimed = try store.claimBatch(limit: 3, at: TestMoment.filing)
         try same("claimed")
-        try store.requeue([claimed[2].seq], at: "t")
+        try store.requeue([claimed[2].seq], at: TestMoment.filing)
         try same("requeued")
         _ = try store.recordPushResults([
             PushResult(seq: claimed[0].seq, idempotencyKey: claimed[0].idempotencyKey, status: .accepted, provinceNo: "FJ0000000001", hubRevision: 1),
             PushResult(seq: claimed[1].seq, idempotencyKey: claimed[1].idempotencyKey, status: .rejected, reason: "x", reasonCode: .invalidPayload),
-        ], at: "t")
+        ], at: TestMoment.filing)
         try same("answered")
         _ = try store.applyChanges([
             ApplicationChange(cursor: 1, applicationId: filed[0].id, provinceNo: "FJ0000000001", hubRevision: 1, revision: 1,
                               items: [ItemDecision(item: "birth-certificate", state: .approved)], fields: [:])
-        ], nextCursor: 1, at: "t")
+        ], nextCursor: 1, at: TestMoment.filing)
         try same("pulled")
         #expect(try store.queueStatus().applications["accepted"] == 1)
         #expect(try store.queueStatus().outbox["quarantined"] == 1)

@@ -27,7 +27,7 @@ struct StoreOpeningTests {
         let dir = TemporaryDirectory()
         let path = dir.file("node.sqlite")
         let first = try NodeStore.open(path: path)
-        let filed = try first.file(try Examples.validated("birth"), filedAt: "2026-01-01T00:00+08:00")
+        let filed = try first.file(try Examples.validated("birth"), filedAt: TestMoment.at("2026-01-01T00:00+08:00"))
         let second = try NodeStore.open(path: path)
         #expect(try second.application(id: filed.id).summary.id == filed.id)
         let migrations = try DatabaseQueue(path: path).read { db in
@@ -66,7 +66,7 @@ struct StoreOpeningTests {
         let path = dir.file("node.sqlite")
         do {
             let store = try NodeStore.open(path: path)
-            for _ in 0..<20 { try store.file(try Examples.validated("birth"), filedAt: "t") }
+            for _ in 0..<20 { try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing) }
         }
         // Overwrite everything after the first page (the header stays valid).
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))

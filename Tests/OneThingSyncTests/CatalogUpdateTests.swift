@@ -31,7 +31,7 @@ struct CatalogUpdateTests {
         options.retryBudgetSeconds = 0
         return try await SyncEngine(
             store: store, transport: hub, nodeId: "ward-1", token: "t0123456789abcdef", catalogVersion: "2026.11-1",
-            options: options, timestamp: { "t" }
+            options: options, clock: .fixed(TestMoment.filing)
         ).run()
     }
 
@@ -44,7 +44,7 @@ struct CatalogUpdateTests {
         #expect(report.catalogVersion == "2026.12-1")
         let stored = try #require(try store.latestCatalog())
         #expect(stored.version == "2026.12-1")
-        #expect(try CatalogLoader.load(files: stored.files, today: CivilDateTime.now().date).version == "2026.12-1")
+        #expect(try CatalogLoader.load(files: stored.files, today: TestMoment.filing.date).version == "2026.12-1")
     }
 
     @Test("a catalogue that fails the check is refused and the node keeps its own")

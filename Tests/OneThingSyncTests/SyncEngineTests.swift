@@ -10,7 +10,7 @@ import Testing
 struct SyncEngineTests {
     func makeStore(_ dir: TemporaryDirectory, filing count: Int = 3) throws -> NodeStore {
         let store = try NodeStore.open(path: dir.file("node.sqlite"))
-        for _ in 0..<count { try store.file(try Examples.validated("birth"), filedAt: "t") }
+        for _ in 0..<count { try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing) }
         return store
     }
 
@@ -21,7 +21,7 @@ struct SyncEngineTests {
         options.batchSize = batch
         return SyncEngine(
             store: store, transport: hub, nodeId: "ward-1", token: "test-token-0123456789", catalogVersion: "2026.11-1",
-            options: options, timestamp: { "t" })
+            options: options, clock: .fixed(TestMoment.filing))
     }
 
     @Test("a clean run pushes everything, marks it accepted and pulls once")
@@ -36,7 +36,7 @@ struct SyncEngineTests {
         #expect(try store.applications().allSatisfy { $0.state == .accepted && $0.provinceNo?.hasPrefix("FJ") == true })
         #expect(hub.requests.allSatisfy { $0.headers["Authorization"] == "Bearer test-token-0123456789" })
         #expect(hub.requests.first?.compressBody == true)
-        #expect(try store.queueStatus().lastSuccessAt == "t")
+        #expect(try store.queueStatus().lastSuccessAt == TestMoment.filing)
     }
 
     @Test("a response lost on the way back: the same entries are re-sent with the same keys")
@@ -310,7 +310,7 @@ struct SyncEngineTests {
         let store = try makeStore(dir, filing: 2)
         let first = ScriptedHub { request, _ in request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage }
         _ = try await engine(store, first, batch: 1).run()
-        try store.file(try Examples.validated("birth"), filedAt: "t")
+        try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing)
         // A hub restored from an older backup numbers the third application FJ0000000001 again.
         let restored = ScriptedHub { request, _ in
             guard request.method == "POST", let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }),

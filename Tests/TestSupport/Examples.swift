@@ -3,13 +3,14 @@ public import OneThingModel
 /// Complete, valid example applications from the embedded catalogue.
 public enum Examples {
     public static func catalog() throws -> Catalog {
-        try CatalogLoader.embedded()
+        try CatalogLoader.embedded(today: TestMoment.filing.date)
     }
 
     /// The example of `bundle` for `items` (default: the whole menu of the default region),
-    /// as validated inputs.
+    /// as validated inputs, its dates a week before `today` (default: the day of
+    /// `TestMoment.filing`).
     public static func inputs(
-        _ bundle: String, items: [String]? = nil, today: CivilDate = CivilDateTime.now().date
+        _ bundle: String, items: [String]? = nil, today: CivilDate = TestMoment.filing.date
     ) throws -> [String: FieldInput] {
         let catalog = try catalog()
         guard let definition = catalog.bundle(bundle), let region = catalog.region(catalog.defaultRegion) else {
@@ -20,12 +21,15 @@ public enum Examples {
         return Dictionary(uniqueKeysWithValues: values.map { ($0.field, FieldInput.text($0.value)) })
     }
 
-    /// The example, validated, ready for the store.
-    public static func validated(_ bundle: String, items: [String]? = nil) throws -> ValidatedApplication {
+    /// The example, validated as of `moment` (default: `TestMoment.filing`), ready for the
+    /// store to file at that moment.
+    public static func validated(
+        _ bundle: String, items: [String]? = nil, at moment: Timestamp = TestMoment.filing
+    ) throws -> ValidatedApplication {
         let catalog = try catalog()
         guard let region = catalog.region(catalog.defaultRegion) else { throw ExampleError.unknownBundle }
         let result = FormValidator(catalog: catalog, region: region).validate(
-            bundle: bundle, items: items, inputs: try inputs(bundle, items: items), now: CivilDateTime.now())
+            bundle: bundle, items: items, inputs: try inputs(bundle, items: items, today: moment.date), now: moment.civil)
         return try result.get()
     }
 

@@ -2,9 +2,9 @@ import Foundation
 
 /// Turns catalogue files into a checked `Catalog`, or every problem found in them.
 public enum CatalogLoader {
-    /// The catalogue built into the binary.
-    public static func embedded() throws(ModelError) -> Catalog {
-        try load(files: EmbeddedCatalog.files, today: CivilDateTime.now().date)
+    /// The catalogue built into the binary, checked as of `today`.
+    public static func embedded(today: CivilDate) throws(ModelError) -> Catalog {
+        try load(files: EmbeddedCatalog.files, today: today)
     }
 
     /// The files of the built-in catalogue, for `onething catalog export`.

@@ -43,13 +43,6 @@ public struct CivilDateTime: Sendable, Hashable {
         self.minute = seconds % 3600 / 60
     }
 
-    /// The current civil time from the system clock, by default in China
-    /// Standard Time (UTC+8, no daylight saving).
-    public static func now(utcOffsetSeconds: Int = 8 * 3600) -> CivilDateTime {
-        let seconds = Date().timeIntervalSince1970.rounded(.down)
-        return CivilDateTime(epochSeconds: Int64(seconds), utcOffsetSeconds: utcOffsetSeconds)
-    }
-
     /// Parses `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM`, each optionally
     /// followed by `:SS` (00...59), which is checked and then dropped.
     public static func parse(_ text: String) -> CivilDateTime? {
