@@ -32,6 +32,20 @@ extension HubStore {
         }
     }
 
+    /// Re-keys a node: a new token replaces the old one, which is refused from this moment
+    /// (the next request with it is a 401), and a revoked node is active again. Everything
+    /// the node holds or has sent stays: its sequence numbers, applications and changes are
+    /// the node's, not the token's, so the node carries on with the new token file.
+    public func rotateNode(_ id: String) async throws(HubError) -> String {
+        let token = NodeToken.generate()
+        let hash = Digest.sha256Hex(token)
+        try await write { db in
+            try db.execute(sql: "UPDATE nodes SET token_sha256 = ?, revoked = 0 WHERE node_id = ?", arguments: [hash, id])
+            if db.changesCount == 0 { throw HubError.noSuchNode(id) }
+        }
+        return token
+    }
+
     /// Whether `token` belongs to the registered, not revoked node `id`.
     public func authenticate(node id: String, token: String) async throws(HubError) -> Bool {
         guard NodeID.isValid(id) else { return false }

@@ -24,14 +24,21 @@ extension NodeStore {
 
     /// The catalogue most recently received from the hub, if any.
     public func latestCatalog() throws(StoreError) -> (version: String, files: [CatalogFile])? {
+        try receivedCatalogs(limit: 1).first
+    }
+
+    /// The catalogues received from the hub, newest first (at most `limit`), so that a node
+    /// can fall back to an older one it received when a newer one is unusable here. A stored
+    /// row that cannot be read is skipped, as an unusable catalogue would be.
+    public func receivedCatalogs(limit: Int = 20) throws(StoreError) -> [(version: String, files: [CatalogFile])] {
         try read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT version, files FROM catalog_updates ORDER BY received_seq DESC LIMIT 1")
-            else { return nil }
-            let text: String = row["files"]
-            guard let files = try? JSONDecoder().decode([StoredFile].self, from: Data(text.utf8)) else { return nil }
-            return (row["version"], files.map { CatalogFile(path: $0.path, text: $0.text) })
+            try Row.fetchAll(
+                db, sql: "SELECT version, files FROM catalog_updates ORDER BY received_seq DESC LIMIT ?", arguments: [limit]
+            ).compactMap { row in
+                let text: String = row["files"]
+                guard let files = try? JSONDecoder().decode([StoredFile].self, from: Data(text.utf8)) else { return nil }
+                return (row["version"], files.map { CatalogFile(path: $0.path, text: $0.text) })
+            }
         }
     }
 }

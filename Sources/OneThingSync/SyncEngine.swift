@@ -14,6 +14,9 @@ public struct SyncEngine: Sendable {
     public let nodeId: String
     public let token: String
     public let catalogVersion: String
+    /// The node's region: a catalogue from the hub that does not offer it is refused (nil:
+    /// not checked, for a node not set up with one).
+    public let region: String?
     public let options: SyncOptions
     /// The wall clock: times of sync runs and outbox changes, and the date a received
     /// catalogue is checked as of.
@@ -23,7 +26,7 @@ public struct SyncEngine: Sendable {
 
     public init(
         store: NodeStore, transport: any Transport, nodeId: String, token: String, catalogVersion: String,
-        options: SyncOptions = SyncOptions(), clock: WallClock,
+        region: String? = nil, options: SyncOptions = SyncOptions(), clock: WallClock,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) {
         self.store = store
@@ -31,6 +34,7 @@ public struct SyncEngine: Sendable {
         self.nodeId = nodeId
         self.token = token
         self.catalogVersion = catalogVersion
+        self.region = region
         self.options = options
         self.clock = clock
         self.progress = progress
@@ -153,6 +157,7 @@ public struct SyncEngine: Sendable {
     private func pull(into report: inout SyncReport, retry: inout RetryPolicy) async throws(SyncError) {
         var cursor = try storeCall { () throws(StoreError) in try store.pullCursor() }
         var catalogVersion = self.catalogVersion
+        var refusedVersion: String?
         var page = try await fetchPage(after: cursor, catalogVersion: catalogVersion, retry: &retry)
         while true {
             guard page.nextCursor >= cursor else {
@@ -161,10 +166,16 @@ public struct SyncEngine: Sendable {
             if page.hasMore && page.nextCursor == cursor {
                 throw .protocolViolation("the hub says more changes follow but its cursor did not move.")
             }
-            if let update = page.catalog, update.version != catalogVersion {
-                try adoptCatalog(update)
-                catalogVersion = update.version
-                report.catalogVersion = update.version
+            if let update = page.catalog, update.version != catalogVersion, update.version != refusedVersion {
+                // A catalogue the node cannot use is refused and the one in use kept; the
+                // page's changes are applied all the same, so decisions keep arriving.
+                if let reason = try adoptCatalog(update) {
+                    refusedVersion = update.version
+                    report.catalogRefused = CatalogRefusal(version: update.version, keeps: self.catalogVersion, reason: reason)
+                } else {
+                    catalogVersion = update.version
+                    report.catalogVersion = update.version
+                }
             }
             let prefetch: Task<(Result<ChangesPage, SyncError>, RetryPolicy), Never>?
             if page.hasMore {
@@ -247,21 +258,26 @@ public struct SyncEngine: Sendable {
         }
     }
 
-    /// A catalogue from the hub is checked whole before the node stores it; a broken one is
-    /// refused and the node keeps the catalogue it has.
-    private func adoptCatalog(_ update: CatalogUpdate) throws(SyncError) {
+    /// A catalogue from the hub is checked whole before the node stores it. One that fails
+    /// the checker, names another version than it was sent as, or does not offer the node's
+    /// region is refused (the reason is returned) and the node keeps the catalogue it has:
+    /// an update never leaves a node unable to file, list or sync.
+    private func adoptCatalog(_ update: CatalogUpdate) throws(SyncError) -> String? {
         let files = update.files.map { CatalogFile(path: $0.path, text: $0.text) }
+        let catalog: Catalog
         do {
-            let catalog = try CatalogLoader.load(files: files, today: clock.today())
-            guard catalog.version == update.version else {
-                throw SyncError.protocolViolation("the catalogue sent as \(update.version) says it is \(catalog.version).")
-            }
-        } catch let error as SyncError {
-            throw error
+            catalog = try CatalogLoader.load(files: files, today: clock.today())
         } catch {
-            throw .protocolViolation("the hub sent catalogue \(update.version), which does not pass the catalogue check; the node keeps its catalogue.")
+            return "it does not pass the catalogue check (\(error.lines.count) problem\(error.lines.count == 1 ? "" : "s"))"
+        }
+        guard catalog.version == update.version else {
+            return "it was sent as \(update.version) but says it is \(catalog.version)"
+        }
+        if let region, catalog.region(region) == nil {
+            return "it does not offer this node's region \(region)"
         }
         try storeCall { () throws(StoreError) in try store.saveCatalog(version: update.version, files: files) }
+        return nil
     }
 
     // MARK: Exchange

@@ -9,6 +9,8 @@ public struct SyncReport: Sendable, Hashable, Codable {
     public var itemChanges = 0
     public var unknownChanges = 0
     public var catalogVersion: String?
+    /// A catalogue the hub sent that the node refused (it keeps the one in use).
+    public var catalogRefused: CatalogRefusal?
     /// Conflicts waiting for a person's decision after the run (`onething conflicts list`).
     public var openConflicts = 0
     /// Satisfaction ratings sent.
@@ -18,7 +20,7 @@ public struct SyncReport: Sendable, Hashable, Codable {
 
     /// Nothing happened worth telling cron about.
     public var isQuiet: Bool {
-        pushed == 0 && changes == 0 && rejected == 0 && catalogVersion == nil && ratings == 0
+        pushed == 0 && changes == 0 && rejected == 0 && catalogVersion == nil && catalogRefused == nil && ratings == 0
     }
 
     public var summary: String {
@@ -31,6 +33,9 @@ public struct SyncReport: Sendable, Hashable, Codable {
         }
         if changes > 0 { parts.append("received \(changes) changes (\(itemChanges) item decisions)") }
         if let catalogVersion { parts.append("catalogue updated to \(catalogVersion)") }
+        if let refused = catalogRefused {
+            parts.append("catalogue \(refused.version) refused because \(refused.reason); the node keeps \(refused.keeps)")
+        }
         if ratings > 0 { parts.append("\(ratings) rating\(ratings == 1 ? "" : "s") sent") }
         if openConflicts > 0 && !parts.isEmpty {
             let waiting = openConflicts == 1 ? "1 conflict waits" : "\(openConflicts) conflicts wait"
@@ -38,4 +43,12 @@ public struct SyncReport: Sendable, Hashable, Codable {
         }
         return "sync: " + (parts.isEmpty ? "nothing to do" : parts.joined(separator: "; "))
     }
+}
+
+/// A catalogue from the hub that the node did not take, and why.
+public struct CatalogRefusal: Sendable, Hashable, Codable {
+    public var version: String
+    /// The version the node keeps using.
+    public var keeps: String
+    public var reason: String
 }

@@ -1,12 +1,12 @@
 import ArgumentParser
 import OneThingHub
 
-/// `onething-hub nodes add|list|revoke`: the nodes allowed to sync with this hub.
+/// `onething-hub nodes add|list|rotate|revoke`: the nodes allowed to sync with this hub.
 struct NodesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nodes",
-        abstract: "Register, list and revoke nodes.",
-        subcommands: [Add.self, List.self, Revoke.self])
+        abstract: "Register, list, re-key and revoke nodes.",
+        subcommands: [Add.self, List.self, Rotate.self, Revoke.self])
 
     struct Add: HubSubcommand {
         static let configuration = CommandConfiguration(
@@ -66,6 +66,40 @@ struct NodesCommand: AsyncParsableCommand {
                         header: ["NODE", "STATUS", "LAST SEQ"],
                         rows: nodes.map { [$0.nodeId, $0.revoked ? "revoked" : "active", String($0.lastSeq)] }))
             }
+        }
+    }
+
+    struct Rotate: HubSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a node a new token (printed once); the old one is refused at once.",
+            discussion: """
+                For a token that was lost or leaked. Nothing of the node is lost: it keeps its queue and its
+                applications, and goes on syncing once its token file holds the new token. A revoked node is
+                active again with the new token.
+                """)
+
+        @OptionGroup var options: HubOptions
+        @OptionGroup var output: JSONOption
+        @Argument(help: ArgumentHelp("The node's id.", valueName: "node-id"))
+        var nodeId: String
+
+        var printsJSON: Bool { output.json }
+
+        func perform() async throws(CLIFailure) {
+            let store = try options.openStore()
+            let token: String
+            do {
+                token = try await store.rotateNode(nodeId)
+            } catch {
+                throw CLIFailure(error)
+            }
+            if output.json {
+                try Output.json(["node_id": nodeId, "token": token])
+            } else {
+                Output.line(token)
+            }
+            Output.diagnostic(
+                "New token for node \(nodeId); the old one no longer works. Write it into the node's token file (mode 600); it is not shown again.")
         }
     }
 

@@ -27,18 +27,32 @@ struct NodeContext {
         }
     }
 
-    /// --catalog / $ONETHING_CATALOG first; else the newest catalogue the hub published
-    /// (checked again before use; a stored one that fails is passed over with a warning);
-    /// else the built-in one.
-    static func catalogFor(_ global: GlobalOptions, store: NodeStore) throws(CLIFailure) -> Catalog {
-        if global.catalogDirectory == nil, let stored = try? store.latestCatalog() {
-            do {
-                return try CatalogLoader.load(files: stored.files, today: global.clock.today())
-            } catch {
-                Output.diagnostic("onething: the catalogue \(stored.version) received from the hub does not pass the check; using the built-in one.")
+    /// --catalog / $ONETHING_CATALOG first; else the newest catalogue the hub published that
+    /// is usable here (it passes the check and offers the node's region; newer ones that do
+    /// not are passed over with a warning); else the built-in one. So no catalogue received
+    /// from the hub can leave the node unable to run.
+    static func catalogFor(_ global: GlobalOptions, store: NodeStore, region: String?) throws(CLIFailure) -> Catalog {
+        guard global.catalogDirectory == nil else { return try loadCatalog(global) }
+        var passedOver: [String] = []
+        for stored in (try? store.receivedCatalogs()) ?? [] {
+            guard let catalog = try? CatalogLoader.load(files: stored.files, today: global.clock.today()),
+                  region.map({ catalog.region($0) != nil }) ?? true
+            else {
+                passedOver.append(stored.version)
+                continue
             }
+            warnPassedOver(passedOver, using: catalog.version)
+            return catalog
         }
-        return try loadCatalog(global)
+        let builtIn = try loadCatalog(global)
+        warnPassedOver(passedOver, using: builtIn.version)
+        return builtIn
+    }
+
+    private static func warnPassedOver(_ versions: [String], using version: String) {
+        guard let newest = versions.first else { return }
+        Output.diagnostic(
+            "onething: the catalogue \(newest) received from the hub does not pass the check or lacks this node's region; using catalogue \(version).")
     }
 
     static func open(_ global: GlobalOptions) throws(CLIFailure) -> NodeContext {
@@ -50,7 +64,7 @@ struct NodeContext {
         } catch {
             throw CLIFailure(error)
         }
-        let catalog = try catalogFor(global, store: store)
+        let catalog = try catalogFor(global, store: store, region: config?.region)
         let code = config?.region ?? catalog.defaultRegion
         guard let region = catalog.region(code) else {
             throw CLIFailure.config(

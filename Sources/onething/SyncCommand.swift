@@ -108,7 +108,7 @@ struct SyncCommand: AsyncParsableCommand {
         let draw: @Sendable (Int, Int) -> Void = { done, total in ProgressBar.draw(done: done, total: total) }
         let engine = SyncEngine(
             store: context.store, transport: transport, nodeId: config.nodeId, token: token,
-            catalogVersion: context.catalog.version, options: options, clock: context.clock,
+            catalogVersion: context.catalog.version, region: config.region, options: options, clock: context.clock,
             progress: showProgress ? draw : nil)
         let report: SyncReport
         do throws(SyncError) {
@@ -118,6 +118,10 @@ struct SyncCommand: AsyncParsableCommand {
             throw CLIFailure(error)
         }
         if showProgress { ProgressBar.finish() }
+        if let refused = report.catalogRefused {
+            Output.diagnostic(
+                "onething: warning: the hub's catalogue \(refused.version) was refused because \(refused.reason); this node keeps catalogue \(refused.keeps) and syncs on. Tell the hub's operator.")
+        }
         if global.json {
             Output.json(report)
         } else if !report.isQuiet {
