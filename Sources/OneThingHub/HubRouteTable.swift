@@ -14,6 +14,7 @@ enum HubRouteTable {
         route("/v1/health", [.get]),
         route("/v1/nodes/:node_id/push", [.post]),
         route("/v1/nodes/:node_id/ratings", [.post]),
+        route("/v1/nodes/:node_id/state", [.get]),
         route("/v1/nodes/:node_id/changes", [.get]),
         route("/v1/admin/applications", [.get]),
         route("/v1/admin/applications/:province_no", [.get, .patch]),

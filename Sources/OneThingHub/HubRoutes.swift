@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import OneThingFailpoints
@@ -70,7 +71,42 @@ struct HubRoutes: Sendable {
                 "last_applied_seq": "\(response.lastAppliedSeq)",
                 "ms": "\(Self.milliseconds(since: started))",
             ])
-        return try reply(response, request)
+        return try await identified(try reply(response, request))
+    }
+
+    /// `GET /v1/nodes/{node_id}/state`: the hub's database identity and what it holds for
+    /// the node; re-identifies a database that went back in time (`HubStore.state`).
+    func state(_ request: Request, node: String) async throws(HubError) -> Response {
+        try await authenticateNode(request, node: node)
+        let query = request.uri.queryParameters
+        let seen = query["database_id"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        if let seen, !HubState.isDatabaseId(seen) {
+            throw .badRequest("The database_id parameter must be 32 lower-case hexadecimal digits.")
+        }
+        let acked = try query["acked_seq"].map { text throws(HubError) in
+            try Self.integer(String(text), name: "acked_seq", default: 0, range: 0...Int64.max)
+        }
+        let cursor = try query["cursor"].map { text throws(HubError) in
+            try Self.integer(String(text), name: "cursor", default: 0, range: 0...Int64.max)
+        }
+        let (state, renewed) = try await store.state(
+            node: node, seenDatabaseId: seen, ackedSeq: acked, cursor: cursor,
+            at: configuration.clock.now().description)
+        if renewed {
+            logger.warning(
+                "database went back in time: new identity",
+                metadata: ["node": "\(node)", "acked_seq": "\(acked ?? 0)", "cursor": "\(cursor ?? 0)", "last_seq": "\(state.lastSeq)", "newest_cursor": "\(state.newestCursor)"])
+        }
+        var response = try reply(state, request)
+        if let name = HTTPField.Name(HubState.databaseHeader) { response.headers[name] = state.databaseId }
+        return response
+    }
+
+    /// An answer to a node, with the header naming the hub's database.
+    private func identified(_ response: Response) async throws(HubError) -> Response {
+        var response = response
+        if let name = HTTPField.Name(HubState.databaseHeader) { response.headers[name] = try await store.databaseId() }
+        return response
     }
 
     func ratings(_ request: Request, node: String) async throws(HubError) -> Response {
@@ -113,7 +149,7 @@ struct HubRoutes: Sendable {
         } catch {
             throw .internalFailure(path: "(encoding)", code: 0)
         }
-        return JSONReply.make(json: body, request: request, gzipThreshold: configuration.gzipThresholdBytes)
+        return try await identified(JSONReply.make(json: body, request: request, gzipThreshold: configuration.gzipThresholdBytes))
     }
 
     // MARK: helpers

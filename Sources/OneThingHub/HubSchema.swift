@@ -18,6 +18,9 @@ import OneThingModel
 ///   node's clerk decides (a later revision that lists the field in `resolves`).
 /// - `applications.person_key/event_key/exact_key` (v2): what duplicate detection matches.
 /// - `ratings` (v3): the citizen's satisfaction rating of an application (好差评).
+/// - `meta` (v4): `database_id`, the identity nodes see in every answer; a new one is drawn
+///   when the database is restored or found to have gone back in time (`HubStore+Identity`),
+///   with `restored_at` and `restore_reason`.
 enum HubSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -128,6 +131,17 @@ enum HubSchema {
                         score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5)
                     ) WITHOUT ROWID;
                     """)
+        }
+        migrator.registerMigration("v4-database-identity") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    INSERT INTO meta (key, value) VALUES ('database_id', ?);
+                    """,
+                arguments: [HubIdentity.newDatabaseId()])
         }
         return migrator
     }

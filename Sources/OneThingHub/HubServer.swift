@@ -42,6 +42,9 @@ public enum HubServer {
         router.post("/v1/nodes/:node_id/ratings") { request, context in
             try await routes.ratings(request, node: try context.parameters.require("node_id"))
         }
+        router.get("/v1/nodes/:node_id/state") { request, context in
+            try await routes.state(request, node: try context.parameters.require("node_id"))
+        }
         router.get("/v1/nodes/:node_id/changes") { request, context in
             try await routes.changes(request, node: try context.parameters.require("node_id"))
         }

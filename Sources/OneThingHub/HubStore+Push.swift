@@ -4,7 +4,9 @@ import GRDB
 import OneThingFailpoints
 
 extension HubStore {
-    /// Applies a batch in request order; stops after a `gap`. Each entry is applied inside
+    /// Applies a batch in request order; stops after a `gap` or a seq already used by another
+    /// entry (`seq_reused`: the node renumbers what it never sent and sends it again, so
+    /// nothing behind it may be applied first). Each entry is applied inside
     /// its own savepoint, so it is atomic on its own: all of its rows or none. The batch is
     /// committed, durably (`synchronous=FULL`), once, before the answer leaves: nothing is
     /// acknowledged that a power cut could take back, and the disk is flushed once a batch
@@ -24,7 +26,7 @@ extension HubStore {
                 }
                 guard let result else { break }
                 results.append(result)
-                if result.status == .gap { break }
+                if result.status == .gap || result.reasonCode == .seqReused { break }
             }
             let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM nodes WHERE node_id = ?", arguments: [node]) ?? 0
             Failpoint.hit(.hubInsidePush)

@@ -27,24 +27,30 @@ struct PushApplier {
             if result.status == .accepted { result.status = .alreadyApplied }
             return result
         }
-        // (b) A known seq under another key.
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entries WHERE node_id = ? AND seq = ?"), arguments: [node, entry.seq]) != nil
-        {
-            return rejected(
-                entry, .seqReused,
-                "The seq \(entry.seq) was already used by another entry of this node; every entry needs its own seq.")
-        }
         guard let lastSeq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT last_seq FROM nodes WHERE node_id = ?"), arguments: [node])
         else {
             throw HubError.noSuchNode(node)
+        }
+        // (b) A known seq under another key: nothing is consumed, and the answer names the
+        // next free seq, so a node restored from an older backup renumbers the entries it
+        // never sent and sends them again.
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entries WHERE node_id = ? AND seq = ?"), arguments: [node, entry.seq]) != nil
+        {
+            var result = rejected(
+                entry, .seqReused,
+                "The seq \(entry.seq) was already used by another entry of this node; every entry needs its own seq.")
+            result.expectedSeq = lastSeq + 1
+            return result
         }
         // (c) A gap: not applied, and the batch stops here.
         if entry.seq > lastSeq + 1 {
             return PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .gap, expectedSeq: lastSeq + 1)
         }
         if entry.seq <= lastSeq {
-            return rejected(
+            var result = rejected(
                 entry, .seqReused, "The seq \(entry.seq) lies before the last applied seq \(lastSeq) of this node.")
+            result.expectedSeq = lastSeq + 1
+            return result
         }
         // (d)-(f) The payload; its result is stored and consumes the seq, whatever it is.
         let result = try evaluate(entry, db)
@@ -112,11 +118,12 @@ struct PushApplier {
         }
         // The node based its edit on hub revision `base` (nil: the first, made from its
         // revision 1). Hub-owned fields keep the hub's value whatever the node sent.
-        let base = payload.baseRevision ?? 1
-        guard base >= 1, base <= application.hubRevision else {
-            return rejected(
-                entry, .invalidPayload,
-                "The base revision \(base) is not a revision the hub has made (the hub is at \(application.hubRevision)).")
+        // A base beyond the hub's newest revision was made by a database that went back in
+        // time (restored from an older backup): what the node based its edit on is newer than
+        // anything the hub holds, so its fields are taken as on the newest revision.
+        let base = min(payload.baseRevision ?? 1, application.hubRevision)
+        guard base >= 1 else {
+            return rejected(entry, .invalidPayload, "The base revision \(base) is not a revision the hub has made.")
         }
         var local = payload.fields
         for field in FieldOwnership.hubOwned { local[field] = application.fields[field] }

@@ -26,6 +26,9 @@ public struct PushRecord: Sendable, Hashable {
     public var accepted = 0
     public var alreadyApplied = 0
     public var rejected = 0
+    /// Entries renumbered past the hub's last applied seq after a `seq_reused` answer; they
+    /// are queued again under their new seqs.
+    public var renumbered = 0
     /// The hub stopped at a sequence gap and expects this sequence number next.
     public var gapExpected: Int64?
 
@@ -117,23 +120,33 @@ extension NodeStore {
 
     /// Records the hub's answers to one batch in ONE transaction: an accepted (or already
     /// applied) entry is acknowledged and its application gets the province number; a
-    /// rejected one is quarantined with the hub's reason and blocks nothing behind it.
+    /// rejected one is quarantined with the hub's reason and blocks nothing behind it. An
+    /// entry refused because the hub holds its seq under another key (`seq_reused`: this
+    /// database was restored from an older backup and reused seqs the hub has seen) is not
+    /// quarantined: it and every unsent entry after it are renumbered past the hub's last
+    /// applied seq, in order, and go again. Answers are matched by idempotency key.
     public func recordPushResults(_ results: [PushResult], at time: Timestamp) throws(StoreError) -> PushRecord {
         try write { db in
             var record = PushRecord()
             for result in results {
                 guard
                     let entry = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT application_id, idempotency_key, state FROM outbox WHERE seq = ?"),
-                        arguments: [result.seq]),
-                    entry["idempotency_key"] == result.idempotencyKey
+                        db.cachedStatement(sql: "SELECT seq, application_id, state FROM outbox WHERE idempotency_key = ?"),
+                        arguments: [result.idempotencyKey])
                 else { continue }  // not ours: ignore rather than mark the wrong entry
                 let appId: String = entry["application_id"]
+                let seq: Int64 = entry["seq"]
+                if result.status == .rejected, result.reasonCode == .seqReused, let expected = result.expectedSeq,
+                    ["queued", "in_flight"].contains(entry["state"] as String)
+                {
+                    record.renumbered += try Self.renumberUnsent(from: seq, atLeast: expected, at: time, db)
+                    continue
+                }
                 switch result.status {
                 case .accepted, .alreadyApplied:
                     if result.status == .accepted { record.accepted += 1 } else { record.alreadyApplied += 1 }
                     try Self.checkProvinceNumber(result.provinceNo, for: appId, db)
-                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'acked', last_error = NULL WHERE seq = ?").execute(arguments: [result.seq])
+                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'acked', last_error = NULL WHERE seq = ?").execute(arguments: [seq])
                     let stillPending = try Int.fetchOne(
                     db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')"),
                         arguments: [appId]) ?? 0
@@ -145,11 +158,11 @@ extension NodeStore {
                                 state_reason = NULL, updated_at = ?
                             WHERE id = ?
                             """).execute(arguments: [result.provinceNo, result.hubRevision, stillPending, time.description, appId])
-                    try Self.recordAnswer(result, appId: appId, seq: result.seq, stillPending: stillPending, db)
+                    try Self.recordAnswer(result, appId: appId, seq: seq, stillPending: stillPending, db)
                 case .rejected:
                     record.rejected += 1
                     let reason = result.reason ?? "refused by the hub without a reason"
-                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'quarantined', last_error = ? WHERE seq = ?").execute(arguments: [reason, result.seq])
+                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'quarantined', last_error = ? WHERE seq = ?").execute(arguments: [reason, seq])
                     try db.cachedStatement(sql: "UPDATE applications SET state = 'quarantined', state_reason = ?, updated_at = ? WHERE id = ?").execute(arguments: [reason, time.description, appId])
                 case .gap:
                     record.gapExpected = result.expectedSeq

@@ -42,6 +42,9 @@ extension NodeStore {
                             """),
                         arguments: [change.revision, change.applicationId])
                 else {
+                    // The hub holds it for this node, this database does not (restored from an
+                    // older backup): kept for a person to look at, never dropped silently.
+                    try Self.recordUnknown(id: change.applicationId, provinceNo: change.provinceNo, at: time, db)
                     record.unknown += 1
                     continue
                 }

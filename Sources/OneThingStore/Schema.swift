@@ -18,6 +18,9 @@ import OneThingModel
 /// corrected, resolved or purged what (ids and field names, never values);
 /// `applications.decided_at` (when the last item was decided, by this node's clock) and
 /// `purged_at` for the retention purge.
+///
+/// v7: `sync_state.hub_database_id` (the identity of the hub database last synced with),
+/// `last_recovery(_at)`, and `unknown_applications` (see `NodeStore+Recovery`).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -225,6 +228,21 @@ enum Schema {
                     """
             }
             try db.execute(sql: sql)
+        }
+        migrator.registerMigration("v7-hub-identity") { db in
+            // The hub database this node last synced with, the last recovery from a restore,
+            // and the applications the hub holds for this node that this database does not
+            // know (it was restored from an older backup), for a person to look at.
+            try db.execute(sql: """
+                ALTER TABLE sync_state ADD COLUMN hub_database_id TEXT;
+                ALTER TABLE sync_state ADD COLUMN last_recovery TEXT;
+                ALTER TABLE sync_state ADD COLUMN last_recovery_at TEXT;
+                CREATE TABLE unknown_applications (
+                    application_id TEXT PRIMARY KEY NOT NULL,
+                    province_no TEXT,
+                    first_seen_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
         }
         return migrator
     }

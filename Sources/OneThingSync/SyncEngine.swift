@@ -44,6 +44,7 @@ public struct SyncEngine: Sendable {
         var report = SyncReport()
         var retry = RetryPolicy(options: options)
         do {
+            try await checkHub(into: &report, retry: &retry)
             for _ in 0..<max(1, options.maxRounds) {
                 try await push(into: &report, retry: &retry)
                 try await pull(into: &report, retry: &retry)
@@ -57,6 +58,45 @@ public struct SyncEngine: Sendable {
         try storeCall { () throws(StoreError) in try store.recordSyncRun(succeeded: true, error: nil, at: clock.now()) }
         report.openConflicts = try storeCall { () throws(StoreError) in try store.openConflictCount() }
         return report
+    }
+
+    // MARK: The hub's database
+
+    /// Asks the hub for its database identity and what it holds for this node before
+    /// anything is sent. The first answer is remembered; another identity later means the
+    /// hub's database was restored from a backup or replaced, and the node recovers at once
+    /// (`NodeStore.recoverFromHubRestore`): what the hub lacks is sent again in this run,
+    /// and the pull starts again from the first change. A hub without the state endpoint
+    /// (404) is synced with as before.
+    private func checkHub(into report: inout SyncReport, retry: inout RetryPolicy) async throws(SyncError) {
+        let known = try storeCall { () throws(StoreError) in try store.hubIdentity() }
+        var query = ["acked_seq=\(known.ackedSeq)", "cursor=\(known.cursor)"]
+        if let id = known.databaseId { query.insert("database_id=\(id)", at: 0) }
+        let request = HTTPRequest(method: "GET", path: WireProtocol.statePath(node: nodeId) + "?" + query.joined(separator: "&"))
+        let response = try await exchange(request, retry: &retry)
+        if response.status == 404 { return }
+        try expectOK(response, what: "state request")
+        guard let state = try? WireCoding.decode(HubState.self, from: response.body), HubState.isDatabaseId(state.databaseId),
+            state.lastSeq >= 0, state.newestCursor >= 0
+        else {
+            throw .protocolViolation("the answer to the state request is not a hub state.")
+        }
+        guard let previous = known.databaseId else {
+            try storeCall { () throws(StoreError) in try store.adoptHubDatabase(state.databaseId) }
+            return
+        }
+        if previous != state.databaseId {
+            report.hubRecovery = try storeCall { () throws(StoreError) in
+                try store.recoverFromHubRestore(newDatabaseId: state.databaseId, hubLastSeq: state.lastSeq, at: clock.now())
+            }
+        }
+        if state.lastSeq > known.highestSeq {
+            // The hub applied seqs this database never held: it was restored from an older
+            // backup. Entries filed since are renumbered when the hub names their seqs taken;
+            // applications the hub holds that this database lacks are listed for a person.
+            report.nodeBehindHub = state.lastSeq
+            try storeCall { () throws(StoreError) in try store.advanceSequence(past: state.lastSeq, at: clock.now()) }
+        }
     }
 
     // MARK: Push
@@ -106,6 +146,7 @@ public struct SyncEngine: Sendable {
                 throw error
             }
             let answered = record.accepted + record.alreadyApplied + record.rejected
+            report.renumbered += record.renumbered
             report.pushed += answered
             report.accepted += record.accepted
             report.alreadyApplied += record.alreadyApplied
@@ -117,7 +158,7 @@ public struct SyncEngine: Sendable {
                 throw .protocolViolation(
                     "the hub expects sequence number \(expected) next, but this node's next entry is \(first.seq); the hub may have been restored from an older backup.")
             }
-            if answered == 0 {
+            if answered == 0 && record.renumbered == 0 {
                 putBack(next)
                 throw .protocolViolation("the hub answered a push without a result for any entry sent.")
             }

@@ -1,3 +1,4 @@
+public import OneThingStore
 /// What one sync run did, for the one-line summary and `--json`.
 public struct SyncReport: Sendable, Hashable, Codable {
     public var pushed = 0
@@ -9,6 +10,13 @@ public struct SyncReport: Sendable, Hashable, Codable {
     public var itemChanges = 0
     public var unknownChanges = 0
     public var catalogVersion: String?
+    /// The hub's database was another than the one this node synced with; what was done.
+    public var hubRecovery: HubRecovery?
+    /// The hub's last applied seq for this node, when it lies beyond anything this database
+    /// holds (the node's database was restored from an older backup).
+    public var nodeBehindHub: Int64?
+    /// Unsent entries renumbered because the hub had applied other entries under their seqs.
+    public var renumbered = 0
     /// A catalogue the hub sent that the node refused (it keeps the one in use).
     public var catalogRefused: CatalogRefusal?
     /// Conflicts waiting for a person's decision after the run (`onething conflicts list`).
@@ -21,10 +29,16 @@ public struct SyncReport: Sendable, Hashable, Codable {
     /// Nothing happened worth telling cron about.
     public var isQuiet: Bool {
         pushed == 0 && changes == 0 && rejected == 0 && catalogVersion == nil && catalogRefused == nil && ratings == 0
+            && hubRecovery == nil && nodeBehindHub == nil && renumbered == 0 && unknownChanges == 0
     }
 
     public var summary: String {
         var parts: [String] = []
+        if let hubRecovery { parts.append(hubRecovery.description) }
+        if let nodeBehindHub {
+            parts.append("this database is older than the hub's record of this node (seq \(nodeBehindHub)): restored from a backup?")
+        }
+        if renumbered > 0 { parts.append("\(renumbered) unsent entr\(renumbered == 1 ? "y" : "ies") renumbered past the seqs the hub has seen") }
         if pushed > 0 {
             var detail = ["\(accepted) accepted"]
             if alreadyApplied > 0 { detail.append("\(alreadyApplied) already applied") }
@@ -32,6 +46,9 @@ public struct SyncReport: Sendable, Hashable, Codable {
             parts.append("sent \(pushed) (\(detail.joined(separator: ", ")))")
         }
         if changes > 0 { parts.append("received \(changes) changes (\(itemChanges) item decisions)") }
+        if unknownChanges > 0 {
+            parts.append("\(unknownChanges) change\(unknownChanges == 1 ? "" : "s") for applications this database does not hold (onething status lists them)")
+        }
         if let catalogVersion { parts.append("catalogue updated to \(catalogVersion)") }
         if let refused = catalogRefused {
             parts.append("catalogue \(refused.version) refused because \(refused.reason); the node keeps \(refused.keeps)")

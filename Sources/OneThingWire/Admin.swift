@@ -112,5 +112,6 @@ public enum WireProtocol {
     public static func pushPath(node: String) -> String { "/v1/nodes/\(node)/push" }
     public static func changesPath(node: String) -> String { "/v1/nodes/\(node)/changes" }
     public static func ratingsPath(node: String) -> String { "/v1/nodes/\(node)/ratings" }
+    public static func statePath(node: String) -> String { "/v1/nodes/\(node)/state" }
     public static let adminApplicationsPath = "/v1/admin/applications"
 }

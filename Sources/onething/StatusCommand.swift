@@ -12,12 +12,15 @@ struct StatusCommand: NodeCommand {
     func perform() throws(CLIFailure) {
         let context = try NodeContext.open(global)
         let status = try context.storeCall { () throws(StoreError) in try context.store.queueStatus() }
+        let recovery = try context.storeCall { () throws(StoreError) in try context.store.lastRecovery() }
+        let unknown = try context.storeCall { () throws(StoreError) in try context.store.unknownApplications() }
         if global.json {
             Output.json(StatusResult(
                 node: context.config.map { .init(nodeId: $0.nodeId, hub: $0.hubURL, region: $0.region) },
                 applications: status.applications, outbox: status.outbox, lastSuccessAt: status.lastSuccessAt?.description,
                 lastAttemptAt: status.lastAttemptAt?.description, lastError: status.lastError, db: context.store.path,
-                catalogVersion: context.catalog.version))
+                catalogVersion: context.catalog.version, lastRecovery: recovery?.note, lastRecoveryAt: recovery?.at,
+                unknownApplications: unknown))
             return
         }
         if let config = context.config {
@@ -30,6 +33,14 @@ struct StatusCommand: NodeCommand {
         Output.line("Waiting to send: \(status.outbox["queued"] ?? 0)")
         Output.line("Last successful sync: \(status.lastSuccessAt?.description ?? "never")")
         Output.line("Last error: \(status.lastError ?? "none")")
+        if let recovery {
+            Output.line("Last recovery: \(recovery.at ?? "-") \(recovery.note)")
+        }
+        if !unknown.isEmpty {
+            Output.line(
+                "The hub holds \(unknown.count) application(s) of this node that this database does not (restored from an older backup?):")
+            for app in unknown { Output.line("  \(app.id)  \(app.provinceNo ?? "-")") }
+        }
     }
 
     struct StatusResult: Encodable {
@@ -44,9 +55,13 @@ struct StatusCommand: NodeCommand {
         var lastError: String?
         var db: String
         var catalogVersion: String
+        var lastRecovery: String?
+        var lastRecoveryAt: String?
+        var unknownApplications: [UnknownApplication]
 
         enum CodingKeys: String, CodingKey {
             case node, applications, outbox, lastSuccessAt, lastAttemptAt, lastError, db, catalogVersion
+            case lastRecovery, lastRecoveryAt, unknownApplications
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -59,6 +74,9 @@ struct StatusCommand: NodeCommand {
             try c.encode(lastError, forKey: .lastError)
             try c.encode(db, forKey: .db)
             try c.encode(catalogVersion, forKey: .catalogVersion)
+            try c.encode(lastRecovery, forKey: .lastRecovery)
+            try c.encode(lastRecoveryAt, forKey: .lastRecoveryAt)
+            try c.encode(unknownApplications, forKey: .unknownApplications)
         }
     }
 }

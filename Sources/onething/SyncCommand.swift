@@ -118,6 +118,20 @@ struct SyncCommand: AsyncParsableCommand {
             throw CLIFailure(error)
         }
         if showProgress { ProgressBar.finish() }
+        if let recovery = report.hubRecovery {
+            Output.diagnostic("onething: \(recovery.description). `onething status` shows it.")
+        }
+        if let seq = report.nodeBehindHub {
+            Output.diagnostic(
+                "onething: this database is older than the hub's record of this node (the hub applied seq \(seq)): it was restored from a backup? New entries continue after that seq; applications the hub holds that this database lacks are listed by `onething status`.")
+        }
+        if report.renumbered > 0 {
+            Output.diagnostic("onething: \(report.renumbered) unsent entries renumbered past the seqs the hub has seen, and sent.")
+        }
+        if report.unknownChanges > 0 {
+            Output.diagnostic(
+                "onething: the hub holds \(report.unknownChanges) application(s) of this node that this database does not; `onething status` lists them.")
+        }
         if let refused = report.catalogRefused {
             Output.diagnostic(
                 "onething: warning: the hub's catalogue \(refused.version) was refused because \(refused.reason); this node keeps catalogue \(refused.keeps) and syncs on. Tell the hub's operator.")

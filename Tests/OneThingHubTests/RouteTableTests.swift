@@ -48,7 +48,7 @@ struct RouteTableTests {
         try await hub.app().test(.router) { client in
             let paths = [
                 "/v1/health", WireProtocol.pushPath(node: hub.node), "/v1/nodes/\(hub.node)/ratings",
-                WireProtocol.changesPath(node: hub.node), "/v1/admin/applications",
+                WireProtocol.statePath(node: hub.node), WireProtocol.changesPath(node: hub.node), "/v1/admin/applications",
                 "/v1/admin/applications/FJ0000000001",
                 "/v1/admin/applications/FJ0000000001/items/birth-certificate/decision",
             ]

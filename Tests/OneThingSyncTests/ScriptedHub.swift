@@ -11,17 +11,35 @@ final class ScriptedHub: Transport, @unchecked Sendable {
     private let lock = NSLock()
     private var handler: Handler
     private(set) var requests: [HTTPRequest] = []
+    /// The state requests (`GET .../state`), answered apart from the script.
+    private(set) var stateRequests: [HTTPRequest] = []
+    /// What the state endpoint answers (nil: 404, a hub without the endpoint).
+    var state: HubState?
 
-    init(_ handler: @escaping Handler) {
+    static let defaultState = HubState(databaseId: "0123456789abcdef0123456789abcdef", lastSeq: 0, newestCursor: 0)
+
+    init(state: HubState? = ScriptedHub.defaultState, _ handler: @escaping Handler) {
+        self.state = state
         self.handler = handler
     }
 
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        if request.method == "GET", request.path.contains("/state") {
+            let state = lock.withLock { () -> HubState? in
+                stateRequests.append(request)
+                return self.state
+            }
+            return state.map { Self.json($0) } ?? Self.json(ErrorBody(error: "not_found", message: "no such route"), status: 404)
+        }
         let (handler, index) = lock.withLock { () -> (Handler, Int) in
             requests.append(request)
             return (self.handler, requests.count - 1)
         }
         return try handler(request, index)
+    }
+
+    func setState(_ new: HubState?) {
+        lock.withLock { state = new }
     }
 
     var pushes: [PushRequest] {

@@ -1,0 +1,127 @@
+import GRDB
+public import OneThingWire
+
+/// The hub database's identity. Nodes keep the `database_id` they last saw and the hub names
+/// it in every answer; a new one means "this is not the database you synced with" (restored
+/// from an older backup, or replaced), and each node then sends again what the hub lacks and
+/// pulls again from the start (sync/openapi.yaml, "Restores").
+enum HubIdentity {
+    /// Province numbers issued after a new identity start in a fresh block of this size, so
+    /// that a number issued before the database went back in time is never issued again for
+    /// another application (unless more than this many were issued after the backup).
+    static let provinceNumberBlock: Int64 = 10_000_000
+
+    /// 128 random bits as 32 lower-case hexadecimal digits.
+    static func newDatabaseId() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in
+            let byte = UInt8.random(in: .min ... .max, using: &generator)
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    static func databaseId(_ db: Database) throws -> String {
+        guard let id = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'database_id'")) else {
+            throw HubError.damagedRow(table: "meta", key: "database_id")
+        }
+        return id
+    }
+
+    /// Draws a new identity and moves the province-number counter to the next block; part of
+    /// the caller's transaction.
+    static func renew(reason: String, at time: String, _ db: Database) throws -> String {
+        let id = newDatabaseId()
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'database_id'", arguments: [id])
+        for (key, value) in [("restored_at", time), ("restore_reason", reason)] {
+            try db.execute(
+                sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        }
+        try db.execute(
+            sql: "UPDATE counters SET value = (value / ?1 + 1) * ?1 WHERE name = 'province_no'",
+            arguments: [provinceNumberBlock])
+        return id
+    }
+}
+
+extension HubStore {
+    /// The database's identity, named in every answer to a node.
+    public func databaseId() async throws(HubError) -> String {
+        try await read { db in try HubIdentity.databaseId(db) }
+    }
+
+    /// What the hub holds for `node`, for the start of a sync. The node tells what it last
+    /// saw: the `database_id`, its highest acknowledged seq and its pull cursor. When it saw
+    /// THIS database and yet knows more than it holds (an acknowledged seq beyond the node's
+    /// last applied seq, or a cursor beyond the newest change), the database went back in
+    /// time (a file restored from a backup): the hub draws a new identity, so that every
+    /// node, not only this one, recovers. A node that saw another identity learns the
+    /// current one and recovers by itself; it triggers nothing.
+    public func state(node: String, seenDatabaseId: String?, ackedSeq: Int64?, cursor: Int64?, at time: String)
+        async throws(HubError) -> (state: HubState, renewed: Bool)
+    {
+        try await write { db in
+            guard let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM nodes WHERE node_id = ?", arguments: [node]) else {
+                throw HubError.noSuchNode(node)
+            }
+            let newest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(cursor), 0) FROM changes") ?? 0
+            var id = try HubIdentity.databaseId(db)
+            var renewed = false
+            if seenDatabaseId == id {
+                var lost: [String] = []
+                if let ackedSeq, ackedSeq > lastSeq { lost.append("node \(node) holds seq \(ackedSeq) acknowledged, the hub only \(lastSeq)") }
+                if let cursor, cursor > newest { lost.append("node \(node) pulled to cursor \(cursor), the hub's newest is \(newest)") }
+                if !lost.isEmpty {
+                    id = try HubIdentity.renew(reason: "went back in time: " + lost.joined(separator: "; "), at: time, db)
+                    renewed = true
+                }
+            }
+            return (HubState(databaseId: id, lastSeq: lastSeq, newestCursor: newest), renewed)
+        }
+    }
+
+    /// After the database file was restored from a backup by `onething-hub restore`: a new
+    /// identity and a fresh block of province numbers.
+    public func renewIdentity(reason: String, at time: String) async throws(HubError) -> String {
+        try await write { db in try HubIdentity.renew(reason: reason, at: time, db) }
+    }
+
+    /// Copies this database, consistent as of one moment, into a new file at `destination`
+    /// (SQLite's online backup; the hub may go on serving), created 0600.
+    public func backup(to destination: String) async throws(HubError) {
+        try HubFiles.prepare(path: destination)
+        do {
+            let target = try DatabaseQueue(path: destination)
+            try pool.backup(to: target)
+            try target.close()
+        } catch {
+            throw HubDatabaseErrors.map(error, path: destination)
+        }
+    }
+
+    /// Replaces this database's content with the backup at `source` (SQLite's online backup,
+    /// one step, so a serving hub sees the old or the new content, never a mix), then draws a
+    /// new identity: every node recovers at its next sync.
+    public func restore(from source: String, at time: String) async throws(HubError) -> String {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let backup = try DatabaseQueue(path: source, configuration: configuration)
+            if try await backup.read({ try HubSchema.migrator.hasBeenSuperseded($0) }) {
+                throw HubError.newerSchema(path: source)
+            }
+            try backup.backup(to: pool)
+            try backup.close()
+        } catch {
+            throw HubDatabaseErrors.map(error, path: source)
+        }
+        do {
+            // A backup from an older version gets the tables this one needs.
+            try HubSchema.migrator.migrate(pool)
+        } catch {
+            throw HubDatabaseErrors.map(error, path: path)
+        }
+        return try await renewIdentity(reason: "restored from a backup", at: time)
+    }
+}

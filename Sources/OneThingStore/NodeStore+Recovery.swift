@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+public import OneThingModel
+
+/// What the node did when it found the hub's database to be another than the one it
+/// synced with (restored from an older backup, or replaced).
+public struct HubRecovery: Sendable, Hashable, Codable {
+    public var previousDatabaseId: String
+    public var databaseId: String
+    /// Revisions the hub had acknowledged but no longer holds, queued to be sent again.
+    public var resent: Int
+    /// Such revisions that cannot be sent again: their personal data was purged here.
+    public var purged: Int
+
+    /// The sentence for stderr, `status` and the audit log (counts only).
+    public var description: String {
+        var text = "the hub's database changed (restored from a backup or replaced): \(resent) revision\(resent == 1 ? "" : "s") it lacks queued again, every change pulled again from the start"
+        if purged > 0 {
+            text += "; \(purged) it lacks cannot be sent again (their personal data was purged here)"
+        }
+        return text
+    }
+}
+
+/// What the node remembers of the hub's database, sent at the start of each sync.
+public struct HubIdentityRecord: Sendable, Hashable {
+    /// The identity of the hub database last synced with (nil: never synced).
+    public var databaseId: String?
+    /// The highest seq the hub acknowledged.
+    public var ackedSeq: Int64
+    /// The highest seq this database holds or has handed out (any state).
+    public var highestSeq: Int64
+    public var cursor: Int64
+}
+
+extension NodeStore {
+    public func hubIdentity() throws(StoreError) -> HubIdentityRecord {
+        try read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT hub_database_id, pull_cursor,
+                        (SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE state = 'acked') AS acked,
+                        MAX((SELECT COALESCE(MAX(seq), 0) FROM outbox),
+                            COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)) AS highest
+                    FROM sync_state WHERE id = 1
+                    """)
+            return HubIdentityRecord(
+                databaseId: row?["hub_database_id"], ackedSeq: row?["acked"] ?? 0, highestSeq: row?["highest"] ?? 0,
+                cursor: row?["pull_cursor"] ?? 0)
+        }
+    }
+
+    /// The first sync with a hub: its identity is remembered.
+    public func adoptHubDatabase(_ id: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE sync_state SET hub_database_id = ? WHERE id = 1", arguments: [id])
+        }
+    }
+
+    /// Recovers from a hub database that is not the one this node synced with, in ONE
+    /// transaction: every revision acknowledged after the hub's `hubLastSeq` for this node is
+    /// queued again (its frozen payload, key and, where the seqs stay contiguous, seq), the
+    /// pull starts again from the first change, and the hub revisions the node had seen are
+    /// forgotten, so that what the hub holds now is taken in as it comes. Revisions that
+    /// cannot be sent again (purged here) are set aside (negative seq) and the rest close
+    /// up behind `hubLastSeq`, so that the hub meets no gap. Audited; reported.
+    public func recoverFromHubRestore(newDatabaseId: String, hubLastSeq: Int64, at time: Timestamp)
+        throws(StoreError) -> HubRecovery
+    {
+        try write { db in
+            let previous = try String.fetchOne(db, sql: "SELECT hub_database_id FROM sync_state WHERE id = 1") ?? ""
+            let purged = try Int64.fetchAll(
+                db, sql: "SELECT seq FROM outbox WHERE state = 'acked' AND seq > ? AND length(payload) = 0 ORDER BY seq",
+                arguments: [hubLastSeq])
+            for seq in purged {
+                try db.execute(sql: "UPDATE outbox SET seq = ? WHERE seq = ?", arguments: [-seq, seq])
+            }
+            // Answered entries the hub no longer holds go again: acknowledged ones and refused
+            // ones (a refusal consumed its seq too; the hub answers it anew).
+            let requeued = try String.fetchAll(
+                db, sql: "SELECT DISTINCT application_id FROM outbox WHERE state IN ('acked', 'quarantined') AND seq > ?",
+                arguments: [hubLastSeq])
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'queued' WHERE state IN ('acked', 'quarantined') AND seq > ?", arguments: [hubLastSeq])
+            let resent = db.changesCount
+            // Close up behind the hub's last seq, in order (each row moves down into a free seq).
+            var next = hubLastSeq + 1
+            for seq in try Int64.fetchAll(db, sql: "SELECT seq FROM outbox WHERE seq > ? ORDER BY seq", arguments: [hubLastSeq]) {
+                if seq != next {
+                    try db.execute(sql: "UPDATE outbox SET seq = ? WHERE seq = ?", arguments: [next, seq])
+                }
+                next += 1
+            }
+            if !purged.isEmpty {
+                // New filings continue right behind, not behind the seqs set aside.
+                try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", arguments: [next - 1])
+            }
+            for id in requeued {
+                try db.execute(
+                    sql: "UPDATE applications SET state = 'queued', updated_at = ? WHERE id = ?",
+                    arguments: [time.description, id])
+            }
+            try db.execute(sql: "UPDATE applications SET hub_fields_revision = 0, hub_revision = NULL")
+            let recovery = HubRecovery(
+                previousDatabaseId: previous, databaseId: newDatabaseId, resent: resent, purged: purged.count)
+            try db.execute(
+                sql: """
+                    UPDATE sync_state SET hub_database_id = ?, pull_cursor = 0, last_recovery = ?, last_recovery_at = ?
+                    WHERE id = 1
+                    """,
+                arguments: [newDatabaseId, recovery.description, time.description])
+            try Self.audit(
+                "hub-restored", actor: "sync", applicationId: nil,
+                detail: "resent \(resent), not resendable \(purged.count)", at: time, db)
+            return recovery
+        }
+    }
+
+    /// This database is older than the hub's record of this node (the hub applied seq
+    /// `hubLastSeq`, beyond any seq held here: restored from an older backup). New filings
+    /// take seqs after it, so that none reuses a seq the hub has seen; recorded for
+    /// `status` and the audit log, once.
+    public func advanceSequence(past hubLastSeq: Int64, at time: Timestamp) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox', ?
+                        WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'outbox')
+                    """,
+                arguments: [hubLastSeq])
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'outbox'", arguments: [hubLastSeq])
+            try db.execute(
+                sql: "UPDATE sync_state SET last_recovery = ?, last_recovery_at = ? WHERE id = 1",
+                arguments: [
+                    "this database is older than the hub's record of this node (seq \(hubLastSeq)): new entries continue after it; applications the hub holds that this database lacks are listed below",
+                    time.description,
+                ])
+            try Self.audit("node-restored", actor: "sync", applicationId: nil, detail: "hub last seq \(hubLastSeq)", at: time, db)
+        }
+    }
+
+    /// Moves the unsent entries from `seq` on (in order) to fresh seqs from
+    /// max(`atLeast`, the highest seq held + 1), and keeps AUTOINCREMENT above them; part of
+    /// the caller's transaction. Returns how many moved.
+    static func renumberUnsent(from seq: Int64, atLeast: Int64, at time: Timestamp, _ db: Database) throws -> Int {
+        let moving = try Int64.fetchAll(
+            db, sql: "SELECT seq FROM outbox WHERE state IN ('queued', 'in_flight') AND seq >= ? ORDER BY seq",
+            arguments: [seq])
+        guard !moving.isEmpty else { return 0 }
+        let highest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM outbox") ?? 0
+        var next = max(atLeast, highest + 1)
+        for old in moving {
+            try db.execute(sql: "UPDATE outbox SET seq = ?, state = 'queued' WHERE seq = ?", arguments: [next, old])
+            next += 1
+        }
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'outbox'", arguments: [next - 1])
+        try db.execute(
+            sql: "UPDATE sync_state SET last_recovery = ?, last_recovery_at = ? WHERE id = 1",
+            arguments: [
+                "\(moving.count) unsent entr\(moving.count == 1 ? "y" : "ies") renumbered from \(next - Int64(moving.count)): the hub had applied other entries under their seqs (this database was restored from an older backup?)",
+                time.description,
+            ])
+        return moving.count
+    }
+
+    /// An application the hub holds for this node that this database does not know (it was
+    /// restored from an older backup): kept by id and province number for a person to look
+    /// at (`onething status`); no personal data.
+    static func recordUnknown(id: String, provinceNo: String?, at time: Timestamp, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO unknown_applications (application_id, province_no, first_seen_at) VALUES (?, ?, ?)
+                ON CONFLICT(application_id) DO UPDATE SET province_no = excluded.province_no
+                """,
+            arguments: [id, provinceNo, time.description])
+    }
+
+    /// The applications the hub holds for this node that this database does not know.
+    public func unknownApplications() throws(StoreError) -> [UnknownApplication] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT application_id, province_no, first_seen_at FROM unknown_applications ORDER BY first_seen_at, application_id").map {
+                UnknownApplication(id: $0["application_id"], provinceNo: $0["province_no"], firstSeenAt: $0["first_seen_at"])
+            }
+        }
+    }
+
+    /// The last recovery from a hub or node restore, for `status`.
+    public func lastRecovery() throws(StoreError) -> (note: String, at: String?)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT last_recovery, last_recovery_at FROM sync_state WHERE id = 1"),
+                let note: String = row["last_recovery"]
+            else { return nil }
+            return (note, row["last_recovery_at"])
+        }
+    }
+}
+
+/// An application the hub holds for this node that the node's database does not know.
+public struct UnknownApplication: Sendable, Hashable, Codable {
+    public var id: String
+    public var provinceNo: String?
+    public var firstSeenAt: String
+}

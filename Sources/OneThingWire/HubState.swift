@@ -1,0 +1,36 @@
+/// `GET /v1/nodes/{node_id}/state`: what the hub's database holds for a node, asked at the
+/// start of every sync so that a hub restored from an older backup, or replaced, is noticed
+/// before anything is sent (see sync/openapi.yaml, "Restores").
+///
+/// `database_id` names the hub's database: it changes when the database is restored
+/// (`onething-hub restore`), replaced, or found to have gone back in time, which the hub
+/// learns from the node's own query: the `database_id` the node last saw, with an
+/// `acked_seq` beyond the hub's `last_seq` for the node or a `cursor` beyond its newest
+/// change, means the database lost what it once answered.
+public struct HubState: Codable, Sendable, Hashable {
+    public var databaseId: String
+    /// The last sequence number of this node the hub applied (0: none).
+    public var lastSeq: Int64
+    /// The hub's newest change cursor (0: none).
+    public var newestCursor: Int64
+
+    public init(databaseId: String, lastSeq: Int64, newestCursor: Int64) {
+        self.databaseId = databaseId
+        self.lastSeq = lastSeq
+        self.newestCursor = newestCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case databaseId = "database_id"
+        case lastSeq = "last_seq"
+        case newestCursor = "newest_cursor"
+    }
+
+    /// The response header naming the hub's database on every answer to a node.
+    public static let databaseHeader = "X-OneThing-Hub-Database"
+
+    /// A database id: 32 lower-case hexadecimal digits.
+    public static func isDatabaseId(_ text: String) -> Bool {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+}
