@@ -10,14 +10,14 @@ struct StatusCommand: NodeCommand {
     @OptionGroup var global: GlobalOptions
 
     func perform() throws(CLIFailure) {
-        let context = try NodeContext.open(global)
+        let context = try NodeContext.open(global, forReading: true)
         let status = try context.storeCall { () throws(StoreError) in try context.store.queueStatus() }
         if global.json {
             Output.json(StatusResult(
                 node: context.config.map { .init(nodeId: $0.nodeId, hub: $0.hubURL, region: $0.region) },
                 applications: status.applications, outbox: status.outbox, lastSuccessAt: status.lastSuccessAt?.description,
                 lastAttemptAt: status.lastAttemptAt?.description, lastError: status.lastError, db: context.store.path,
-                catalogVersion: context.catalog.version))
+                catalogVersion: context.catalog.version, waiting: status.waitingToSend, readOnly: context.store.isReadOnly))
             return
         }
         if let config = context.config {
@@ -27,9 +27,15 @@ struct StatusCommand: NodeCommand {
         }
         let apps = ApplicationState.allCases.map { "\(status.applications[$0.rawValue] ?? 0) \($0.rawValue)" }
         Output.line("Applications: \(apps.joined(separator: ", "))")
-        Output.line("Waiting to send: \(status.outbox["queued"] ?? 0)")
+        let inFlight = status.outbox["in_flight"] ?? 0
+        Output.line(
+            "Waiting to send: \(status.waitingToSend)"
+                + (inFlight > 0 ? " (\(inFlight) of them sent by a sync that stopped before the hub answered; the next sync sends them again)" : ""))
         Output.line("Last successful sync: \(status.lastSuccessAt?.description ?? "never")")
         Output.line("Last error: \(status.lastError ?? "none")")
+        if context.store.isReadOnly {
+            Output.line("Database: read-only (file system or permissions): nothing can be filed or synced until it can be written again.")
+        }
     }
 
     struct StatusResult: Encodable {
@@ -44,9 +50,12 @@ struct StatusCommand: NodeCommand {
         var lastError: String?
         var db: String
         var catalogVersion: String
+        /// Outbox entries not acknowledged by the hub: queued and in flight.
+        var waiting: Int
+        var readOnly: Bool
 
         enum CodingKeys: String, CodingKey {
-            case node, applications, outbox, lastSuccessAt, lastAttemptAt, lastError, db, catalogVersion
+            case node, applications, outbox, lastSuccessAt, lastAttemptAt, lastError, db, catalogVersion, waiting, readOnly
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -59,6 +68,8 @@ struct StatusCommand: NodeCommand {
             try c.encode(lastError, forKey: .lastError)
             try c.encode(db, forKey: .db)
             try c.encode(catalogVersion, forKey: .catalogVersion)
+            try c.encode(waiting, forKey: .waiting)
+            try c.encode(readOnly, forKey: .readOnly)
         }
     }
 }
