@@ -6,7 +6,9 @@ extension NodeStore {
     /// `open` does, or, when it cannot be written (a file system remounted read-only after an
     /// I/O error, a read-only file or folder), opened read-only (`isReadOnly`), so that staff
     /// can still look applications up. Nothing is migrated then: a database that needs a
-    /// migration cannot be read until it can be written.
+    /// migration cannot be read until it can be written. (`immutable=1` assumes nobody writes
+    /// the file meanwhile: true of a read-only file system; with read-only permissions a
+    /// writer running as another user could, and a read may then fail, never change the file.)
     public static func openForReading(path: String) throws(StoreError) -> NodeStore {
         do {
             return try open(path: path)
@@ -20,29 +22,34 @@ extension NodeStore {
         }
     }
 
-    /// A read-only connection. In WAL mode SQLite reads through the shared-memory file
-    /// (`-shm`): where it and the log exist (the last writer did not close cleanly) they are
-    /// read as they are; where neither can be created the file is opened `immutable=1`, which
-    /// is exact only when no write-ahead log holds changes, so a non-empty log without its
-    /// shared-memory file is refused rather than shown out of date.
+    /// A read-only connection. With no write-ahead log beside it (the last writer closed the
+    /// database cleanly) the main file holds everything, and it is opened `immutable=1`: no
+    /// lock or `-shm` file is needed, and none is created. With a log left (a writer killed, or
+    /// running), SQLite reads it through the existing `-shm` file (`mode=ro`); a log that holds
+    /// changes but cannot be read is refused rather than shown out of date.
     static func openReadOnly(path: String) throws(StoreError) -> NodeStore {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeoutSeconds)
         config.foreignKeysEnabled = true
         config.label = "onething-node-readonly"
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            try checkSchemaWithoutMigrating(queue, path: path)
-            return NodeStore(path: path, queue: queue, isReadOnly: true)
-        } catch {
-            let mapped = StoreErrors.map(error, path: path)
-            guard case .cannotOpen = mapped else { throw mapped }
-        }
-        guard StoreFiles.walSize(path: path) == 0 else {
-            throw .cannotOpen(
-                path: path,
-                reason: "it cannot be written, and its write-ahead log (-wal) holds changes that cannot be read without its -shm file; make the file system writable again")
+        if StoreFiles.hasLogFiles(path: path) {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try checkSchemaWithoutMigrating(queue, path: path)
+                return NodeStore(path: path, queue: queue, isReadOnly: true)
+            } catch {
+                let mapped = StoreErrors.map(error, path: path)
+                switch mapped {
+                case .readOnly, .cannotOpen, .io: break
+                default: throw mapped
+                }
+            }
+            guard StoreFiles.walSize(path: path) == 0 else {
+                throw .cannotOpen(
+                    path: path,
+                    reason: "it cannot be written, and its write-ahead log (-wal) holds changes that cannot be read without writing its -shm file; make the file system or the folder writable again")
+            }
         }
         do {
             let queue = try DatabaseQueue(path: immutableURI(path), configuration: config)

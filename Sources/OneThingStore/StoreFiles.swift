@@ -71,6 +71,14 @@ enum StoreFiles {
         return !fm.fileExists(atPath: target + "-wal") || !fm.fileExists(atPath: target + "-shm")
     }
 
+    /// True when a write-ahead log or shared-memory file is beside the database (a writer has
+    /// it open, or did not close it cleanly).
+    static func hasLogFiles(path: String) -> Bool {
+        let target = (try? finalTarget(of: path)) ?? path
+        let fm = FileManager.default
+        return fm.fileExists(atPath: target + "-wal") || fm.fileExists(atPath: target + "-shm")
+    }
+
     /// The size of the write-ahead log beside the database (0 when there is none).
     static func walSize(path: String) -> Int {
         let target = (try? finalTarget(of: path)) ?? path
