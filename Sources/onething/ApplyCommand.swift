@@ -47,7 +47,7 @@ struct ApplyCommand: NodeCommand {
     @Option(help: ArgumentHelp("A file holding one JSON object, or - for stdin.", valueName: "file"))
     var data: String?
 
-    @Option(help: ArgumentHelp("A file with one JSON object per line, or - for stdin.", valueName: "file"))
+    @Option(help: ArgumentHelp("A file with one JSON object per line, or - for stdin (\"_source_id\": the record's id; see below).", valueName: "file"))
     var ndjson: String?
 
     @Option(name: .customLong("operator"), help: ArgumentHelp("The operator filing (recorded with the application).", valueName: "id"))
