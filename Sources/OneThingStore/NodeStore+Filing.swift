@@ -12,6 +12,19 @@ extension NodeStore {
     public func file(
         _ validated: ValidatedApplication, operatorId: String? = nil, filedAt: Timestamp, discardingDraftOf draftOwner: String? = nil
     ) throws(StoreError) -> FiledApplication {
+        try write { db in
+            try Self.insertApplication(
+                validated, operatorId: operatorId, filedAt: filedAt, importKey: nil, discardingDraftOf: draftOwner, db)
+        }
+    }
+
+    /// The body of a filing, inside the caller's transaction: the application (with its
+    /// import key when it came from an import), its items, its frozen outbox entry and the
+    /// audit line.
+    static func insertApplication(
+        _ validated: ValidatedApplication, operatorId: String?, filedAt: Timestamp, importKey: String?,
+        discardingDraftOf draftOwner: String?, _ db: Database
+    ) throws -> FiledApplication {
         let id = ApplicationID.generate()
         var application = validated
         if application.bundle == "birth" {
@@ -25,40 +38,39 @@ extension NodeStore {
         let fieldsJSON = CanonicalJSON.object(application.fields)
         let situationsJSON = CanonicalJSON.array(application.situations)
         let key = DuplicateKey.of(bundle: application.bundle, fields: application.fields)
-        return try write { db in
-            let duplicates = try key.map { key in try Self.localDuplicates(of: key, db) } ?? []
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO applications (id, bundle, region, catalog_version, fields, situations, revision,
-                                              state, operator, filed_at, updated_at, hub_fields, hub_fields_revision,
-                                              person_key, event_key, exact_key)
-                    VALUES (?, ?, ?, ?, ?, ?, 1, 'queued', ?, ?, ?, ?, 0, ?, ?, ?)
-                    """
-            ).execute(arguments: [
-                id, application.bundle, application.region, application.catalogVersion, fieldsJSON,
-                situationsJSON, operatorId, filedAt.description, filedAt.description, fieldsJSON, key?.person, key?.event, key?.exact,
-            ])
-            let itemInsert = try db.cachedStatement(
-                sql: "INSERT INTO application_items (application_id, item, position) VALUES (?, ?, ?)")
-            for (position, item) in application.items.enumerated() {
-                try itemInsert.execute(arguments: [id, item, position])
-            }
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
-                    VALUES (?, 1, NULL, ?, ?, ?)
-                    """
-            ).execute(arguments: [id, frozen.key, frozen.payload, frozen.sha256])
-            let seq = db.lastInsertedRowID
-            Failpoint.hit(.insideFiling)
-            try Self.audit("filed", actor: operatorId ?? "cli", applicationId: id, detail: application.bundle, at: filedAt, db)
-            if let draftOwner {
-                try db.cachedStatement(sql: "DELETE FROM drafts WHERE operator_id = ?").execute(arguments: [draftOwner])
-            }
-            return FiledApplication(
-                id: id, outboxSeq: seq, idempotencyKey: frozen.key, payloadSHA256: frozen.sha256,
-                possibleDuplicates: duplicates)
+        let duplicates = try key.map { key in try Self.localDuplicates(of: key, db) } ?? []
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO applications (id, bundle, region, catalog_version, fields, situations, revision,
+                                          state, operator, filed_at, updated_at, hub_fields, hub_fields_revision,
+                                          person_key, event_key, exact_key, import_key)
+                VALUES (?, ?, ?, ?, ?, ?, 1, 'queued', ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            id, application.bundle, application.region, application.catalogVersion, fieldsJSON,
+            situationsJSON, operatorId, filedAt.description, filedAt.description, fieldsJSON, key?.person, key?.event, key?.exact,
+            importKey,
+        ])
+        let itemInsert = try db.cachedStatement(
+            sql: "INSERT INTO application_items (application_id, item, position) VALUES (?, ?, ?)")
+        for (position, item) in application.items.enumerated() {
+            try itemInsert.execute(arguments: [id, item, position])
         }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
+                VALUES (?, 1, NULL, ?, ?, ?)
+                """
+        ).execute(arguments: [id, frozen.key, frozen.payload, frozen.sha256])
+        let seq = db.lastInsertedRowID
+        Failpoint.hit(.insideFiling)
+        try Self.audit("filed", actor: operatorId ?? "cli", applicationId: id, detail: application.bundle, at: filedAt, db)
+        if let draftOwner {
+            try db.cachedStatement(sql: "DELETE FROM drafts WHERE operator_id = ?").execute(arguments: [draftOwner])
+        }
+        return FiledApplication(
+            id: id, outboxSeq: seq, idempotencyKey: frozen.key, payloadSHA256: frozen.sha256,
+            possibleDuplicates: duplicates)
     }
 
     /// Applications already filed here for the same person and event (exact), or the same

@@ -176,10 +176,12 @@ extension NodeStore {
             arguments: [id, provinceNo, time.description])
     }
 
-    /// The applications the hub holds for this node that this database does not know.
+    /// The applications the hub holds for this node that this database does not know. (A
+    /// database opened read-only is not migrated: one older than v7 has none to tell.)
     public func unknownApplications() throws(StoreError) -> [UnknownApplication] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT application_id, province_no, first_seen_at FROM unknown_applications ORDER BY first_seen_at, application_id").map {
+            guard try db.tableExists("unknown_applications") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT application_id, province_no, first_seen_at FROM unknown_applications ORDER BY first_seen_at, application_id").map {
                 UnknownApplication(id: $0["application_id"], provinceNo: $0["province_no"], firstSeenAt: $0["first_seen_at"])
             }
         }
@@ -188,6 +190,7 @@ extension NodeStore {
     /// The last recovery from a hub or node restore, for `status`.
     public func lastRecovery() throws(StoreError) -> (note: String, at: String?)? {
         try read { db in
+            guard try db.columns(in: "sync_state").contains(where: { $0.name == "last_recovery" }) else { return nil }
             guard let row = try Row.fetchOne(db, sql: "SELECT last_recovery, last_recovery_at FROM sync_state WHERE id = 1"),
                 let note: String = row["last_recovery"]
             else { return nil }

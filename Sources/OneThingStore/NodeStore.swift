@@ -9,6 +9,9 @@ public import OneThingModel
 public final class NodeStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// True when the database was opened read-only (`openForReading` on a file that cannot
+    /// be written): every write fails with `StoreError.readOnly`.
+    public let isReadOnly: Bool
 
     /// How long a writer waits for another process's lock before giving up (exit 75).
     public static let busyTimeoutSeconds: Double = 10
@@ -17,6 +20,11 @@ public final class NodeStore: Sendable {
     /// that is not a database, is damaged or comes from a newer version is left untouched.
     public static func open(path: String) throws(StoreError) -> NodeStore {
         try StoreFiles.prepare(path: path)
+        // SQLite would open a file it cannot write read-only without a word, and the first
+        // write would fail half-way through a command: refuse at once, naming the cause.
+        if StoreFiles.isReadOnly(path: path) || StoreFiles.folderIsReadOnly(path: path) {
+            throw .readOnly(path: path)
+        }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeoutSeconds)
         config.foreignKeysEnabled = true
@@ -46,12 +54,13 @@ public final class NodeStore: Sendable {
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        return NodeStore(path: path, queue: queue)
+        return NodeStore(path: path, queue: queue, isReadOnly: false)
     }
 
-    private init(path: String, queue: DatabaseQueue) {
+    init(path: String, queue: DatabaseQueue, isReadOnly: Bool) {
         self.path = path
         self.queue = queue
+        self.isReadOnly = isReadOnly
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

@@ -229,6 +229,15 @@ enum Schema {
             }
             try db.execute(sql: sql)
         }
+        migrator.registerMigration("v6-import-keys") { db in
+            // The idempotency key of an application filed from an import line (`apply
+            // --ndjson`): stored in the transaction that files it, so that running the same
+            // file again files no line twice. NULL for everything else.
+            try db.execute(sql: """
+                ALTER TABLE applications ADD COLUMN import_key TEXT;
+                CREATE UNIQUE INDEX applications_import_key ON applications(import_key) WHERE import_key IS NOT NULL;
+                """)
+        }
         migrator.registerMigration("v7-hub-identity") { db in
             // The hub database this node last synced with, the last recovery from a restore,
             // and the applications the hub holds for this node that this database does not

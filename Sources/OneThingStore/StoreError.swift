@@ -31,7 +31,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .diskFull(let path):
             "The disk holding \(path) is full; nothing of this operation was stored. Free some space and try again: everything stored before is kept."
         case .readOnly(let path):
-            "The database \(path) cannot be written (read-only file, folder or file system). Fix its permissions or use --db to choose another file."
+            "The database \(path) cannot be written (read-only file, folder or file system); nothing was changed. `onething list`, `show` and `status` still read it. Fix its permissions, or check the disk and make its file system writable again (an ext4 volume turns read-only after an I/O error), or use --db to choose another file."
         case .busy(let path):
             "The database \(path) stayed locked by another OneThing process past the waiting time. Nothing was changed; try again in a moment."
         case .newerSchema(let path):

@@ -113,6 +113,12 @@ public struct QueueStatus: Sendable, Hashable, Codable {
     public var lastError: String?
 }
 
+extension QueueStatus {
+    /// Outbox entries the hub has not acknowledged: queued, and in flight (sent by a sync
+    /// that was stopped before the answer came; the next sync sends them again).
+    public var waitingToSend: Int { (outbox["queued"] ?? 0) + (outbox["in_flight"] ?? 0) }
+}
+
 /// One page of `NodeStore.applicationPage`: `next` is where the following page starts
 /// (nil: this was the last).
 public struct ApplicationPage: Sendable, Hashable {

@@ -14,8 +14,19 @@ struct ApplyCommand: NodeCommand {
             problem is refused whole (exit 65, one line per problem) and nothing of it is stored.
 
             --data prints the new application's id. --ndjson files each line in its own transaction and prints
-            one result per input line (`line N: ID` or `line N: refused: ...`); it exits 65 if any line was
-            refused, and the other lines stay filed.
+            one result per input line (`line N: ID`, `line N: ID (already filed)` or `line N: refused: ...`;
+            with --json {"line":N,"id":...,"already_filed":false|true} or {"line":N,"problems":[...]}), each
+            written once its line is committed; it exits 65 if any line was refused, and the other lines stay
+            filed.
+
+            An --ndjson import can be run again after an interruption (killed, power cut, disk full): no line is
+            filed twice. Each line's key is stored with its application: its "_source_id" when it has one (the
+            record's id in the exporting system, a string or whole number; not an application field), otherwise
+            a SHA-256 of the bundle, the items and its fields as filing normalises them (white space, key order
+            and full-width digits make no difference). A line whose key is stored answers with the existing id,
+            marked already filed; so does a line identical to one before it in the same file. A record changed
+            since it was filed (same "_source_id") is not filed again: correct it with `onething amend`.
+            A UTF-8 byte order mark at the start of --data or --ndjson input is ignored.
 
             Examples:
               onething catalog example birth > form.json && onething apply --bundle birth --data form.json
@@ -36,7 +47,7 @@ struct ApplyCommand: NodeCommand {
     @Option(help: ArgumentHelp("A file holding one JSON object, or - for stdin.", valueName: "file"))
     var data: String?
 
-    @Option(help: ArgumentHelp("A file with one JSON object per line, or - for stdin.", valueName: "file"))
+    @Option(help: ArgumentHelp("A file with one JSON object per line, or - for stdin (\"_source_id\": the record's id; see below).", valueName: "file"))
     var ndjson: String?
 
     @Option(name: .customLong("operator"), help: ArgumentHelp("The operator filing (recorded with the application).", valueName: "id"))
@@ -83,7 +94,7 @@ struct ApplyCommand: NodeCommand {
         if let warning = filed.duplicateWarning { Output.diagnostic("onething: \(warning)") }
         if global.json {
             Output.json(ApplyResult(
-                id: filed.id, bundle: filed.application.bundle, items: filed.application.items, state: .queued,
+                id: filed.id, bundle: filed.application?.bundle ?? bundle, items: filed.application?.items ?? [], state: .queued,
                 possibleDuplicates: filed.possibleDuplicates))
         } else {
             Output.line(filed.id)
@@ -109,8 +120,11 @@ struct Filer {
 
     struct Filed {
         var id: String
-        var application: ValidatedApplication
+        /// The application as checked now (nil for an import line answered from the store).
+        var application: ValidatedApplication?
         var possibleDuplicates: [LocalDuplicate] = []
+        /// An import line whose key was stored already: `id` is that application's, nothing was filed.
+        var alreadyFiled = false
 
         /// The warning about earlier applications of this node for the same person and
         /// event: ids and kind only, never the values that matched.
@@ -122,7 +136,9 @@ struct Filer {
     }
 
     /// `.failure` for problems with the input; a thrown `CLIFailure` when the store fails.
-    func file(_ inputs: [String: FieldInput]) throws(CLIFailure) -> Result<Filed, ApplicationProblems> {
+    /// With `importKey` (a line of `--ndjson`), the key is stored in the transaction that
+    /// files the application, and a key stored already files nothing (`alreadyFiled`).
+    func file(_ inputs: [String: FieldInput], importKey: String? = nil) throws(CLIFailure) -> Result<Filed, ApplicationProblems> {
         // One moment for both: the application is checked as of the time it is filed.
         let now = context.clock.now()
         let validator = FormValidator(catalog: context.catalog, region: context.region)
@@ -130,11 +146,30 @@ struct Filer {
         case .failure(let problems):
             return .failure(problems)
         case .success(let application):
-            let filed = try context.storeCall { () throws(StoreError) in
-                try context.store.file(application, operatorId: operatorId, filedAt: now)
+            guard let importKey else {
+                let filed = try context.storeCall { () throws(StoreError) in
+                    try context.store.file(application, operatorId: operatorId, filedAt: now)
+                }
+                Diagnostics.logger.debug("filed application", metadata: ["id": "\(filed.id)", "bundle": "\(bundle)"])
+                return .success(Filed(id: filed.id, application: application, possibleDuplicates: filed.possibleDuplicates))
             }
-            Diagnostics.logger.debug("filed application", metadata: ["id": "\(filed.id)", "bundle": "\(bundle)"])
-            return .success(Filed(id: filed.id, application: application, possibleDuplicates: filed.possibleDuplicates))
+            let outcome = try context.storeCall { () throws(StoreError) in
+                try context.store.file(application, importKey: importKey, operatorId: operatorId, filedAt: now)
+            }
+            switch outcome {
+            case .filed(let filed):
+                Diagnostics.logger.debug("filed application", metadata: ["id": "\(filed.id)", "bundle": "\(bundle)"])
+                return .success(Filed(id: filed.id, application: application, possibleDuplicates: filed.possibleDuplicates))
+            case .alreadyFiled(let id):
+                return .success(Filed(id: id, application: application, alreadyFiled: true))
+            }
         }
+    }
+
+    /// The idempotency key and fields of one import line (see `ImportKey`).
+    func importLine(_ inputs: [String: FieldInput]) -> Result<ImportLine, FieldProblem> {
+        ImportKey.line(
+            inputs, bundle: bundle, items: items, catalog: context.catalog, region: context.region,
+            now: context.clock.now().civil)
     }
 }

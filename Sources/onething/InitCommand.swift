@@ -109,10 +109,16 @@ enum TokenFile {
     /// The token, after the same checks as `init`.
     static func read(_ path: String) throws(CLIFailure) -> String {
         try check(path)
+        return try contents(path)
+    }
+
+    /// The token as written in the file: without a UTF-8 byte order mark (Notepad writes one)
+    /// and surrounding white space, the same for `init`'s check and for `sync`.
+    private static func contents(_ path: String) throws(CLIFailure) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure.config("The token file \(path) cannot be read by this user.")
         }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: ByteOrderMark.stripped(data), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func check(_ path: String) throws(CLIFailure) {
@@ -126,12 +132,15 @@ enum TokenFile {
         case .unreadable, nil:
             break  // told below, when reading it
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIFailure.config("The token file \(path) cannot be read by this user.")
-        }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try contents(path)
         guard token.count >= 16, !token.contains(where: { $0.isWhitespace }) else {
             throw CLIFailure.config("The token file \(path) does not hold a token (one line of at least 16 characters).")
+        }
+        // A token goes into an HTTP header: visible ASCII only. Anything else is an encoding
+        // the hub would never match (a file saved as UTF-16), found here rather than as 69
+        // on every sync.
+        guard token.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+            throw CLIFailure.config("The token file \(path) holds characters a token does not have; save it again as plain text (UTF-8), the token on one line.")
         }
     }
 }

@@ -4,15 +4,16 @@ import OneThingModel
 /// Reads the bytes of `--data` / `--ndjson` (a file, or `-` for stdin) and decodes JSON
 /// objects from them, with messages that never quote the input.
 enum InputReading {
+    /// The bytes, without a UTF-8 byte order mark at the start (Windows tools write one).
     static func bytes(of path: String) throws(CLIFailure) -> Data {
         if path == "-" {
-            return FileHandle.standardInput.readDataToEndOfFile()
+            return ByteOrderMark.stripped(FileHandle.standardInput.readDataToEndOfFile())
         }
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIFailure.io("The input file \(path) does not exist.")
         }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            return ByteOrderMark.stripped(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw CLIFailure.io("The input file \(path) cannot be read; check its permissions.")
         }

@@ -30,7 +30,7 @@ struct ListCommand: NodeCommand {
     }
 
     func perform() throws(CLIFailure) {
-        let context = try NodeContext.open(global)
+        let context = try NodeContext.open(global, forReading: true)
         let total = try context.storeCall { () throws(StoreError) in try context.store.applicationCount(state: state) }
         if all {
             try listAll(context, total: total)

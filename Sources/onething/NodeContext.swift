@@ -55,11 +55,14 @@ struct NodeContext {
             "onething: the catalogue \(newest) received from the hub does not pass the check or lacks this node's region; using catalogue \(version).")
     }
 
-    static func open(_ global: GlobalOptions) throws(CLIFailure) -> NodeContext {
+    /// `forReading`: a command that only reads (`list`, `show`, `status`) still works when
+    /// the database cannot be written (`NodeStore.openForReading`).
+    static func open(_ global: GlobalOptions, forReading: Bool = false) throws(CLIFailure) -> NodeContext {
         let store: NodeStore
         let config: NodeConfig?
         do {
-            store = try NodeStore.open(path: global.databasePath)
+            store = try forReading
+                ? NodeStore.openForReading(path: global.databasePath) : NodeStore.open(path: global.databasePath)
             config = try store.nodeConfig()
         } catch {
             throw CLIFailure(error)

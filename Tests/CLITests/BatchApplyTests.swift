@@ -118,8 +118,13 @@ struct BatchApplyTests {
             ["apply", "--bundle", "school-enrolment", "--items", items.joined(separator: ","), "--ndjson", "-", "--json"],
             stdin: Data((line + "\n" + line + "\n").utf8))
         #expect(result.code == 0, "\(result.stderr)")
+        // Two identical lines are one application: the second answers with the first's id.
+        let results = lines(result.stdout).compactMap { parseJSON($0) as? [String: Any] }
+        #expect(results.count == 2)
+        #expect(results.last?["already_filed"] as? Bool == true, "\(result.stdout)")
+        #expect(results.first?["id"] as? String == results.last?["id"] as? String)
         let listed = try node.listed()
-        #expect(listed.count == 2)
+        #expect(listed.count == 1)
         for app in listed {
             let filedItems = (app["items"] as? [[String: Any]])?.compactMap { $0["item"] as? String }
             #expect(filedItems == items)

@@ -93,6 +93,21 @@ final class TestNode: @unchecked Sendable {
         return try #require(result.json() as? [String: Any], sourceLocation: sourceLocation)
     }
 
+    /// Runs one SQL statement on the node's database through python3's sqlite3 module (no
+    /// sqlite3 shell needed) and returns the rows, `|`-separated, one a line.
+    func sql(_ statement: String) throws -> String {
+        let script = "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nr=c.execute(sys.argv[2]).fetchall()\nc.commit()\nprint('\\n'.join('|'.join(str(v) for v in row) for row in r))"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, db, statement]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Writes `text` to a file in the node's directory with the given permissions.
     @discardableResult
     func write(_ name: String, _ data: Data, mode: Int = 0o600) throws -> String {

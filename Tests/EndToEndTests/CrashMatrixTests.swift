@@ -13,12 +13,15 @@ struct CrashMatrixTests {
 
     func armed(_ name: Failpoint.Name) -> [String: String] { ["ONETHING_FAILPOINT": name.rawValue] }
 
-    /// Files `count` example births in one NDJSON batch; returns their ids.
+    /// Files `count` example births in one NDJSON batch; returns their ids. Each line has its
+    /// own `_source_id`: identical lines without one would be one application.
     func fileBatch(_ loop: Loop, count: Int) throws -> [String] {
         let example = try loop.node(["catalog", "example", "birth"]).stdout
-            .replacingOccurrences(of: "\n", with: " ")
-        let path = loop.dir.file("batch-\(UUID().uuidString.prefix(6)).ndjson")
-        try Array(repeating: example, count: count).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        let batch = UUID().uuidString.prefix(6)
+        let path = loop.dir.file("batch-\(batch).ndjson")
+        let lines = (0..<count).map { "{\"_source_id\": \"\(batch)-\($0)\", " + example.dropFirst() }
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let run = try loop.node(["apply", "--bundle", "birth", "--ndjson", path, "--json"])
         #expect(run.code == 0, "apply --ndjson: \(run.stderr)")
         return run.stdout.split(separator: "\n").compactMap { line in

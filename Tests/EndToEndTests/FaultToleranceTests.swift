@@ -177,12 +177,15 @@ private struct FaultRun {
         return try body(&self)
     }
 
-    /// `count` births in one `apply --ndjson`, with a few newborn names (some exact duplicates).
+    /// `count` births in one `apply --ndjson`, with a few newborn names (some exact duplicates:
+    /// each line has its own `_source_id`, so that identical lines are separate records, as
+    /// two exports of the same birth would be, not one line given twice).
     mutating func file(_ count: Int, label: String) throws {
         var lines: [String] = []
-        for _ in 0..<count {
+        for n in 0..<count {
             var fields = example
             fields["newborn_name"] = Self.newbornNames[Int(random.next() % UInt64(Self.newbornNames.count))]
+            fields["_source_id"] = "\(played.node)-\(played.filed.count + n)"
             lines.append(String(decoding: try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]), as: UTF8.self))
         }
         let path = loop.dir.file("\(played.node).ndjson")
