@@ -79,7 +79,7 @@ struct HubRoutes: Sendable {
     func state(_ request: Request, node: String) async throws(HubError) -> Response {
         try await authenticateNode(request, node: node)
         let query = request.uri.queryParameters
-        let seen = query["database_id"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let seen = query["database_id"].map(String.init)
         if let seen, !HubState.isDatabaseId(seen) {
             throw .badRequest("The database_id parameter must be 32 lower-case hexadecimal digits.")
         }

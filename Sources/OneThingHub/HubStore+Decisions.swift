@@ -6,7 +6,7 @@ public import OneThingWire
 extension HubStore {
     /// Records a department's decision on one item (and what follows for the items that
     /// depend on it) and appends a change for the application's node.
-    public func decide(provinceNo: String, item: String, _ request: DecisionRequest) async throws(HubError)
+    public func decide(provinceNo: String, item: String, _ request: DecisionRequest, at time: String) async throws(HubError)
         -> HubApplication
     {
         try await write { db in
@@ -37,6 +37,12 @@ extension HubStore {
             try flow.decide(
                 item, request.decision, reason: request.reason, documents: request.documents, provinceNo: provinceNo)
             for item in flow.items { try item.update(db, provinceNo: provinceNo) }
+            if flow.items.allSatisfy({ [.approved, .issued, .rejected].contains($0.state) }) {
+                // Every item is decided: the hub's retention period starts.
+                try db.execute(
+                    sql: "UPDATE applications SET decided_at = COALESCE(decided_at, ?) WHERE province_no = ?",
+                    arguments: [time, provinceNo])
+            }
             if !issued.isEmpty {
                 // The issued number joins the fields as a new hub revision; the node takes it
                 // in place of the provisional identity.
@@ -62,6 +68,11 @@ extension HubStore {
         return try await write { db in
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
+            }
+            guard record.purgedAt == nil else {
+                throw HubError.invalidFields([
+                    FieldProblem(field: nil, message: "The hub purged \(provinceNo)'s personal data after its retention period; it cannot be amended.")
+                ])
             }
             guard let bundle = catalog.catalog.bundle(record.bundle) else {
                 throw HubError.invalidFields([

@@ -101,6 +101,11 @@ struct PushApplier {
                 entry, .unknownApplication,
                 "The hub holds no application \(payload.applicationId) of this node, so revision \(payload.revision) has nothing to change; its revision 1 must be accepted first.")
         }
+        guard application.purgedAt == nil else {
+            return rejected(
+                entry, .invalidPayload,
+                "The hub purged this application's personal data after its retention period; it takes no new revision. File a new application if the case is open again.")
+        }
         guard payload.revision > application.revision else {
             return rejected(
                 entry, .invalidPayload,
@@ -202,7 +207,7 @@ struct PushApplier {
     /// The application the hub already holds for the same person and event (exact), else
     /// for the same person with an event a few days apart (near); the earliest one.
     private func findDuplicate(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
-        guard let key = DuplicateKey.of(bundle: bundle, fields: fields) else { return nil }
+        guard let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db) else { return nil }
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """
                     SELECT province_no, application_id, node_id, event_key, exact_key FROM applications

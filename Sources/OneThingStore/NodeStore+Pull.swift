@@ -32,7 +32,7 @@ extension NodeStore {
                 guard
                     let row = try Row.fetchOne(
                         db.cachedStatement(sql: """
-                            SELECT state, hub_fields_revision,
+                            SELECT state, hub_fields_revision, purged_at IS NOT NULL AS purged,
                                 (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
                                     AND o.state IN ('queued', 'in_flight')) AS pending,
                                 (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
@@ -56,6 +56,15 @@ extension NodeStore {
                 let state: String = row["state"]
                 let known: Int = row["hub_fields_revision"]
                 let openConflicts: Int = row["open_conflicts"]
+                let purgedHere: Bool = row["purged"]
+                if purgedHere || change.purged {
+                    // Its personal data was purged here: it never takes any back (fields,
+                    // issued documents, reasons, conflicts). Or the hub purged its own copy
+                    // (its retention): the node keeps its own. Item states and the province
+                    // number still follow the hub.
+                    try Self.applyStatesOnly(change, id: id, clearing: purgedHere, at: time, db)
+                    continue
+                }
                 let newState = pending == 0 && state != "quarantined" ? "accepted" : state
                 if unsent == 0 && change.hubRevision >= known && (openConflicts > 0 || !change.conflicts.isEmpty) {
                     // Nothing of ours is on the way and this is the newest state: the hub's
@@ -96,6 +105,24 @@ extension NodeStore {
             try db.cachedStatement(sql: "UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?) WHERE id = 1").execute(arguments: [nextCursor])
             return record
         }
+    }
+
+    /// A change for an application whose personal data was purged (here, or at the hub):
+    /// item states and the province number only; `clearing`: reasons and documents stay
+    /// empty (purged here), else the node's own are kept.
+    private static func applyStatesOnly(
+        _ change: ApplicationChange, id: String, clearing: Bool, at time: Timestamp, _ db: Database
+    ) throws {
+        for decision in change.items {
+            try db.cachedStatement(sql: clearing
+                ? "UPDATE application_items SET state = ?, reason = NULL, result = NULL WHERE application_id = ? AND item = ? AND state != ?"
+                : "UPDATE application_items SET state = ? WHERE application_id = ? AND item = ? AND state != ?"
+            ).execute(arguments: [decision.state.rawValue, id, decision.item, decision.state.rawValue])
+        }
+        try db.cachedStatement(sql: """
+                UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?), updated_at = ?
+                WHERE id = ?
+                """).execute(arguments: [change.provinceNo, change.hubRevision, time.description, id])
     }
 
     /// Records the end of a sync run for `status`.

@@ -119,7 +119,7 @@ extension NodeStore {
                         """).execute(arguments: [id, revision + 1, payload.baseRevision, frozen.key, frozen.payload, frozen.sha256])
                 result.revision = revision + 1
             }
-            let key = DuplicateKey.of(bundle: row["bundle"], fields: fields)
+            let key = try PersonKeys.key(bundle: row["bundle"], fields: fields, db)
             try db.cachedStatement(sql: """
                     UPDATE applications SET fields = ?, situations = ?, revision = ?, state = 'queued', state_reason = NULL,
                         person_key = ?, event_key = ?, exact_key = ?, updated_at = ?

@@ -21,6 +21,9 @@ import OneThingModel
 ///
 /// v7: `sync_state.hub_database_id` (the identity of the hub database last synced with),
 /// `last_recovery(_at)`, and `unknown_applications` (see `NodeStore+Recovery`).
+///
+/// v8: `person_key` / `exact_key` name the person by HMAC-SHA256 under a secret of this
+/// database (`node_config.person_key_secret`), not the raw ID number (`PersonKeys`).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -252,6 +255,10 @@ enum Schema {
                     first_seen_at TEXT NOT NULL
                 ) WITHOUT ROWID;
                 """)
+        }
+        migrator.registerMigration("v8-keyed-person-keys") { db in
+            // Duplicate keys name the person by a keyed hash (PersonKeys), not the raw ID number.
+            try PersonKeys.migrate(db)
         }
         return migrator
     }
