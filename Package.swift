@@ -174,7 +174,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["onething", "onething-hub", "TestSupport", "OneThingWire", "OneThingFailpoints"],
+            dependencies: ["onething", "onething-hub", "TestSupport", "OneThingWire", "OneThingFailpoints", "OneThingModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
     ],

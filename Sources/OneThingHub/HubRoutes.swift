@@ -58,7 +58,8 @@ struct HubRoutes: Sendable {
         }
         defer { ticket.leave() }
         let response = try await store.push(
-            node: node, entries: batch.entries, catalog: configuration.catalog, nearDuplicates: configuration.nearDuplicates)
+            node: node, entries: batch.entries, catalog: configuration.catalog, nearDuplicates: configuration.nearDuplicates,
+            at: configuration.clock.now())
         Failpoint.hit(.hubAfterCommit)
         logger.info(
             "push",

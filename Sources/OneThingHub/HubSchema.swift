@@ -154,6 +154,17 @@ enum HubSchema {
                     """)
             try HubPersonKeys.migrate(db)
         }
+        migrator.registerMigration("v6-catalogue-versions") { db in
+            // Every catalogue version the hub has served, so that an application is checked,
+            // amended and shown under the version it was filed under (PayloadCheck).
+            try db.execute(
+                sql: """
+                    CREATE TABLE catalogs (
+                        version TEXT PRIMARY KEY NOT NULL,
+                        files TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -10,6 +10,7 @@ struct PushApplier {
     let node: String
     let catalog: HubCatalog
     var nearDuplicates: NearDuplicateRule = .default
+    let check: PayloadCheck
 
     func apply(_ entry: PushEntry, _ db: Database) throws -> PushResult {
         // (a) A known key: the same payload gets its stored answer; another payload is refused.
@@ -86,6 +87,9 @@ struct PushApplier {
             return rejected(
                 entry, .unknownBundle,
                 "The hub's catalogue (version \(catalog.version)) has no item \"\(unknown)\" in the bundle \(bundle.code).")
+        }
+        if let problems = try check.problems(payload, db) {
+            return rejected(entry, .invalidPayload, "The application does not pass the hub's check: \(problems)")
         }
         let existing = try ApplicationRecord.fetch(db, applicationId: payload.applicationId)
         if payload.revision == 1 {

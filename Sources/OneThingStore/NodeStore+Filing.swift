@@ -33,7 +33,8 @@ extension NodeStore {
             application.fields[FieldOwnership.newbornProvisionalID] = FieldOwnership.provisionalID(applicationId: id)
         }
         let payload = ApplicationPayload(
-            applicationId: id, revision: 1, baseRevision: nil, application: application, operatorId: operatorId)
+            applicationId: id, revision: 1, baseRevision: nil, application: application, operatorId: operatorId,
+            filedAt: filedAt.description)
         let frozen = Self.freeze(payload)
         let fieldsJSON = CanonicalJSON.object(application.fields)
         let situationsJSON = CanonicalJSON.array(application.situations)

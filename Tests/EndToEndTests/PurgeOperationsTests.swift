@@ -1,4 +1,5 @@
 import Foundation
+import OneThingModel
 import TestSupport
 import Testing
 
@@ -25,9 +26,15 @@ struct PurgeOperationsTests {
         let hub = try loop.startHub(["--auto-decide", "1"])
         defer { hub.stop() }
         _ = try loop.setUpNode(url: hub.url)
-        let example = try loop.node(["catalog", "example", "birth"]).stdout
-        let mother = try #require((try JSONSerialization.jsonObject(with: Data(example.utf8)) as? [String: Any])?["mother_id_number"] as? String)
-        let id = try #require(try loop.file(count: 1).first)
+        // A mother of the test's own (the catalogue's example is in the catalogue the hub keeps).
+        var example = try #require(
+            try JSONSerialization.jsonObject(with: Data(loop.node(["catalog", "example", "birth"]).stdout.utf8)) as? [String: Any])
+        let mother = SyntheticPeople.idNumber(born: try #require(CivilDate(year: 1993, month: 5, day: 17)), sex: .female, serial: 31)
+        example["mother_id_number"] = mother
+        let data = String(decoding: try JSONSerialization.data(withJSONObject: example), as: UTF8.self)
+        let filed = try loop.node(["apply", "--bundle", "birth", "--data", "-"], stdin: data)
+        #expect(filed.code == 0, "\(filed.stderr)")
+        let id = filed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         var decided = false
         for _ in 0..<40 where !decided {
             Thread.sleep(forTimeInterval: 0.5)

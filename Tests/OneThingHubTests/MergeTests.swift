@@ -18,7 +18,7 @@ struct MergeTests {
     }
 
     func push(_ entries: [PushEntry], node: String? = nil) async throws -> [PushResult] {
-        try await hub.store.push(node: node ?? hub.node, entries: entries, catalog: hub.catalog).results
+        try await hub.store.push(node: node ?? hub.node, entries: entries, catalog: hub.catalog, at: TestMoment.filing).results
     }
 
     /// Revision `revision` of application 1 based on `base`, with `changes` over the example.
