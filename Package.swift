@@ -61,7 +61,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "CTerminal"),
-        .target(name: "OneThingTerminal", dependencies: ["CTerminal"], swiftSettings: strict),
+        .target(name: "OneThingTerminal", dependencies: ["CTerminal", "OneThingModel"], swiftSettings: strict),
         .target(
             name: "OneThingKiosk",
             dependencies: [

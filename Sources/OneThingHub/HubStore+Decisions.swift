@@ -9,7 +9,19 @@ extension HubStore {
     public func decide(provinceNo: String, item: String, _ request: DecisionRequest, at time: String) async throws(HubError)
         -> HubApplication
     {
-        try await write { db in
+        // Free text reaches the node's clerk and the officers' terminals: refused where it
+        // enters when it holds anything that could act on a terminal.
+        if let reason = request.reason, !DisplayText.isClean(reason) || reason.unicodeScalars.count > 500 {
+            throw .invalidDecision(
+                "The reason holds a control character, an escape sequence or a bidi override, or is longer than 500 characters; write it as plain text.")
+        }
+        if (request.documents ?? [:]).contains(where: { name, value in
+            !DisplayText.isClean(name) || !DisplayText.isClean(value) || value.unicodeScalars.count > 200
+        }) {
+            throw .invalidDecision(
+                "A document holds a control character, an escape sequence or a bidi override, or is longer than 200 characters; give it as plain text.")
+        }
+        return try await write { db in
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
