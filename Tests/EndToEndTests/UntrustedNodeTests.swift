@@ -59,7 +59,7 @@ struct UntrustedNodeTests {
         let hub = try loop.startHub()
         defer { hub.stop() }
         let token = try loop.setUpNode(url: hub.url)
-        let ids = (0..<7).map { "OT-" + String(format: "%010d", 4200 + $0).replacingOccurrences(of: "0", with: "A") }
+        let ids = (0..<8).map { "OT-" + String(format: "%010d", 4200 + $0).replacingOccurrences(of: "0", with: "A") }
         let cases: [(String, (inout ApplicationPayload) -> Void)] = [
             ("mother_id_number", { $0.fields["mother_id_number"] = "not-an-id-number" }),
             ("birth_weight_g", { $0.fields["birth_weight_g"] = "-5" }),
@@ -67,6 +67,11 @@ struct UntrustedNodeTests {
             ("region", { $0.region = "999999" }),
             ("mother_name", { $0.fields["mother_name"] = "林\u{1B}[2J测试" }),
             ("social-security-card", { $0.items = ["social-security-card"] }),
+            // A man's ID number as the mother's (the 17th digit odd): parents swapped or mistyped.
+            ("mother_id_number", { payload in
+                payload.fields["mother_id_number"] = SyntheticPeople.idNumber(
+                    born: CivilDate(year: 1994, month: 3, day: 12) ?? .latestChecked, sex: .male, serial: 3)
+            }),
         ]
         var entries: [PushEntry] = []
         for (n, (_, edit)) in cases.enumerated() {
