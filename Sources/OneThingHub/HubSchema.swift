@@ -165,6 +165,11 @@ enum HubSchema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v7-returned-at-revision") { db in
+            // The hub revision a return made: only a node revision based on it (or later)
+            // answers the return (ItemFlow.reopenReturnedItems).
+            try db.execute(sql: "ALTER TABLE items ADD COLUMN returned_at_revision INTEGER")
+        }
         return migrator
     }
 }

@@ -48,6 +48,14 @@ extension HubStore {
             flow.issued.formUnion(issued.keys)
             try flow.decide(
                 item, request.decision, reason: request.reason, documents: request.documents, provinceNo: provinceNo)
+            if request.decision == .return, let index = flow.items.firstIndex(where: { $0.item == item }) {
+                // A return is a hub revision of its own, so that a node revision made before
+                // the node saw it (based on an earlier one) is not taken as its answer.
+                record.hubRevision += 1
+                flow.items[index].returnedAtRevision = record.hubRevision
+                try record.update(db)
+                try record.recordRevision(db, source: "officer")
+            }
             for item in flow.items { try item.update(db, provinceNo: provinceNo) }
             if flow.items.allSatisfy({ [.approved, .issued, .rejected].contains($0.state) }) {
                 // Every item is decided: the hub's retention period starts.

@@ -178,7 +178,7 @@ struct PushApplier {
                     payload.revision, application.hubRevision,
                 ])
         }
-        flow.reopenReturnedItems()
+        flow.reopenReturnedItems(basedOn: base)
         for item in flow.items { try item.update(db, provinceNo: application.provinceNo) }
         try application.recordChange(db)
         return PushResult(

@@ -88,7 +88,13 @@ extension NodeStore {
                             decision.state.rawValue, decision.reason, documents, id, decision.item,
                             decision.state.rawValue, decision.reason, documents,
                         ])
-                    record.itemChanges += db.changesCount
+                    let changed = db.changesCount
+                    record.itemChanges += changed
+                    if changed > 0, decision.state == .returned {
+                        // A return for correction is kept in the application's history (the
+                        // item code; the reason stays with the item).
+                        try Self.recordEvent(id: id, kind: "returned", hubRevision: change.hubRevision, fields: [decision.item], db)
+                    }
                 }
                 // When every item is decided, the retention period starts (this node's clock:
                 // it decides nothing but when personal data may go). One write of the row.

@@ -192,17 +192,19 @@ struct PushTests {
                 fixture: hub)
             #expect(returned.status == .ok)
 
-            let revised = try SyntheticEntries.payload(
+            // The return is hub revision 2; the clerk's correction is based on it.
+            var revised = try SyntheticEntries.payload(
                 applicationId: id, revision: 2, changing: ["delivery_address": "福建省福州市鼓楼区示例路2号"])
+            revised.baseRevision = 2
             let response = try await client.push([try SyntheticEntries.entry(seq: 2, payload: revised)], fixture: hub)
             let result = try #require(response.results.first)
             #expect(result.status == .accepted)
             #expect(result.provinceNo == number)
-            #expect(result.hubRevision == 2)
+            #expect(result.hubRevision == 3)
 
             let application = try #require(try await client.adminApplications(fixture: hub).first)
             #expect(application.revision == 2)
-            #expect(application.hubRevision == 2)
+            #expect(application.hubRevision == 3)
             #expect(application.fields["delivery_address"] == "福建省福州市鼓楼区示例路2号")
             #expect(application.state(of: "birth-certificate") == .inProgress)
 
