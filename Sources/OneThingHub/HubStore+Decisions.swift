@@ -94,7 +94,11 @@ extension HubStore {
                     FieldProblem(field: nil, message: "The hub purged \(provinceNo)'s personal data after its retention period; it cannot be amended.")
                 ])
             }
-            guard let bundle = catalog.catalog.bundle(record.bundle) else {
+            // Checked under the catalogue the application was filed under (the hub keeps every
+            // version it served): a newer catalogue's rules never refuse a field nobody touched.
+            let filedUnder = try PayloadCheck(current: catalog, now: Timestamp(now)).catalog(version: record.catalogVersion, db)
+                ?? catalog.catalog
+            guard let bundle = filedUnder.bundle(record.bundle) else {
                 throw HubError.invalidFields([
                     FieldProblem(
                         field: nil,

@@ -78,7 +78,7 @@ struct PayloadCheck {
 
     /// The catalogue of `version`: the one the hub serves, the one built into it (which the
     /// nodes of this release carry), or one it served before.
-    private func catalog(version: String, _ db: Database) throws -> Catalog? {
+    func catalog(version: String, _ db: Database) throws -> Catalog? {
         if version == current.version { return current.catalog }
         if let cached = Self.cache.withLock({ $0[version] }) { return cached }
         if let builtIn = try? CatalogLoader.embedded(today: CivilDate.latestChecked), builtIn.version == version {

@@ -260,6 +260,17 @@ enum Schema {
             // Duplicate keys name the person by a keyed hash (PersonKeys), not the raw ID number.
             try PersonKeys.migrate(db)
         }
+        migrator.registerMigration("v9-catalogue-versions") { db in
+            // Every catalogue this node has worked with (built in, from --catalog, received),
+            // so that an application is amended and checked under the version it was filed
+            // under, whatever the node uses today (NodeStore+Catalog).
+            try db.execute(sql: """
+                CREATE TABLE catalog_versions (
+                    version TEXT PRIMARY KEY NOT NULL,
+                    files TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }
