@@ -93,6 +93,15 @@ struct PushApplier {
         }
         let existing = try ApplicationRecord.fetch(db, applicationId: payload.applicationId)
         if payload.revision == 1 {
+            if let existing, existing.nodeId == node {
+                // This node's revision 1 under another key: a node restored from a copy that
+                // held an older, unsent form of it, which it replaced and sent before the copy
+                // came back. The hub holds it already; the answer names it (without a hub
+                // revision, so the node takes the hub's fields at its next pull) and the
+                // entry is not quarantined.
+                return PushResult(
+                    seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .alreadyApplied, provinceNo: existing.provinceNo)
+            }
             guard existing == nil else {
                 return rejected(
                     entry, .invalidPayload,

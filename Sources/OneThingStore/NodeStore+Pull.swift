@@ -100,13 +100,15 @@ extension NodeStore {
                 // it decides nothing but when personal data may go). One write of the row.
                 try db.cachedStatement(sql: """
                         UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?),
-                            state = ?, updated_at = ?,
+                            revision = MAX(revision, ?), state = ?, updated_at = ?,
                             decided_at = CASE WHEN decided_at IS NULL
                                 AND NOT EXISTS (SELECT 1 FROM application_items WHERE application_id = ?
                                                 AND state NOT IN ('approved', 'issued', 'rejected'))
                                 THEN ? ELSE decided_at END
                         WHERE id = ?
-                        """).execute(arguments: [change.provinceNo, change.hubRevision, newState, time.description, id, time.description, id])
+                        """).execute(arguments: [
+                            change.provinceNo, change.hubRevision, change.revision, newState, time.description, id, time.description, id,
+                        ])
             }
             try db.cachedStatement(sql: "UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?) WHERE id = 1").execute(arguments: [nextCursor])
             return record
