@@ -1,0 +1,42 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTPTypes
+
+/// Sits after the HTTP decoder of one connection and tells its `ConnectionGuard` where each
+/// request and answer begins and ends, and whether a request carried credentials and the
+/// answer accepted them. It changes nothing that passes through.
+final class RequestPhaseObserver: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    private let connection: ConnectionGuard
+
+    init(guard connection: ConnectionGuard) {
+        self.connection = connection
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let request):
+            connection.requestHead(
+                withCredentials: request.headerFields[.authorization] != nil, eventLoop: context.eventLoop)
+        case .body: break
+        case .end: connection.requestEnd(eventLoop: context.eventLoop)
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        switch unwrapOutboundIn(data) {
+        case .head(let response): connection.responseHead(status: response.status.code)
+        case .body: break
+        case .end: connection.responseEnd(eventLoop: context.eventLoop)
+        }
+        context.write(data, promise: promise)
+    }
+}
+
+@available(*, unavailable)
+extension RequestPhaseObserver: Sendable {}
