@@ -25,7 +25,7 @@ final class AcceptGate: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = Never
 
     /// How long accepting pauses after the process ran out of descriptors or memory.
-    static let pause = TimeAmount.milliseconds(50)
+    static let pause = TimeAmount.milliseconds(20)
     /// How often the table's counts are written to the log (when anything happened).
     static let reportInterval = TimeAmount.seconds(60)
 
@@ -133,13 +133,16 @@ final class AcceptGate: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func outOfDescriptors(_ context: ChannelHandlerContext) {
-        table.makeRoom()?.close(promise: nil)
+        let (closing, maxConnections) = table.makeRoom()
+        for channel in closing {
+            channel.close(promise: nil)
+        }
         let now = NIODeadline.now()
         if lastExhaustionLogged.map({ now - $0 >= Self.reportInterval }) ?? true {
             lastExhaustionLogged = now
             let budget = DescriptorBudget.measure()
             logger.warning(
-                "The hub ran out of file descriptors (RLIMIT_NOFILE \(budget.limit), \(table.openCount) connections open); it closed the quietest connection and pauses accepting briefly. Lower --max-connections or raise the limit (LimitNOFILE= in onething-hub.service, ulimit -n)."
+                "The hub ran out of file descriptors (RLIMIT_NOFILE \(budget.limit), \(budget.inUse) open): it now keeps at most \(maxConnections) connections open and closed the quietest \(closing.count). Lower --max-connections or raise the limit (LimitNOFILE= in onething-hub.service, ulimit -n) and restart the hub."
             )
         }
         pause(context)

@@ -72,6 +72,8 @@ final class ConnectionTable: Sendable {
     }
 
     private struct State {
+        /// `limits.maxConnections`, lowered if the process runs out of descriptors anyway.
+        var maxConnections: Int
         var entries: [ID: Entry] = [:]
         var byAddress: [String: Set<ID>] = [:]
         var queues = Array(repeating: Queue(), count: ConnectionStanding.Rank.allCases.count)
@@ -80,14 +82,12 @@ final class ConnectionTable: Sendable {
     }
 
     let limits: ConnectionLimits
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     init(limits: ConnectionLimits) {
         self.limits = limits
+        state = Mutex(State(maxConnections: limits.maxConnections))
     }
-
-    /// Connections open now (those closed to make room no longer count).
-    var openCount: Int { state.withLock { $0.entries.count } }
 
     /// Decides on a connection just accepted. When it is admitted, the connections returned
     /// in `closing` make room for it; the caller closes them (outside the table's lock).
@@ -104,7 +104,7 @@ final class ConnectionTable: Sendable {
                 closing.append(channel)
                 state.counts.madeRoom += 1
             }
-            if state.entries.count >= limits.maxConnections {
+            if state.entries.count >= state.maxConnections {
                 guard let channel = Self.closeQuietest(in: &state) else {
                     state.counts.refused += 1
                     return (.refused(addressFull: false), closing)
@@ -147,16 +147,25 @@ final class ConnectionTable: Sendable {
         state.withLock { state in _ = Self.remove(id, from: &state) }
     }
 
-    /// The process ran out of descriptors (something besides connections took them): closes
-    /// the quietest connection that may be closed, if any, and returns it.
-    func makeRoom() -> (any Channel)? {
+    /// The process ran out of descriptors (something besides connections took more than the
+    /// reserve, or the limit was lowered while the hub ran): the cap comes down to a little
+    /// under the connections open now, for good, and the quietest connections that may be
+    /// closed are returned for closing down to it. Returns them and the new cap.
+    func makeRoom() -> (closing: [any Channel], maxConnections: Int) {
         state.withLock { state in
             state.counts.descriptorsExhausted += 1
-            guard let channel = Self.closeQuietest(in: &state) else { return nil }
-            state.counts.madeRoom += 1
-            return channel
+            state.maxConnections = max(1, min(state.maxConnections, state.entries.count - Self.exhaustionMargin))
+            var closing: [any Channel] = []
+            while state.entries.count > state.maxConnections, let channel = Self.closeQuietest(in: &state) {
+                closing.append(channel)
+            }
+            state.counts.madeRoom += closing.count
+            return (closing, state.maxConnections)
         }
     }
+
+    /// How far under the connections open the cap comes down when descriptors run out.
+    static let exhaustionMargin = 8
 
     func noteExpired(_ expiry: ConnectionTimeline.Expiry) {
         state.withLock { $0.counts.expired[expiry, default: 0] += 1 }
