@@ -23,6 +23,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var timer: Scheduled<Void>?
     private var timerAt: NIODeadline?
     private var observing = false
+    /// Bytes waiting to be sent when the answer was written or last checked.
+    private var bufferedAtLastCheck: Int?
     /// Set when the HTTP pipeline could not be found: the connection is left without
     /// deadlines rather than closed while it works.
     private var exempt = false
@@ -78,8 +80,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         timeline.responseHead(status: status)
     }
 
+    func responseWritten(eventLoop: any EventLoop) {
+        timeline.responseWritten(at: .now())
+        bufferedAtLastCheck = bufferedBytes()
+        refresh(on: eventLoop)
+    }
+
     func responseEnd(eventLoop: any EventLoop) {
         timeline.responseEnd(at: .now())
+        bufferedAtLastCheck = nil
         refresh(on: eventLoop)
     }
 
@@ -123,9 +132,21 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             refresh(on: eventLoop)
             return
         }
+        if expiry == .stalled, let buffered = bufferedBytes(), buffered < (bufferedAtLastCheck ?? Int.max) {
+            // The client is taking the answer, slowly: not stalled.
+            bufferedAtLastCheck = buffered
+            timeline.sendProgressed(at: .now())
+            refresh(on: eventLoop)
+            return
+        }
         table.noteExpired(expiry)
         logger.debug("closing a connection", metadata: ["reason": "\(expiry.rawValue)", "address": "\(address)"])
         channel?.close(promise: nil)
+    }
+
+    /// Bytes written by the hub and not yet taken by the kernel, nil where the channel cannot tell.
+    private func bufferedBytes() -> Int? {
+        try? channel?.syncOptions?.getOption(.bufferedWritableBytes)
     }
 
     private func cancelTimer() {

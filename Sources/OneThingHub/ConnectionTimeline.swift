@@ -20,14 +20,19 @@ struct ConnectionTimeline: Sendable {
         case header = "request head not complete in time"
         case body = "request body not complete in time"
         case idle = "idle"
+        /// The client stopped taking an answer the hub had finished writing.
+        case stalled = "answer not taken"
     }
 
     let acceptedAt: NIODeadline
     private(set) var reading: Reading
-    /// Request heads read whose answer has not been written to its end.
+    /// Request heads read whose answer has not been sent to its end (handed to the kernel).
     private(set) var unanswered = 0
-    /// Answers written to their end.
+    /// Answers sent to their end.
     private(set) var answered = 0
+    /// While the hub has written an answer whole and waits for the client to take it: since
+    /// when (or since the client last took some of it).
+    private(set) var sendingSince: NIODeadline?
     /// Whether a request on this connection carried a token the hub accepted (an answer to a
     /// request with an `Authorization` header that was not 401 or 403).
     private(set) var authenticated = false
@@ -66,22 +71,36 @@ struct ConnectionTimeline: Sendable {
         if carried && status != 401 && status != 403 { authenticated = true }
     }
 
+    /// The hub wrote an answer's end; the client has yet to take what is still buffered.
+    mutating func responseWritten(at now: NIODeadline) {
+        if unanswered > 0 { sendingSince = now }
+    }
+
+    /// The client took some of the buffered answer: its idle time counts from now.
+    mutating func sendProgressed(at now: NIODeadline) {
+        if sendingSince != nil { sendingSince = now }
+    }
+
+    /// An answer's end went out (to the kernel's send buffer).
     mutating func responseEnd(at now: NIODeadline) {
         guard unanswered > 0 else { return }
         unanswered -= 1
         answered += 1
         quietSince = now
+        sendingSince = nil
     }
 
     /// When the connection is closed unless it moves on first, and why; nil while a request
-    /// has been read and is being answered (the hub's own work has no deadline here).
+    /// has been read and is being answered (the hub's own work has no deadline here). An
+    /// answer written whole but not taken by the client gets the idle timeout, counted from
+    /// the last time the client took some of it.
     func deadline(_ limits: ConnectionLimits) -> (at: NIODeadline, expiry: Expiry)? {
         switch reading {
         case .head(let since): return (since + TimeAmount(limits.headerTimeout), .header)
         case .body(let since): return (since + TimeAmount(limits.bodyTimeout), .body)
         case .between:
-            guard unanswered == 0 else { return nil }
-            return (quietSince + TimeAmount(limits.idleTimeout), .idle)
+            if unanswered == 0 { return (quietSince + TimeAmount(limits.idleTimeout), .idle) }
+            return sendingSince.map { ($0 + TimeAmount(limits.idleTimeout), .stalled) }
         }
     }
 

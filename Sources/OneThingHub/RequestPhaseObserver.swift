@@ -32,7 +32,17 @@ final class RequestPhaseObserver: ChannelDuplexHandler, RemovableChannelHandler 
         switch unwrapOutboundIn(data) {
         case .head(let response): connection.responseHead(status: response.status.code)
         case .body: break
-        case .end: connection.responseEnd(eventLoop: context.eventLoop)
+        case .end:
+            // The answer counts as sent once its end has gone out, after everything before it.
+            let sent = promise ?? context.eventLoop.makePromise()
+            let connection = self.connection
+            let eventLoop = context.eventLoop
+            sent.futureResult.assumeIsolatedUnsafeUnchecked().whenSuccess {
+                connection.responseEnd(eventLoop: eventLoop)
+            }
+            connection.responseWritten(eventLoop: eventLoop)
+            context.write(data, promise: sent)
+            return
         }
         context.write(data, promise: promise)
     }

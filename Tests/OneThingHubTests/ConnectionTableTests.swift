@@ -37,6 +37,25 @@ import Testing
         #expect(timeline.deadline(Self.limits)?.expiry == .header)
     }
 
+    @Test func anAnswerNotTakenGetsTheIdleTimeoutFromItsLastProgress() {
+        var timeline = ConnectionTimeline(acceptedAt: Self.at(0))
+        timeline.requestHead(withCredentials: true, at: Self.at(1))
+        timeline.requestEnd(at: Self.at(1))
+        timeline.responseHead(status: 200)
+        // Written whole by the hub, still in its buffers: the client must take it.
+        timeline.responseWritten(at: Self.at(2))
+        #expect(timeline.deadline(Self.limits)?.at == Self.at(32))
+        #expect(timeline.deadline(Self.limits)?.expiry == .stalled)
+        #expect(timeline.standing == nil)
+        timeline.sendProgressed(at: Self.at(31))
+        #expect(timeline.deadline(Self.limits)?.at == Self.at(61))
+        // Sent: idle from then.
+        timeline.responseEnd(at: Self.at(40))
+        #expect(timeline.deadline(Self.limits)?.at == Self.at(70))
+        #expect(timeline.deadline(Self.limits)?.expiry == .idle)
+        #expect(timeline.standing == ConnectionStanding(rank: .authenticated, since: Self.at(40)))
+    }
+
     @Test func standingSaysWhoGivesWay() {
         var timeline = ConnectionTimeline(acceptedAt: Self.at(0))
         #expect(timeline.standing == ConnectionStanding(rank: .unauthenticated, since: Self.at(0)))
