@@ -61,7 +61,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "CTerminal"),
-        .target(name: "OneThingTerminal", dependencies: ["CTerminal"], swiftSettings: strict),
+        .target(name: "OneThingTerminal", dependencies: ["CTerminal", "OneThingModel"], swiftSettings: strict),
         .target(
             name: "OneThingKiosk",
             dependencies: [
@@ -174,7 +174,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["onething", "onething-hub", "TestSupport", "OneThingWire", "OneThingFailpoints"],
+            dependencies: ["onething", "onething-hub", "TestSupport", "OneThingWire", "OneThingFailpoints", "OneThingModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
     ],

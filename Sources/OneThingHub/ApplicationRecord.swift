@@ -17,6 +17,8 @@ struct ApplicationRecord: Sendable, Hashable {
     var hubRevision: Int
     var duplicateOf: String?
     var duplicateKind: DuplicateKind?
+    /// When the hub's retention purge removed its personal data (nil: not purged).
+    var purgedAt: String? = nil
 
     static func fetch(_ db: Database, provinceNo: String) throws -> ApplicationRecord? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE province_no = ?"), arguments: [provinceNo])
@@ -46,11 +48,12 @@ struct ApplicationRecord: Sendable, Hashable {
             revision: row["revision"],
             hubRevision: row["hub_revision"],
             duplicateOf: row["duplicate_of"],
-            duplicateKind: (row["duplicate_kind"] as String?).flatMap(DuplicateKind.init(rawValue:)))
+            duplicateKind: (row["duplicate_kind"] as String?).flatMap(DuplicateKind.init(rawValue:)),
+            purgedAt: row["purged_at"])
     }
 
     func insert(_ db: Database) throws {
-        let key = DuplicateKey.of(bundle: bundle, fields: fields)
+        let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db)
         try db.cachedStatement(sql: """
                 INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
                                           fields, situations, revision, hub_revision, duplicate_of, duplicate_kind,
@@ -65,7 +68,7 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// Writes the mutable columns back.
     func update(_ db: Database) throws {
-        let key = DuplicateKey.of(bundle: bundle, fields: fields)
+        let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, situations = ?, region = ?, catalog_version = ?,
                                         revision = ?, hub_revision = ?, duplicate_of = ?, duplicate_kind = ?,

@@ -1,5 +1,5 @@
 public import Logging
-import OneThingModel
+public import OneThingModel
 import OneThingWire
 
 /// `serve --auto-decide SECONDS`, for demos: every round approves every item that is
@@ -10,12 +10,15 @@ public struct AutoDecider: Sendable {
     let store: HubStore
     let interval: Duration
     let logger: Logger
+    /// The wall clock: when the decisions it makes are recorded.
+    let clock: WallClock
 
     public static let birthBundle = "birth"
     public static let householdRegistration = "household-registration"
     public static let residentIDDocument = "resident_id_number"
 
-    public init(store: HubStore, interval: Duration, logger: Logger) {
+    public init(store: HubStore, interval: Duration, logger: Logger, clock: WallClock) {
+        self.clock = clock
         self.store = store
         self.interval = interval
         self.logger = logger
@@ -56,7 +59,8 @@ public struct AutoDecider: Sendable {
             }
             do {
                 _ = try await store.decide(
-                    provinceNo: work.provinceNo, item: work.item, DecisionRequest(decision: .approve, documents: documents))
+                    provinceNo: work.provinceNo, item: work.item, DecisionRequest(decision: .approve, documents: documents),
+                    at: clock.now().description)
                 approved += 1
             } catch .notDecidable {
                 continue  // decided by an officer in the meantime

@@ -31,7 +31,8 @@ extension HubRoutes {
         try authenticateAdmin(request)
         let data = try await HTTPBody.read(request, limit: configuration.maxBodyBytes)
         let decision = try HTTPBody.decode(DecisionRequest.self, from: data, what: "decision request")
-        let application = try await store.decide(provinceNo: provinceNo, item: item, decision)
+        let application = try await store.decide(
+            provinceNo: provinceNo, item: item, decision, at: configuration.clock.now().description)
         logger.info(
             "decision", metadata: ["province_no": "\(provinceNo)", "item": "\(item)", "decision": "\(decision.decision.rawValue)"])
         return try reply(application, request)

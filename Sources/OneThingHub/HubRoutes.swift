@@ -58,7 +58,8 @@ struct HubRoutes: Sendable {
         }
         defer { ticket.leave() }
         let response = try await store.push(
-            node: node, entries: batch.entries, catalog: configuration.catalog, nearDuplicates: configuration.nearDuplicates)
+            node: node, entries: batch.entries, catalog: configuration.catalog, nearDuplicates: configuration.nearDuplicates,
+            at: configuration.clock.now())
         Failpoint.hit(.hubAfterCommit)
         logger.info(
             "push",
@@ -79,7 +80,7 @@ struct HubRoutes: Sendable {
     func state(_ request: Request, node: String) async throws(HubError) -> Response {
         try await authenticateNode(request, node: node)
         let query = request.uri.queryParameters
-        let seen = query["database_id"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let seen = query["database_id"].map(String.init)
         if let seen, !HubState.isDatabaseId(seen) {
             throw .badRequest("The database_id parameter must be 32 lower-case hexadecimal digits.")
         }

@@ -21,6 +21,9 @@ import OneThingModel
 /// - `meta` (v4): `database_id`, the identity nodes see in every answer; a new one is drawn
 ///   when the database is restored or found to have gone back in time (`HubStore+Identity`),
 ///   with `restored_at` and `restore_reason`.
+/// - v5: `applications.decided_at` (when its last item was decided, the start of the hub's
+///   retention) and `purged_at`; duplicate keys name the person by HMAC-SHA256 under
+///   `meta.person_key_secret` (`HubPersonKeys`), not the raw ID number.
 enum HubSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -142,6 +145,30 @@ enum HubSchema {
                     INSERT INTO meta (key, value) VALUES ('database_id', ?);
                     """,
                 arguments: [HubIdentity.newDatabaseId()])
+        }
+        migrator.registerMigration("v5-retention-keyed-persons") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE applications ADD COLUMN decided_at TEXT;
+                    ALTER TABLE applications ADD COLUMN purged_at TEXT;
+                    """)
+            try HubPersonKeys.migrate(db)
+        }
+        migrator.registerMigration("v6-catalogue-versions") { db in
+            // Every catalogue version the hub has served, so that an application is checked,
+            // amended and shown under the version it was filed under (PayloadCheck).
+            try db.execute(
+                sql: """
+                    CREATE TABLE catalogs (
+                        version TEXT PRIMARY KEY NOT NULL,
+                        files TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        migrator.registerMigration("v7-returned-at-revision") { db in
+            // The hub revision a return made: only a node revision based on it (or later)
+            // answers the return (ItemFlow.reopenReturnedItems).
+            try db.execute(sql: "ALTER TABLE items ADD COLUMN returned_at_revision INTEGER")
         }
         return migrator
     }

@@ -50,7 +50,7 @@ extension HubStore {
                         cursor: cursor, applicationId: record.applicationId, provinceNo: number,
                         hubRevision: record.hubRevision, revision: record.revision, items: items.map(\.decision),
                         fields: record.fields, duplicate: try record.duplicateMatch(db),
-                        conflicts: openConflicts[number] ?? []))
+                        conflicts: openConflicts[number] ?? [], purged: record.purgedAt != nil))
             }
             let next: Int64 = page.last.map { $0["cursor"] } ?? after
             return ChangesPage(changes: changes, nextCursor: next, hasMore: rows.count > limit, catalog: update)

@@ -6,10 +6,22 @@ public import OneThingWire
 extension HubStore {
     /// Records a department's decision on one item (and what follows for the items that
     /// depend on it) and appends a change for the application's node.
-    public func decide(provinceNo: String, item: String, _ request: DecisionRequest) async throws(HubError)
+    public func decide(provinceNo: String, item: String, _ request: DecisionRequest, at time: String) async throws(HubError)
         -> HubApplication
     {
-        try await write { db in
+        // Free text reaches the node's clerk and the officers' terminals: refused where it
+        // enters when it holds anything that could act on a terminal.
+        if let reason = request.reason, !DisplayText.isClean(reason) || reason.unicodeScalars.count > 500 {
+            throw .invalidDecision(
+                "The reason holds a control character, an escape sequence or a bidi override, or is longer than 500 characters; write it as plain text.")
+        }
+        if (request.documents ?? [:]).contains(where: { name, value in
+            !DisplayText.isClean(name) || !DisplayText.isClean(value) || value.unicodeScalars.count > 200
+        }) {
+            throw .invalidDecision(
+                "A document holds a control character, an escape sequence or a bidi override, or is longer than 200 characters; give it as plain text.")
+        }
+        return try await write { db in
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
@@ -36,7 +48,21 @@ extension HubStore {
             flow.issued.formUnion(issued.keys)
             try flow.decide(
                 item, request.decision, reason: request.reason, documents: request.documents, provinceNo: provinceNo)
+            if request.decision == .return, let index = flow.items.firstIndex(where: { $0.item == item }) {
+                // A return is a hub revision of its own, so that a node revision made before
+                // the node saw it (based on an earlier one) is not taken as its answer.
+                record.hubRevision += 1
+                flow.items[index].returnedAtRevision = record.hubRevision
+                try record.update(db)
+                try record.recordRevision(db, source: "officer")
+            }
             for item in flow.items { try item.update(db, provinceNo: provinceNo) }
+            if flow.items.allSatisfy({ [.approved, .issued, .rejected].contains($0.state) }) {
+                // Every item is decided: the hub's retention period starts.
+                try db.execute(
+                    sql: "UPDATE applications SET decided_at = COALESCE(decided_at, ?) WHERE province_no = ?",
+                    arguments: [time, provinceNo])
+            }
             if !issued.isEmpty {
                 // The issued number joins the fields as a new hub revision; the node takes it
                 // in place of the provisional identity.
@@ -63,7 +89,16 @@ extension HubStore {
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
-            guard let bundle = catalog.catalog.bundle(record.bundle) else {
+            guard record.purgedAt == nil else {
+                throw HubError.invalidFields([
+                    FieldProblem(field: nil, message: "The hub purged \(provinceNo)'s personal data after its retention period; it cannot be amended.")
+                ])
+            }
+            // Checked under the catalogue the application was filed under (the hub keeps every
+            // version it served): a newer catalogue's rules never refuse a field nobody touched.
+            let filedUnder = try PayloadCheck(current: catalog, now: Timestamp(now)).catalog(version: record.catalogVersion, db)
+                ?? catalog.catalog
+            guard let bundle = filedUnder.bundle(record.bundle) else {
                 throw HubError.invalidFields([
                     FieldProblem(
                         field: nil,

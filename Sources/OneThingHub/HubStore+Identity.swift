@@ -104,6 +104,21 @@ extension HubStore {
     /// one step, so a serving hub sees the old or the new content, never a mix), then draws a
     /// new identity: every node recovers at its next sync.
     public func restore(from source: String, at time: String) async throws(HubError) -> String {
+        // What the backup must not take back: the nodes' current tokens (a token rotated away
+        // because it leaked must stay refused; the current one must go on working) and how
+        // far province numbers have gone (a restore from the same backup twice must not give
+        // the numbers issued after the first restore out again).
+        struct Live: Sendable {
+            var nodes: [(id: String, token: String, revoked: Bool)]
+            var counter: Int64
+        }
+        let live = try await read { db in
+            Live(
+                nodes: try Row.fetchAll(db, sql: "SELECT node_id, token_sha256, revoked FROM nodes").map {
+                    (id: $0["node_id"], token: $0["token_sha256"], revoked: $0["revoked"])
+                },
+                counter: try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'province_no'") ?? 0)
+        }
         do {
             var configuration = Configuration()
             configuration.readonly = true
@@ -122,6 +137,18 @@ extension HubStore {
         } catch {
             throw HubDatabaseErrors.map(error, path: path)
         }
-        return try await renewIdentity(reason: "restored from a backup", at: time)
+        return try await write { db in
+            for node in live.nodes {
+                try db.execute(
+                    sql: """
+                        INSERT INTO nodes (node_id, token_sha256, revoked) VALUES (?, ?, ?)
+                        ON CONFLICT(node_id) DO UPDATE SET token_sha256 = excluded.token_sha256, revoked = excluded.revoked
+                        """,
+                    arguments: [node.id, node.token, node.revoked])
+            }
+            try db.execute(
+                sql: "UPDATE counters SET value = MAX(value, ?) WHERE name = 'province_no'", arguments: [live.counter])
+            return try HubIdentity.renew(reason: "restored from a backup", at: time, db)
+        }
     }
 }

@@ -61,9 +61,12 @@ struct ItemFlow: Sendable, Hashable {
         }
     }
 
-    /// A corrected revision from the node arrived: returned items go back to the department.
-    mutating func reopenReturnedItems() {
-        for index in items.indices where items[index].state == .returned {
+    /// A corrected revision from the node arrived, based on hub revision `base`: the items
+    /// returned at that revision or before go back to the department. An item returned
+    /// after it (the node had not seen the return when it made the revision) stays
+    /// returned with its reason, so that the clerk sees it and answers it.
+    mutating func reopenReturnedItems(basedOn base: Int) {
+        for index in items.indices where items[index].state == .returned && (items[index].returnedAtRevision ?? 0) <= base {
             items[index].state = .inProgress
             items[index].reason = nil
         }

@@ -13,6 +13,9 @@ struct ItemRecord: Sendable, Hashable {
     var dependsOn: [String]
     /// Issued fields the item waits for (the newborn's resident ID number).
     var needs: [String] = []
+    /// For a returned item, the hub revision the return made: a node revision answers the
+    /// return only when based on it or a later one.
+    var returnedAtRevision: Int? = nil
 
     var decision: ItemDecision {
         ItemDecision(item: item, state: state, reason: reason, documents: documents)
@@ -38,7 +41,8 @@ struct ItemRecord: Sendable, Hashable {
                     try StoredJSON.decode([String: String].self, from: $0, table: "items", key: key)
                 },
                 dependsOn: try StoredJSON.decode([String].self, from: row["depends_on"], table: "items", key: key),
-                needs: try StoredJSON.decode([String].self, from: row["needs"], table: "items", key: key))
+                needs: try StoredJSON.decode([String].self, from: row["needs"], table: "items", key: key),
+                returnedAtRevision: row["returned_at_revision"])
         }
     }
 
@@ -53,6 +57,11 @@ struct ItemRecord: Sendable, Hashable {
     }
 
     func update(_ db: Database, provinceNo: String) throws {
-        try db.cachedStatement(sql: "UPDATE items SET state = ?, reason = ?, documents = ? WHERE province_no = ? AND item = ?").execute(arguments: [state.rawValue, reason, documents.map(StoredJSON.encode), provinceNo, item])
+        try db.cachedStatement(sql: """
+                UPDATE items SET state = ?, reason = ?, documents = ?, returned_at_revision = ? WHERE province_no = ? AND item = ?
+                """).execute(arguments: [
+                state.rawValue, reason, documents.map(StoredJSON.encode), state == .returned ? returnedAtRevision : nil,
+                provinceNo, item,
+            ])
     }
 }

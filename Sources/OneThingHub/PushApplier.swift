@@ -10,6 +10,7 @@ struct PushApplier {
     let node: String
     let catalog: HubCatalog
     var nearDuplicates: NearDuplicateRule = .default
+    let check: PayloadCheck
 
     func apply(_ entry: PushEntry, _ db: Database) throws -> PushResult {
         // (a) A known key: the same payload gets its stored answer; another payload is refused.
@@ -87,8 +88,20 @@ struct PushApplier {
                 entry, .unknownBundle,
                 "The hub's catalogue (version \(catalog.version)) has no item \"\(unknown)\" in the bundle \(bundle.code).")
         }
+        if let problems = try check.problems(payload, db) {
+            return rejected(entry, .invalidPayload, "The application does not pass the hub's check: \(problems)")
+        }
         let existing = try ApplicationRecord.fetch(db, applicationId: payload.applicationId)
         if payload.revision == 1 {
+            if let existing, existing.nodeId == node {
+                // This node's revision 1 under another key: a node restored from a copy that
+                // held an older, unsent form of it, which it replaced and sent before the copy
+                // came back. The hub holds it already; the answer names it (without a hub
+                // revision, so the node takes the hub's fields at its next pull) and the
+                // entry is not quarantined.
+                return PushResult(
+                    seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .alreadyApplied, provinceNo: existing.provinceNo)
+            }
             guard existing == nil else {
                 return rejected(
                     entry, .invalidPayload,
@@ -100,6 +113,11 @@ struct PushApplier {
             return rejected(
                 entry, .unknownApplication,
                 "The hub holds no application \(payload.applicationId) of this node, so revision \(payload.revision) has nothing to change; its revision 1 must be accepted first.")
+        }
+        guard application.purgedAt == nil else {
+            return rejected(
+                entry, .invalidPayload,
+                "The hub purged this application's personal data after its retention period; it takes no new revision. File a new application if the case is open again.")
         }
         guard payload.revision > application.revision else {
             return rejected(
@@ -169,7 +187,7 @@ struct PushApplier {
                     payload.revision, application.hubRevision,
                 ])
         }
-        flow.reopenReturnedItems()
+        flow.reopenReturnedItems(basedOn: base)
         for item in flow.items { try item.update(db, provinceNo: application.provinceNo) }
         try application.recordChange(db)
         return PushResult(
@@ -202,7 +220,7 @@ struct PushApplier {
     /// The application the hub already holds for the same person and event (exact), else
     /// for the same person with an event a few days apart (near); the earliest one.
     private func findDuplicate(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
-        guard let key = DuplicateKey.of(bundle: bundle, fields: fields) else { return nil }
+        guard let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db) else { return nil }
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """
                     SELECT province_no, application_id, node_id, event_key, exact_key FROM applications

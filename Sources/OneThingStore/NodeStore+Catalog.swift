@@ -22,6 +22,33 @@ extension NodeStore {
         }
     }
 
+    /// Keeps the files of a catalogue this node works with, once per version, so that its
+    /// applications are checked under it after the node moves on (a read-only database
+    /// keeps nothing and says nothing).
+    public func rememberCatalog(version: String, files: [CatalogFile]) throws(StoreError) {
+        guard !isReadOnly else { return }
+        let json = try Self.canonicalJSON(files.map { StoredFile(path: $0.path, text: $0.text) })
+        try write { db in
+            guard try db.tableExists("catalog_versions") else { return }
+            try db.execute(sql: "INSERT OR IGNORE INTO catalog_versions (version, files) VALUES (?, ?)", arguments: [version, json])
+        }
+    }
+
+    /// The catalogue of `version` as this node worked with it (remembered or received), or
+    /// nil when it never had it. Checked again as it is loaded.
+    public func catalog(version: String) throws(StoreError) -> Catalog? {
+        let text: String? = try read { db in
+            if try db.tableExists("catalog_versions"),
+                let text = try String.fetchOne(db, sql: "SELECT files FROM catalog_versions WHERE version = ?", arguments: [version])
+            {
+                return text
+            }
+            return try String.fetchOne(db, sql: "SELECT files FROM catalog_updates WHERE version = ?", arguments: [version])
+        }
+        guard let text, let files = try? JSONDecoder().decode([StoredFile].self, from: Data(text.utf8)) else { return nil }
+        return try? CatalogLoader.load(files: files.map { CatalogFile(path: $0.path, text: $0.text) }, today: CivilDate.latestChecked)
+    }
+
     /// The catalogue most recently received from the hub, if any.
     public func latestCatalog() throws(StoreError) -> (version: String, files: [CatalogFile])? {
         try receivedCatalogs(limit: 1).first

@@ -104,7 +104,9 @@ extension NodeStore {
     /// Applications filed here for the same person and event as `fields` would be: the
     /// warning before filing (exact, or within a few days).
     public func possibleDuplicates(bundle: String, fields: [String: String]) throws(StoreError) -> [LocalDuplicate] {
-        guard let key = DuplicateKey.of(bundle: bundle, fields: fields) else { return [] }
-        return try read { db in try Self.localDuplicates(of: key, db) }
+        try read { db in
+            guard let key = try PersonKeys.key(bundle: bundle, fields: fields, db) else { return [] }
+            return try Self.localDuplicates(of: key, db)
+        }
     }
 }

@@ -33,11 +33,12 @@ extension NodeStore {
             application.fields[FieldOwnership.newbornProvisionalID] = FieldOwnership.provisionalID(applicationId: id)
         }
         let payload = ApplicationPayload(
-            applicationId: id, revision: 1, baseRevision: nil, application: application, operatorId: operatorId)
+            applicationId: id, revision: 1, baseRevision: nil, application: application, operatorId: operatorId,
+            filedAt: filedAt.description)
         let frozen = Self.freeze(payload)
         let fieldsJSON = CanonicalJSON.object(application.fields)
         let situationsJSON = CanonicalJSON.array(application.situations)
-        let key = DuplicateKey.of(bundle: application.bundle, fields: application.fields)
+        let key = try PersonKeys.key(bundle: application.bundle, fields: application.fields, db)
         let duplicates = try key.map { key in try Self.localDuplicates(of: key, db) } ?? []
         try db.cachedStatement(
             sql: """
@@ -117,13 +118,30 @@ enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     static func sha256(_ data: Data) -> String {
+        string(SHA256.hash(data: data))
+    }
+
+    static func string(_ bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for byte in SHA256.hash(data: data) {
+        for byte in bytes {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes of lower-case hex text, or nil.
+    static func bytes(_ text: String) -> [UInt8]? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count / 2)
+        for index in stride(from: 0, to: utf8.count, by: 2) {
+            guard let high = digits.firstIndex(of: utf8[index]), let low = digits.firstIndex(of: utf8[index + 1]) else { return nil }
+            out.append(UInt8(high << 4 | low))
+        }
+        return out
     }
 }
 

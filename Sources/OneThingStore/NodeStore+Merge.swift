@@ -71,7 +71,7 @@ extension NodeStore {
                     UPDATE conflicts SET hub = ?, hub_revision = ? WHERE application_id = ? AND field = ? AND state = 'open'
                     """).execute(arguments: [hubFields[field], hubRevision, id, field])
         }
-        let key = DuplicateKey.of(bundle: row["bundle"], fields: working)
+        let key = try PersonKeys.key(bundle: row["bundle"], fields: working, db)
         if !(row["had_issued_id"] as Bool? ?? false), working[FieldOwnership.newbornIDNumber] != nil {
             try recordEvent(id: id, kind: "identity_issued", hubRevision: hubRevision, fields: [FieldOwnership.newbornIDNumber], db)
         }

@@ -32,7 +32,7 @@ extension NodeStore {
                 guard
                     let row = try Row.fetchOne(
                         db.cachedStatement(sql: """
-                            SELECT state, hub_fields_revision,
+                            SELECT state, hub_fields_revision, purged_at IS NOT NULL AS purged,
                                 (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
                                     AND o.state IN ('queued', 'in_flight')) AS pending,
                                 (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
@@ -56,6 +56,15 @@ extension NodeStore {
                 let state: String = row["state"]
                 let known: Int = row["hub_fields_revision"]
                 let openConflicts: Int = row["open_conflicts"]
+                let purgedHere: Bool = row["purged"]
+                if purgedHere || change.purged {
+                    // Its personal data was purged here: it never takes any back (fields,
+                    // issued documents, reasons, conflicts). Or the hub purged its own copy
+                    // (its retention): the node keeps its own. Item states and the province
+                    // number still follow the hub.
+                    try Self.applyStatesOnly(change, id: id, clearing: purgedHere, at: time, db)
+                    continue
+                }
                 let newState = pending == 0 && state != "quarantined" ? "accepted" : state
                 if unsent == 0 && change.hubRevision >= known && (openConflicts > 0 || !change.conflicts.isEmpty) {
                     // Nothing of ours is on the way and this is the newest state: the hub's
@@ -79,23 +88,49 @@ extension NodeStore {
                             decision.state.rawValue, decision.reason, documents, id, decision.item,
                             decision.state.rawValue, decision.reason, documents,
                         ])
-                    record.itemChanges += db.changesCount
+                    let changed = db.changesCount
+                    record.itemChanges += changed
+                    if changed > 0, decision.state == .returned {
+                        // A return for correction is kept in the application's history (the
+                        // item code; the reason stays with the item).
+                        try Self.recordEvent(id: id, kind: "returned", hubRevision: change.hubRevision, fields: [decision.item], db)
+                    }
                 }
                 // When every item is decided, the retention period starts (this node's clock:
                 // it decides nothing but when personal data may go). One write of the row.
                 try db.cachedStatement(sql: """
                         UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?),
-                            state = ?, updated_at = ?,
+                            revision = MAX(revision, ?), state = ?, updated_at = ?,
                             decided_at = CASE WHEN decided_at IS NULL
                                 AND NOT EXISTS (SELECT 1 FROM application_items WHERE application_id = ?
                                                 AND state NOT IN ('approved', 'issued', 'rejected'))
                                 THEN ? ELSE decided_at END
                         WHERE id = ?
-                        """).execute(arguments: [change.provinceNo, change.hubRevision, newState, time.description, id, time.description, id])
+                        """).execute(arguments: [
+                            change.provinceNo, change.hubRevision, change.revision, newState, time.description, id, time.description, id,
+                        ])
             }
             try db.cachedStatement(sql: "UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?) WHERE id = 1").execute(arguments: [nextCursor])
             return record
         }
+    }
+
+    /// A change for an application whose personal data was purged (here, or at the hub):
+    /// item states and the province number only; `clearing`: reasons and documents stay
+    /// empty (purged here), else the node's own are kept.
+    private static func applyStatesOnly(
+        _ change: ApplicationChange, id: String, clearing: Bool, at time: Timestamp, _ db: Database
+    ) throws {
+        for decision in change.items {
+            try db.cachedStatement(sql: clearing
+                ? "UPDATE application_items SET state = ?, reason = NULL, result = NULL WHERE application_id = ? AND item = ? AND state != ?"
+                : "UPDATE application_items SET state = ? WHERE application_id = ? AND item = ? AND state != ?"
+            ).execute(arguments: [decision.state.rawValue, id, decision.item, decision.state.rawValue])
+        }
+        try db.cachedStatement(sql: """
+                UPDATE applications SET province_no = ?, hub_revision = MAX(COALESCE(hub_revision, 0), ?), updated_at = ?
+                WHERE id = ?
+                """).execute(arguments: [change.provinceNo, change.hubRevision, time.description, id])
     }
 
     /// Records the end of a sync run for `status`.

@@ -72,7 +72,7 @@ extension NodeStore {
             if rows.isEmpty {
                 rows = try Row.fetchAll(
                     db, sql: "\(columns) WHERE person_key IN (?1, ?2) ORDER BY rowid DESC LIMIT ?3",
-                    arguments: ["birth|" + term.uppercased(), "school-enrolment|" + term.uppercased(), limit])
+                    arguments: StatementArguments(try PersonKeys.lookUp(term.uppercased(), db)) + [limit])
             }
             if rows.isEmpty {
                 rows = try Row.fetchAll(

@@ -15,6 +15,18 @@ extension NodeStore {
     /// before the cutoff are deleted. Runs with `secure_delete`, so the removed values are
     /// overwritten in the file, not only unlinked; one transaction, audited.
     public func purge(decidedBefore cutoff: Timestamp, actor: String, at time: Timestamp) throws(StoreError) -> PurgeReport {
+        let report = try purgeTransaction(decidedBefore: cutoff, actor: actor, at: time)
+        // The write-ahead log still holds the pages as they were before: copy the purged
+        // pages into the file and empty the log, so no removed value stays in either.
+        do {
+            try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+        return report
+    }
+
+    private func purgeTransaction(decidedBefore cutoff: Timestamp, actor: String, at time: Timestamp) throws(StoreError) -> PurgeReport {
         try write { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             var report = PurgeReport()

@@ -22,7 +22,10 @@ extension NodeStore {
         guard refused.isEmpty else { return .failure(ApplicationProblems(refused)) }
         var inputs = FieldOwnership.formFields(app.fields).mapValues { FieldInput.text($0) }
         for (key, value) in changes { inputs[key] = value }
-        let validator = FormValidator(catalog: catalog, region: catalog.region(app.region) ?? fallback)
+        // Checked under the catalogue the application was filed under, when this node still
+        // has it: a newer catalogue's rules never refuse a field nobody touched.
+        let filedUnder = app.catalogVersion == catalog.version ? catalog : (try self.catalog(version: app.catalogVersion) ?? catalog)
+        let validator = FormValidator(catalog: filedUnder, region: filedUnder.region(app.region) ?? fallback)
         let asFiled = app.summary.filedAt.civil
         switch validator.validate(
             bundle: app.summary.bundle, items: app.summary.items.map(\.item), inputs: inputs, now: asFiled)

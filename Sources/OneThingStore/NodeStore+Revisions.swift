@@ -54,7 +54,7 @@ extension NodeStore {
         try write { db in
             guard
                 let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT bundle, fields, revision, hub_fields_revision FROM applications WHERE id = ?"),
+                    db.cachedStatement(sql: "SELECT bundle, fields, revision, hub_fields_revision, filed_at FROM applications WHERE id = ?"),
                     arguments: [id])
             else { throw StoreError.noSuchApplication(id: id) }
             let working = try StoredFields.decode(row["fields"], key: id)
@@ -92,7 +92,8 @@ extension NodeStore {
                 let known: Int = row["hub_fields_revision"]
                 let base: Int? = entryRevision == 1 ? nil : (known == 0 ? nil : known)
                 var payload = ApplicationPayload(
-                    applicationId: id, revision: entryRevision, baseRevision: base, application: form, operatorId: operatorId)
+                    applicationId: id, revision: entryRevision, baseRevision: base, application: form, operatorId: operatorId,
+                    filedAt: row["filed_at"])
                 payload.fields = fields
                 let frozen = Self.freeze(payload)
                 try db.cachedStatement(sql: """
@@ -109,7 +110,7 @@ extension NodeStore {
                 let known: Int = row["hub_fields_revision"]
                 var payload = ApplicationPayload(
                     applicationId: id, revision: revision + 1, baseRevision: known == 0 ? nil : known,
-                    application: form, operatorId: operatorId)
+                    application: form, operatorId: operatorId, filedAt: row["filed_at"])
                 payload.fields = fields
                 payload.resolves = resolves.isEmpty ? nil : resolves.keys.sorted()
                 let frozen = Self.freeze(payload)
@@ -119,7 +120,7 @@ extension NodeStore {
                         """).execute(arguments: [id, revision + 1, payload.baseRevision, frozen.key, frozen.payload, frozen.sha256])
                 result.revision = revision + 1
             }
-            let key = DuplicateKey.of(bundle: row["bundle"], fields: fields)
+            let key = try PersonKeys.key(bundle: row["bundle"], fields: fields, db)
             try db.cachedStatement(sql: """
                     UPDATE applications SET fields = ?, situations = ?, revision = ?, state = 'queued', state_reason = NULL,
                         person_key = ?, event_key = ?, exact_key = ?, updated_at = ?

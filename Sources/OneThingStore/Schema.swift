@@ -21,6 +21,9 @@ import OneThingModel
 ///
 /// v7: `sync_state.hub_database_id` (the identity of the hub database last synced with),
 /// `last_recovery(_at)`, and `unknown_applications` (see `NodeStore+Recovery`).
+///
+/// v8: `person_key` / `exact_key` name the person by HMAC-SHA256 under a secret of this
+/// database (`node_config.person_key_secret`), not the raw ID number (`PersonKeys`).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -250,6 +253,21 @@ enum Schema {
                     application_id TEXT PRIMARY KEY NOT NULL,
                     province_no TEXT,
                     first_seen_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v8-keyed-person-keys") { db in
+            // Duplicate keys name the person by a keyed hash (PersonKeys), not the raw ID number.
+            try PersonKeys.migrate(db)
+        }
+        migrator.registerMigration("v9-catalogue-versions") { db in
+            // Every catalogue this node has worked with (built in, from --catalog, received),
+            // so that an application is amended and checked under the version it was filed
+            // under, whatever the node uses today (NodeStore+Catalog).
+            try db.execute(sql: """
+                CREATE TABLE catalog_versions (
+                    version TEXT PRIMARY KEY NOT NULL,
+                    files TEXT NOT NULL
                 ) WITHOUT ROWID;
                 """)
         }

@@ -16,6 +16,7 @@ extension ApplicationPayload {
         var fields: [String: String]?
         var operatorId: String?
         var resolves: [String]?
+        var filedAt: String?
         func strings(_ r: inout JSONReader) throws(WireDecodingError) -> [String] {
             var list: [String] = []
             try JSONReader.array(&r) { (r: inout JSONReader) throws(WireDecodingError) in list.append(try r.string()) }
@@ -34,6 +35,7 @@ extension ApplicationPayload {
             case "region": region = try r.string()
             case "operator": operatorId = r.null() ? nil : try r.string()
             case "resolves": resolves = r.null() ? nil : try strings(&r)
+            case "filed_at": filedAt = r.null() ? nil : try r.string()
             default: try JSONReader.skipValue(&r)
             }
         }
@@ -45,6 +47,6 @@ extension ApplicationPayload {
         return ApplicationPayload(
             applicationId: applicationId, revision: revision, baseRevision: baseRevision, bundle: bundle, items: items,
             fields: fields, situations: situations, catalogVersion: catalogVersion, region: region, operatorId: operatorId,
-            resolves: resolves)
+            resolves: resolves, filedAt: filedAt)
     }
 }

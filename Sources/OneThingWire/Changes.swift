@@ -38,12 +38,17 @@ public struct ApplicationChange: Codable, Sendable, Hashable {
     public var duplicate: DuplicateMatch?
     /// Fields with a conflict the hub holds open (changed differently on both sides).
     public var conflicts: [FieldConflict]
+    /// The hub purged the application's personal data (its retention): `fields` is empty
+    /// and items carry no documents or reasons; a node keeps its own copy. Written only
+    /// when true.
+    public var purged: Bool
 
     public init(
         cursor: Int64, applicationId: String, provinceNo: String, hubRevision: Int, revision: Int = 1,
         items: [ItemDecision], fields: [String: String], duplicate: DuplicateMatch? = nil,
-        conflicts: [FieldConflict] = []
+        conflicts: [FieldConflict] = [], purged: Bool = false
     ) {
+        self.purged = purged
         self.cursor = cursor
         self.revision = revision
         self.duplicate = duplicate
@@ -60,7 +65,21 @@ public struct ApplicationChange: Codable, Sendable, Hashable {
         case applicationId = "application_id"
         case provinceNo = "province_no"
         case hubRevision = "hub_revision"
-        case revision, items, fields, duplicate, conflicts
+        case revision, items, fields, duplicate, conflicts, purged
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(cursor, forKey: .cursor)
+        try c.encode(applicationId, forKey: .applicationId)
+        try c.encode(provinceNo, forKey: .provinceNo)
+        try c.encode(hubRevision, forKey: .hubRevision)
+        try c.encode(revision, forKey: .revision)
+        try c.encode(items, forKey: .items)
+        try c.encode(fields, forKey: .fields)
+        try c.encodeIfPresent(duplicate, forKey: .duplicate)
+        try c.encode(conflicts, forKey: .conflicts)
+        if purged { try c.encode(true, forKey: .purged) }
     }
 
     /// `revision` and `conflicts` came with conflict-aware sync; a page from an older hub
@@ -76,6 +95,7 @@ public struct ApplicationChange: Codable, Sendable, Hashable {
         fields = try c.decode([String: String].self, forKey: .fields)
         duplicate = try c.decodeIfPresent(DuplicateMatch.self, forKey: .duplicate)
         conflicts = try c.decodeIfPresent([FieldConflict].self, forKey: .conflicts) ?? []
+        purged = try c.decodeIfPresent(Bool.self, forKey: .purged) ?? false
     }
 }
 

@@ -53,6 +53,7 @@ extension ApplicationChange {
         var fields: [String: String]?
         var duplicate: DuplicateMatch?
         var conflicts: [FieldConflict] = []
+        var purged = false
         try JSONReader.object(&r) { (r: inout JSONReader, key: String) throws(WireDecodingError) in
             switch key {
             case "cursor": cursor = try r.int64()
@@ -66,6 +67,7 @@ extension ApplicationChange {
                 items = list
             case "fields": fields = try JSONReader.stringMap(&r)
             case "duplicate": duplicate = r.null() ? nil : try DuplicateMatch.read(&r)
+            case "purged": purged = r.null() ? false : try r.bool()
             case "conflicts":
                 if r.null() { conflicts = []; return }
                 var list: [FieldConflict] = []
@@ -79,7 +81,7 @@ extension ApplicationChange {
         }
         return ApplicationChange(
             cursor: cursor, applicationId: applicationId, provinceNo: provinceNo, hubRevision: hubRevision, revision: revision,
-            items: items, fields: fields, duplicate: duplicate, conflicts: conflicts)
+            items: items, fields: fields, duplicate: duplicate, conflicts: conflicts, purged: purged)
     }
 }
 

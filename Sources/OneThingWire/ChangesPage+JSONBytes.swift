@@ -80,6 +80,7 @@ extension ApplicationChange {
         }
         w.raw("],\"province_no\":")
         w.string(provinceNo)
+        if purged { w.raw(",\"purged\":true") }
         w.raw(",\"revision\":")
         w.raw(String(revision))
         w.raw("}")

@@ -59,7 +59,8 @@ struct DecideCommand: HubSubcommand {
         do {
             application = try await store.decide(
                 provinceNo: provinceNo, item: item,
-                DecisionRequest(decision: verdict.decision, reason: reason, documents: issued.isEmpty ? nil : issued))
+                DecisionRequest(decision: verdict.decision, reason: reason, documents: issued.isEmpty ? nil : issued),
+                at: hubClock.now().description)
         } catch {
             throw CLIFailure(error)
         }

@@ -113,7 +113,7 @@ struct ServeCommand: HubSubcommand {
             Output.line("listening on \(scheme)://\(shown):\(port)")
         }
         let decider = autoDecide.map {
-            AutoDecider(store: store, interval: .milliseconds(Int64(($0 * 1000).rounded())), logger: logger)
+            AutoDecider(store: store, interval: .milliseconds(Int64(($0 * 1000).rounded())), logger: logger, clock: hubClock)
         }
         logger.info(
             "starting",

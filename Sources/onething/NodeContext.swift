@@ -12,12 +12,15 @@ struct NodeContext {
     let clock: WallClock
 
     static func loadCatalog(_ global: GlobalOptions) throws(CLIFailure) -> Catalog {
+        try loadCatalogFiles(global).catalog
+    }
+
+    /// The catalogue of --catalog DIR, else the built-in one, with its files.
+    static func loadCatalogFiles(_ global: GlobalOptions) throws(CLIFailure) -> (catalog: Catalog, files: [CatalogFile]) {
         do {
-            if let directory = global.catalogDirectory {
-                return try CatalogLoader.load(
-                    files: try CatalogLoader.files(inDirectory: directory), today: global.clock.today())
-            }
-            return try CatalogLoader.embedded(today: global.clock.today())
+            let files = try global.catalogDirectory.map { directory throws(ModelError) in try CatalogLoader.files(inDirectory: directory) }
+                ?? CatalogLoader.embeddedFiles
+            return (try CatalogLoader.load(files: files, today: global.clock.today()), files)
         } catch {
             var failure = CLIFailure(error)
             if global.catalogDirectory != nil, case .invalidCatalog = error {
@@ -32,7 +35,17 @@ struct NodeContext {
     /// not are passed over with a warning); else the built-in one. So no catalogue received
     /// from the hub can leave the node unable to run.
     static func catalogFor(_ global: GlobalOptions, store: NodeStore, region: String?) throws(CLIFailure) -> Catalog {
-        guard global.catalogDirectory == nil else { return try loadCatalog(global) }
+        let (catalog, files) = try chooseCatalog(global, store: store, region: region)
+        // Remembered, so that what is filed under it is amended under it after the node
+        // moves on (a failure to remember blocks nothing: the catalogue is still in use).
+        try? store.rememberCatalog(version: catalog.version, files: files)
+        return catalog
+    }
+
+    private static func chooseCatalog(_ global: GlobalOptions, store: NodeStore, region: String?)
+        throws(CLIFailure) -> (Catalog, [CatalogFile])
+    {
+        guard global.catalogDirectory == nil else { return try loadCatalogFiles(global) }
         var passedOver: [String] = []
         for stored in (try? store.receivedCatalogs()) ?? [] {
             guard let catalog = try? CatalogLoader.load(files: stored.files, today: global.clock.today()),
@@ -42,10 +55,10 @@ struct NodeContext {
                 continue
             }
             warnPassedOver(passedOver, using: catalog.version)
-            return catalog
+            return (catalog, stored.files)
         }
-        let builtIn = try loadCatalog(global)
-        warnPassedOver(passedOver, using: builtIn.version)
+        let builtIn = try loadCatalogFiles(global)
+        warnPassedOver(passedOver, using: builtIn.catalog.version)
         return builtIn
     }
 

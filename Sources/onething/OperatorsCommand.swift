@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OneThingModel
 import OneThingStore
 
 struct OperatorsCommand: ParsableCommand {
@@ -58,7 +59,7 @@ struct OperatorsAddCommand: NodeCommand {
             throw ValidationError("The operator id must be 1 to 32 letters, digits, '-', '_' or '.'.")
         }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 40,
-            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            DisplayText.isClean(name)
         else {
             throw ValidationError("--name must be 1 to 40 characters without control characters.")
         }

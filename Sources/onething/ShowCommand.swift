@@ -154,9 +154,8 @@ struct Key: CodingKey {
 /// Stored values are checked at capture, but output to a terminal is cleaned once more so
 /// that nothing stored can ever act as an escape sequence.
 enum TerminalSafe {
+    /// Control characters and bidi overrides replaced (`DisplayText`).
     static func text(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
-        }))
+        DisplayText.clean(s)
     }
 }

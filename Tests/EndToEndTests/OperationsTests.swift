@@ -154,3 +154,53 @@ struct CatalogueUpdateOperationsTests {
         #expect(try loop.file(count: 1).count == 1)
     }
 }
+
+/// An application is amended and checked under the catalogue version it was filed under, at
+/// the node and at the hub, whatever newer catalogue either uses since.
+@Suite("Operations: amending under the catalogue an application was filed under")
+struct FiledCatalogueTests {
+    @Test("a newer catalogue lowers a maximum: changing only the phone of an older application is accepted at node and hub; a new filing meets the new rule")
+    func amendUnderTheFiledCatalogue() throws {
+        let loop = Loop()
+        var hub = try loop.startHub()
+        _ = try loop.setUpNode(url: hub.url)
+        var example = try #require(
+            try JSONSerialization.jsonObject(with: Data(loop.node(["catalog", "example", "birth"]).stdout.utf8)) as? [String: Any])
+        example["birth_weight_g"] = 4500
+        let data = String(decoding: try JSONSerialization.data(withJSONObject: example), as: UTF8.self)
+        let filed = try loop.node(["apply", "--bundle", "birth", "--data", "-"], stdin: data)
+        #expect(filed.code == 0, "\(filed.stderr)")
+        let id = filed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try loop.node(["sync"]).code == 0)
+        let number = try #require(try loop.nodeShow(id)["province_no"] as? String)
+
+        // The province publishes a catalogue that lowers the birth weight's maximum to 4000 g.
+        let dir = loop.dir.file("catalogue-v2")
+        #expect(try loop.node(["catalog", "export", dir]).code == 0)
+        let head = dir + "/catalog.json"
+        try String(contentsOfFile: head, encoding: .utf8).replacingOccurrences(of: "\"2026.11-1\"", with: "\"2026.12-2\"")
+            .write(toFile: head, atomically: true, encoding: .utf8)
+        let birth = dir + "/bundles/birth.json"
+        let text = try String(contentsOfFile: birth, encoding: .utf8)
+        #expect(text.contains("\"max\": 6500"))
+        try text.replacingOccurrences(of: "\"max\": 6500", with: "\"max\": 4000").write(toFile: birth, atomically: true, encoding: .utf8)
+        hub.stop()
+        hub = try loop.startHub(["--catalog", dir])
+        defer { hub.stop() }
+        #expect(try loop.node(["init", "--hub", hub.url, "--node-id", "ward-1", "--token-file", loop.dir.file("token-ward-1")]).code == 0)
+        let adopted = try loop.node(["sync", "--json"])
+        #expect((adopted.json() as? [String: Any])?["catalog_version"] as? String == "2026.12-2", "\(adopted.stdout)")
+
+        // Only the phone changes: accepted, though the weight breaks the newer maximum.
+        let amended = try loop.node(["amend", id, "--data", "-"], stdin: #"{"mother_phone": "13900000009"}"#)
+        #expect(amended.code == 0, "amend under the filed catalogue: \(amended.stderr)")
+        #expect(try loop.node(["sync"]).code == 0)
+        #expect((try loop.hubShow(number)["fields"] as? [String: String])?["mother_phone"] == "13900000009")
+        #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0")
+        // The hub's officer may change the phone too.
+        #expect(try loop.hub(["amend", number, "--data", "-", "--catalog", dir], stdin: #"{"mother_phone": "13900000007"}"#).code == 0)
+        // A new filing meets the new rule.
+        let refused = try loop.node(["apply", "--bundle", "birth", "--data", "-"], stdin: data)
+        #expect(refused.code == 65 && refused.stderr.contains("birth_weight_g"), "\(refused.stderr)")
+    }
+}

@@ -137,7 +137,7 @@ struct DecisionTests {
         try await hub.app().test(.router) { client in
             _ = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
         }
-        let decider = AutoDecider(store: hub.store, interval: .seconds(1), logger: HubServer.quietLogger)
+        let decider = AutoDecider(store: hub.store, interval: .seconds(1), logger: HubServer.quietLogger, clock: .fixed(TestMoment.filing))
         #expect(try await decider.round() == 4)
         var application = try #require(try await hub.store.applications().first)
         #expect(application.state(of: "household-registration") == .issued)

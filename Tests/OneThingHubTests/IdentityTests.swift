@@ -21,7 +21,7 @@ struct IdentityTests {
         let hub = try await HubFixture()
         let response = try await hub.store.push(
             node: hub.node, entries: [try SyntheticEntries.newApplication(seq: 1), try SyntheticEntries.newApplication(seq: 2)],
-            catalog: hub.catalog)
+            catalog: hub.catalog, at: TestMoment.filing)
         #expect(response.lastAppliedSeq == 2)
         return hub
     }
@@ -67,7 +67,7 @@ struct IdentityTests {
         let numbers = try await hub.store.applications().map(\.provinceNo)
         #expect(numbers.sorted() == ["FJ0000000001", "FJ0000000002"])
         _ = try await hub.store.renewIdentity(reason: "test", at: time)
-        let response = try await hub.store.push(node: hub.node, entries: [try SyntheticEntries.newApplication(seq: 3)], catalog: hub.catalog)
+        let response = try await hub.store.push(node: hub.node, entries: [try SyntheticEntries.newApplication(seq: 3)], catalog: hub.catalog, at: TestMoment.filing)
         #expect(response.results.first?.provinceNo == "FJ0010000001")
     }
 
@@ -94,7 +94,7 @@ struct IdentityTests {
         let hub = try await hubWithTwo()
         let reused = try SyntheticEntries.entry(seq: 2, payload: SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(7)))
         let response = try await hub.store.push(
-            node: hub.node, entries: [reused, try SyntheticEntries.newApplication(seq: 3)], catalog: hub.catalog)
+            node: hub.node, entries: [reused, try SyntheticEntries.newApplication(seq: 3)], catalog: hub.catalog, at: TestMoment.filing)
         #expect(response.results.count == 1, "nothing after the reused seq is applied")
         #expect(response.results.first?.reasonCode == .seqReused)
         #expect(response.results.first?.expectedSeq == 3)

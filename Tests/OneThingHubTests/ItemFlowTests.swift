@@ -48,12 +48,19 @@ struct ItemFlowTests {
         #expect(state(flow, "birth-certificate") == .inProgress)
     }
 
-    @Test("returned items reopen with a corrected revision")
+    /// At the boundary: a revision based on the hub revision the return made reopens it; one
+    /// based on the revision before (made before the node saw the return) leaves it returned.
+    @Test("returned items reopen with a corrected revision based on the return, not one made before it")
     func reopen() throws {
         var flow = try flow()
         try flow.decide("birth-certificate", .return, reason: "Fix it.", documents: nil, provinceNo: "FJ0000000001")
+        let index = try #require(flow.items.firstIndex { $0.item == "birth-certificate" })
+        flow.items[index].returnedAtRevision = 3
         #expect(state(flow, "birth-certificate") == .returned)
-        flow.reopenReturnedItems()
+        flow.reopenReturnedItems(basedOn: 2)
+        #expect(state(flow, "birth-certificate") == .returned)
+        #expect(flow.items[index].reason == "Fix it.")
+        flow.reopenReturnedItems(basedOn: 3)
         #expect(state(flow, "birth-certificate") == .inProgress)
         #expect(flow.items.first { $0.item == "birth-certificate" }?.reason == nil)
     }

@@ -18,7 +18,7 @@ struct MergeTests {
     }
 
     func push(_ entries: [PushEntry], node: String? = nil) async throws -> [PushResult] {
-        try await hub.store.push(node: node ?? hub.node, entries: entries, catalog: hub.catalog).results
+        try await hub.store.push(node: node ?? hub.node, entries: entries, catalog: hub.catalog, at: TestMoment.filing).results
     }
 
     /// Revision `revision` of application 1 based on `base`, with `changes` over the example.
@@ -113,14 +113,15 @@ struct MergeTests {
         #expect(application.state(of: "social-security-card") == .waiting)
         // Approving without the issued number would leave the insurance items waiting forever.
         await #expect(throws: HubError.self) {
-            try await hub.store.decide(provinceNo: number, item: "household-registration", DecisionRequest(decision: .approve))
+            try await hub.store.decide(provinceNo: number, item: "household-registration", DecisionRequest(decision: .approve), at: TestMoment.filing.description)
         }
         #expect(try await hub.store.application(number).state(of: "household-registration") == .inProgress)
         let other = try await push([try SyntheticEntries.newApplication(seq: 2)])
         let second = try #require(other.first?.provinceNo)
         application = try await hub.store.decide(
             provinceNo: second, item: "household-registration",
-            DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019019"]))
+            DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019019"]),
+            at: TestMoment.filing.description)
         #expect(application.fields["newborn_id_number"] == "350102202601019019")
         #expect(application.hubRevision == 2)
         #expect(application.state(of: "social-security-card") == .inProgress)
@@ -133,7 +134,8 @@ struct MergeTests {
         await #expect(throws: HubError.self) {
             try await hub.store.decide(
                 provinceNo: number, item: "household-registration",
-                DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019010"]))
+                DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019010"]),
+                at: TestMoment.filing.description)
         }
         #expect(try await hub.store.application(number).state(of: "household-registration") == .inProgress)
     }

@@ -169,14 +169,20 @@ struct PushTests {
             #expect(response.results.map(\.reasonCode) == [.invalidPayload, .unknownBundle, .invalidPayload, .unknownApplication])
             #expect(response.lastAppliedSeq == 4)
 
-            // revision 1 again for a held application id, under a new key
-            _ = try await client.push([try SyntheticEntries.newApplication(seq: 5)], fixture: hub)
+            // Revision 1 again for an application this node holds, under a new key (a node
+            // restored from a copy with an older unsent form of it): answered as already
+            // applied, with its province number and no hub revision; nothing changes.
+            let first = try await client.push([try SyntheticEntries.newApplication(seq: 5)], fixture: hub)
             let duplicate = try SyntheticEntries.entry(
                 seq: 6, key: "another-key-for-5",
-                payload: SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(5)))
+                payload: SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(5), changing: ["mother_phone": "13900000009"]))
             let second = try await client.push([duplicate], fixture: hub)
-            #expect(second.results.first?.reasonCode == .invalidPayload)
-            #expect(try await client.adminApplications(fixture: hub).count == 1)
+            #expect(second.results.first?.status == .alreadyApplied)
+            #expect(second.results.first?.provinceNo == first.results.first?.provinceNo)
+            #expect(second.results.first?.hubRevision == nil)
+            let held = try await client.adminApplications(fixture: hub)
+            #expect(held.count == 1)
+            #expect(held.first?.fields["mother_phone"] != "13900000009")
         }
     }
 
@@ -192,17 +198,19 @@ struct PushTests {
                 fixture: hub)
             #expect(returned.status == .ok)
 
-            let revised = try SyntheticEntries.payload(
+            // The return is hub revision 2; the clerk's correction is based on it.
+            var revised = try SyntheticEntries.payload(
                 applicationId: id, revision: 2, changing: ["delivery_address": "福建省福州市鼓楼区示例路2号"])
+            revised.baseRevision = 2
             let response = try await client.push([try SyntheticEntries.entry(seq: 2, payload: revised)], fixture: hub)
             let result = try #require(response.results.first)
             #expect(result.status == .accepted)
             #expect(result.provinceNo == number)
-            #expect(result.hubRevision == 2)
+            #expect(result.hubRevision == 3)
 
             let application = try #require(try await client.adminApplications(fixture: hub).first)
             #expect(application.revision == 2)
-            #expect(application.hubRevision == 2)
+            #expect(application.hubRevision == 3)
             #expect(application.fields["delivery_address"] == "福建省福州市鼓楼区示例路2号")
             #expect(application.state(of: "birth-certificate") == .inProgress)
 

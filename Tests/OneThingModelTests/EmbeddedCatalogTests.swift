@@ -262,7 +262,7 @@ enum CatalogFixture {
         #expect(time.constraints?.maxAgeDays == 183)
         #expect(birth.field("birth_certificate_no")?.required == false)
         #expect(birth.field("father_household_no")?.requiredWhen == Condition(situation: "father-household"))
-        #expect(Set(birth.rules.map(\.kind)) == [.parentAgeAtBirth, .distinct])
+        #expect(Set(birth.rules.map(\.kind)) == [.parentAgeAtBirth, .distinct, .idNumberOfSex])
     }
 
     @Test func schoolFormShape() throws {

@@ -185,7 +185,9 @@ extension FormValidatorTests {
                     "mother_name", "mother_phone", "birth_weight_g", "favourite_colour", "father_household_no",
                     "father_id_number",
                 ])
-            #expect(outcome.problems.count == 6)
+            // The father's ID number, a copy of the mother's, is refused twice: equal to hers,
+            // and a woman's.
+            #expect(outcome.problems.count == 7)
         }
 
         @Test func resultHoldsOnlyTheAskedFields() throws {
@@ -486,9 +488,10 @@ extension FormValidatorTests {
         @Test func identicalParentIDs() throws {
             var inputs = try example()
             inputs["father_id_number"] = inputs["mother_id_number"]
-            let problem = onlyProblem(try validate(inputs))
-            #expect(problem?.field == "father_id_number")
-            #expect(problem?.message == "Must differ from mother_id_number.")
+            let outcome = try validate(inputs)
+            // Equal to the mother's, and so a woman's: both rules name the father's field.
+            #expect(outcome.problems.map(\.field) == ["father_id_number", "father_id_number"])
+            #expect(outcome.problems.contains { $0.message == "Must differ from mother_id_number." })
         }
 
         @Test func identicalChildAndGuardianIDs() throws {
@@ -562,5 +565,41 @@ extension FormValidatorTests {
             #expect(try validate(inputs, bundle: "school-enrolment", catalog: catalog).problems == [])
             #expect(try validate(inputs, bundle: "school-enrolment").problems.map(\.field) == ["stage"])
         }
+    }
+}
+
+/// The checks the real forms make: a mother's ID number is a woman's (the 17th digit even)
+/// and a father's a man's (odd), each rule on its own and at both sides.
+@Suite("Parents' ID numbers carry the parent's sex")
+struct ParentSexTests {
+    static func id(_ sex: Sex, serial: Int) -> String {
+        // Born 1994-03-12 in Gulou district; the sequence's parity gives the sex.
+        let first17 = "35010219940312" + String(900 + serial * 2 + (sex == .male ? 1 : 0))
+        return first17 + String(ResidentIDNumber.checkCharacter(for: first17) ?? "0")
+    }
+
+    @Test(arguments: [
+        (Sex.female, Sex.male, [String]()),
+        (Sex.male, Sex.male, ["mother_id_number"]),
+        (Sex.female, Sex.female, ["father_id_number"]),
+        (Sex.male, Sex.female, ["father_id_number", "mother_id_number"]),  // parents swapped
+    ])
+    func parentsSexes(mother: Sex, father: Sex, refused: [String]) throws {
+        var inputs = try example()
+        inputs["mother_id_number"] = .text(Self.id(mother, serial: 1))
+        inputs["father_id_number"] = .text(Self.id(father, serial: 2))
+        let outcome = try validate(inputs)
+        #expect(outcome.problems.compactMap(\.field).sorted() == refused, "\(outcome.problems)")
+        #expect(!outcome.problems.contains { $0.message.contains(Self.id(mother, serial: 1)) }, "never the value")
+    }
+
+    @Test("the catalogue checker refuses idNumberOfSex without its sex")
+    func checkerNeedsTheSex() throws {
+        var files = CatalogLoader.embeddedFiles
+        let index = try #require(files.firstIndex { $0.path.hasSuffix("birth.json") })
+        files[index].text = files[index].text.replacingOccurrences(
+            of: #"{ "kind": "idNumberOfSex", "fields": { "id": "mother_id_number" }, "sex": "female" }"#,
+            with: #"{ "kind": "idNumberOfSex", "fields": { "id": "mother_id_number" } }"#)
+        #expect(throws: ModelError.self) { try CatalogLoader.load(files: files, today: CivilDate.latestChecked) }
     }
 }

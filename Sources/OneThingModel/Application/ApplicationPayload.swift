@@ -14,11 +14,15 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
     /// Conflicted fields whose value in this revision is a person's decision
     /// (`onething conflicts resolve`); the hub closes its conflict records for them.
     public var resolves: [String]?
+    /// When the application was filed at the node (`YYYY-MM-DDTHH:MM+08:00`), the moment the
+    /// hub checks every revision as of; absent from entries frozen before it was sent.
+    public var filedAt: String?
 
     public init(
         applicationId: String, revision: Int, baseRevision: Int?, application: ValidatedApplication,
-        operatorId: String?
+        operatorId: String?, filedAt: String? = nil
     ) {
+        self.filedAt = filedAt
         self.applicationId = applicationId
         self.revision = revision
         self.baseRevision = baseRevision
@@ -35,8 +39,10 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
     /// Every field as given (a payload read from the wire).
     public init(
         applicationId: String, revision: Int, baseRevision: Int?, bundle: String, items: [String], fields: [String: String],
-        situations: [String], catalogVersion: String, region: String, operatorId: String?, resolves: [String]?
+        situations: [String], catalogVersion: String, region: String, operatorId: String?, resolves: [String]?,
+        filedAt: String? = nil
     ) {
+        self.filedAt = filedAt
         self.applicationId = applicationId
         self.revision = revision
         self.baseRevision = baseRevision
@@ -59,5 +65,6 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
         case region
         case operatorId = "operator"
         case resolves
+        case filedAt = "filed_at"
     }
 }

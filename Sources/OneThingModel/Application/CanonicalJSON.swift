@@ -98,6 +98,10 @@ extension ApplicationPayload {
         w.string(catalogVersion)
         w.raw(",\"fields\":")
         w.object(fields)
+        if let filedAt {
+            w.raw(",\"filed_at\":")
+            w.string(filedAt)
+        }
         w.raw(",\"items\":")
         w.array(items)
         w.raw(",\"operator\":")

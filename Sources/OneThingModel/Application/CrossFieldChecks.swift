@@ -25,6 +25,7 @@ struct CrossFieldChecks {
         case .schoolAgeAtCutoff: schoolAge(rule)
         case .sexMatchesIdNumber: sexMatches(rule)
         case .distinct: distinct(rule)
+        case .idNumberOfSex: idNumberOfSex(rule)
         }
     }
 
@@ -68,6 +69,19 @@ struct CrossFieldChecks {
         let fromID = sequence % 2 == 1 ? Sex.male.rawValue : Sex.female.rawValue
         guard sex.value != fromID else { return nil }
         return problem(rule, field: sex.id, "Does not match the sex encoded in \(id.id); check both values.")
+    }
+
+    private func idNumberOfSex(_ rule: CrossFieldRule) -> FieldProblem? {
+        guard let id = value(rule, "id"), let expected = rule.sex, id.value.count == 18,
+            let sequence = Int(String(id.value.dropFirst(14).prefix(3)))
+        else { return nil }
+        let fromID: Sex = sequence % 2 == 1 ? .male : .female
+        guard fromID != expected else { return nil }
+        return problem(
+            rule, field: id.id,
+            expected == .female
+                ? "The 17th digit says this ID number is a man's; it must be a woman's (odd digits are men's, even women's)."
+                : "The 17th digit says this ID number is a woman's; it must be a man's (odd digits are men's, even women's).")
     }
 
     private func distinct(_ rule: CrossFieldRule) -> FieldProblem? {

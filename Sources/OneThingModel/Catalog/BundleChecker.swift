@@ -200,6 +200,10 @@ struct BundleChecker {
             for (stage, range) in stages.sorted(by: { $0.key < $1.key }) where range.count != 2 || range[0] > range[1] {
                 add("\(path).stages.\(stage)", "An age range is [min, max] with min no larger than max.")
             }
+        case .idNumberOfSex:
+            if rule.sex == nil {
+                add("\(path).sex", "The rule idNumberOfSex needs \"sex\": \"male\" or \"female\".")
+            }
         case .sexMatchesIdNumber, .distinct: break
         }
     }

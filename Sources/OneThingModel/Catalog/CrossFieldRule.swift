@@ -12,6 +12,10 @@ public struct CrossFieldRule: Codable, Sendable, Hashable {
         case sexMatchesIdNumber
         /// Roles `a` and `b`: the two values may not be equal (mother and father ID).
         case distinct
+        /// Role `id` (idNumber) and `sex` (`male` / `female`, a parameter): the ID number's
+        /// sex digit (the 17th) must say that sex (a mother's is a woman's, a father's a
+        /// man's), so that parents swapped or mistyped are caught.
+        case idNumberOfSex
     }
 
     public var kind: Kind
@@ -20,11 +24,14 @@ public struct CrossFieldRule: Codable, Sendable, Hashable {
     public var max: Int?
     public var stages: [String: [Int]]?
     public var message: LocalizedText?
+    /// For `idNumberOfSex`: the sex the ID number must carry.
+    public var sex: Sex?
 
     public init(
         kind: Kind, fields: [String: String], min: Int? = nil, max: Int? = nil,
-        stages: [String: [Int]]? = nil, message: LocalizedText? = nil
+        stages: [String: [Int]]? = nil, message: LocalizedText? = nil, sex: Sex? = nil
     ) {
+        self.sex = sex
         self.kind = kind
         self.fields = fields
         self.min = min
@@ -40,6 +47,7 @@ public struct CrossFieldRule: Codable, Sendable, Hashable {
         case .schoolAgeAtCutoff: ["childId", "stage", "schoolYear"]
         case .sexMatchesIdNumber: ["id", "sex"]
         case .distinct: ["a", "b"]
+        case .idNumberOfSex: ["id"]
         }
     }
 }

@@ -412,7 +412,9 @@ enum EmbeddedCatalog {
               ],
               "rules": [
                 { "kind": "parentAgeAtBirth", "fields": { "parentId": "mother_id_number", "birth": "birth_time" }, "min": 14, "max": 60 },
-                { "kind": "distinct", "fields": { "a": "mother_id_number", "b": "father_id_number" } }
+                { "kind": "distinct", "fields": { "a": "mother_id_number", "b": "father_id_number" } },
+                { "kind": "idNumberOfSex", "fields": { "id": "mother_id_number" }, "sex": "female" },
+                { "kind": "idNumberOfSex", "fields": { "id": "father_id_number" }, "sex": "male" }
               ]
             }
             """#

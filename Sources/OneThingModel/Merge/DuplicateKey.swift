@@ -16,6 +16,13 @@ public struct DuplicateKey: Sendable, Hashable {
         self.ordinal = ordinal
     }
 
+    /// The key with its person replaced by `hash(person)`: what a database stores and
+    /// indexes (a keyed hash, so that no ID number is kept in clear in an index), with the
+    /// event and ordinal as they are. Two keys of one person hash alike under one secret.
+    public func keyed(_ hash: (String) -> String) -> DuplicateKey {
+        DuplicateKey(person: hash(person), event: event, ordinal: ordinal)
+    }
+
     /// The exact key: person, event and ordinal.
     public var exact: String { "\(person)|\(event)|\(ordinal)" }
 

@@ -1,0 +1,52 @@
+import GRDB
+
+/// What the hub's retention purge did.
+public struct HubPurgeReport: Sendable, Hashable, Codable {
+    public var applications = 0
+}
+
+extension HubStore {
+    /// The hub's own retention: removes the personal data of applications whose items were
+    /// all decided before `cutoff` (a stored timestamp, `YYYY-MM-DDTHH:MM+08:00`), keeping
+    /// the record a report needs (province number, node, bundle, items and their states,
+    /// ratings). Fields, every revision's fields, conflict values, issued documents, return
+    /// reasons and the merge fields kept in push answers go; duplicate keys too. One
+    /// transaction with `secure_delete`, then the write-ahead log emptied, so that no removed
+    /// value stays in either file. Applications with an open conflict are left alone.
+    /// A purged application takes no new revision and no amendment; its change is not sent
+    /// again, and a node never takes empty fields for its own.
+    public func purge(decidedBefore cutoff: String, at time: String) async throws(HubError) -> HubPurgeReport {
+        let report = try await write { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            let numbers = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT province_no FROM applications a
+                    WHERE decided_at IS NOT NULL AND decided_at < ? AND purged_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.province_no = a.province_no AND c.state = 'open')
+                    """,
+                arguments: [cutoff])
+            for number in numbers {
+                try db.execute(
+                    sql: """
+                        UPDATE applications SET fields = '{}', person_key = NULL, event_key = NULL, exact_key = NULL,
+                            purged_at = ? WHERE province_no = ?
+                        """,
+                    arguments: [time, number])
+                try db.execute(sql: "UPDATE revisions SET fields = '{}', node_fields = NULL WHERE province_no = ?", arguments: [number])
+                try db.execute(sql: "UPDATE conflicts SET base = NULL, local = NULL, hub = NULL WHERE province_no = ?", arguments: [number])
+                try db.execute(sql: "UPDATE items SET documents = NULL, reason = NULL WHERE province_no = ?", arguments: [number])
+                try db.execute(
+                    sql: "UPDATE entries SET result = json_remove(result, '$.merge') WHERE json_extract(result, '$.province_no') = ?",
+                    arguments: [number])
+            }
+            return HubPurgeReport(applications: numbers.count)
+        }
+        do {
+            try await pool.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw HubDatabaseErrors.map(error, path: path)
+        }
+        return report
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import OneThingModel
+import Synchronization
+
+/// The hub checks every pushed payload with the validator the node uses, under the
+/// catalogue version the node names (the hub keeps every version it has served), as of the
+/// moment the node says it filed the application: fields, types, checksums, cross-field
+/// rules, items and their dependencies, the region. Nodes are PCs in wards and schools;
+/// some run an edited catalogue, some may be compromised: nothing unchecked is stored.
+struct PayloadCheck {
+    let current: HubCatalog
+    let now: Timestamp
+
+    /// How far a node's clock may run ahead of the hub's, and how long a node may hold an
+    /// application before it reaches the hub, for the stated filing moment to be believed.
+    static let clockSkewDays = 2
+    static let longestOfflineDays = 400
+
+    /// The problems as one reason (field: message; ...), or nil when the payload is valid.
+    func problems(_ payload: ApplicationPayload, _ db: Database) throws -> String? {
+        guard let catalog = try catalog(version: payload.catalogVersion, db) else {
+            return "The hub does not know catalogue version \(String(payload.catalogVersion.prefix(64))): the node must file under a catalogue the hub published (it uses \(current.version))."
+        }
+        guard let region = catalog.region(payload.region) else {
+            return "Catalogue \(catalog.version) has no region \(String(payload.region.prefix(16)))."
+        }
+        var asOf = now
+        if let text = payload.filedAt {
+            guard let filed = Timestamp.parse(text) else {
+                return "filed_at is not a moment written YYYY-MM-DDTHH:MM+08:00."
+            }
+            guard filed <= now.adding(days: Self.clockSkewDays), filed >= now.adding(days: -Self.longestOfflineDays) else {
+                return "filed_at lies more than \(Self.clockSkewDays) days after the hub's clock or more than \(Self.longestOfflineDays) days before it."
+            }
+            asOf = filed
+        }
+        let inputs = FieldOwnership.formFields(payload.fields).mapValues { FieldInput.text($0) }
+        switch FormValidator(catalog: catalog, region: region).validate(
+            bundle: payload.bundle, items: payload.items, inputs: inputs, now: asOf.civil)
+        {
+        case .failure(let found):
+            return found.problems.prefix(20).map { problem in
+                (problem.field.map { Self.fieldName($0) + ": " } ?? "") + problem.message
+            }.joined(separator: "; ")
+        case .success(let valid):
+            if valid.items != payload.items {
+                return "The items must be listed once each, in the bundle's order: \(valid.items.joined(separator: ", "))."
+            }
+            if valid.fields != FieldOwnership.formFields(payload.fields) {
+                return "Fields must be sent as the node's validator normalises them (\(changedFields(valid.fields, payload.fields)))."
+            }
+        }
+        for field in payload.fields.keys where FieldOwnership.nodeOwned.contains(field) {
+            if field == FieldOwnership.newbornProvisionalID,
+                payload.fields[field] != FieldOwnership.provisionalID(applicationId: payload.applicationId)
+            {
+                return "\(field): the provisional identity is LS- and the application id's ten characters."
+            }
+        }
+        return nil
+    }
+
+    /// A field name as sent, safe to store and show: at most 64 characters, anything but
+    /// ASCII letters, digits, `_`, `-` and `.` replaced by `?` (a name from a node may carry
+    /// escape sequences meant for a terminal).
+    static func fieldName(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.prefix(64).map { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-.".unicodeScalars.contains(scalar))
+                ? scalar : "?"
+        }))
+    }
+
+    private func changedFields(_ valid: [String: String], _ given: [String: String]) -> String {
+        Set(valid.keys).union(FieldOwnership.formFields(given).keys).filter { valid[$0] != given[$0] }.sorted()
+            .prefix(10).map(Self.fieldName).joined(separator: ", ")
+    }
+
+    /// The catalogue of `version`: the one the hub serves, the one built into it (which the
+    /// nodes of this release carry), or one it served before.
+    func catalog(version: String, _ db: Database) throws -> Catalog? {
+        if version == current.version { return current.catalog }
+        if let cached = Self.cache.withLock({ $0[version] }) { return cached }
+        if let builtIn = try? CatalogLoader.embedded(today: CivilDate.latestChecked), builtIn.version == version {
+            Self.cache.withLock { $0[version] = builtIn }
+            return builtIn
+        }
+        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT files FROM catalogs WHERE version = ?"), arguments: [version]),
+            let stored = try? JSONDecoder().decode([StoredCatalogFile].self, from: Data(text.utf8)),
+            let catalog = try? CatalogLoader.load(
+                files: stored.map { CatalogFile(path: $0.path, text: $0.text) }, today: CivilDate.latestChecked)
+        else {
+            return nil
+        }
+        Self.cache.withLock { $0[version] = catalog }
+        return catalog
+    }
+
+    /// Catalogues read back from the database, by version (a version never changes).
+    private static let cache = Mutex<[String: Catalog]>([:])
+
+    /// Keeps the catalogue the hub serves, so that applications filed under it are checked,
+    /// amended and shown under it after the hub moves to a newer one; part of the caller's
+    /// transaction, once per version.
+    static func record(_ catalog: HubCatalog, _ db: Database) throws {
+        let files = catalog.files.map { StoredCatalogFile(path: $0.path, text: $0.text) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(files), as: UTF8.self)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO catalogs (version, files) VALUES (?, ?)")
+            .execute(arguments: [catalog.version, json])
+    }
+}
+
+struct StoredCatalogFile: Codable {
+    var path: String
+    var text: String
+}
