@@ -7,6 +7,16 @@ import Testing
 /// plan. Whatever happens on the wire, once the faults stop and the nodes have synced, every
 /// application is at the hub exactly once and every hub decision is at its node.
 ///
+/// Issue 12, operator events among the rounds (FaultRoundsSchedule, drawn from the seed and
+/// printed): the hub backed up and restored while it serves, a node's database copied aside
+/// and back, tokens rotated. After them too: every application filed is at the hub exactly
+/// once (the ones a node lost with its database listed in its `unknown_applications`), node
+/// and hub agree on every application the node holds (the hub is the reference after a
+/// restore: decisions made after its backup are gone on both sides), no province number names
+/// two applications (at the hub, within each node, nor over the run), nothing is quarantined.
+/// Known product issues met on the way are left out of the rounds, marked KNOWN ISSUE, and
+/// reproduced in FaultRoundsKnownIssueTests.
+///
 /// Seeds: a fixed one and one drawn per run (both printed). To replay a failing run, set
 /// ONETHING_FAULT_SEED to its seed (ONETHING_FAULT_ROUNDS and ONETHING_FAULT_RATE change the
 /// rounds per node and the fault rate, for a longer or harsher hunt).
@@ -29,8 +39,10 @@ struct FaultToleranceTests {
         let loop = Loop()
         let hub = try loop.startHub()
         let proxy = try FaultProxy(upstreamPort: hub.port, seed: seed, rate: Self.faultRate, stallSeconds: Self.timeout + 0.5)
+        let schedule = FaultRoundsSchedule.draw(seed: seed, nodes: Self.nodes.count, rounds: Self.roundsPerNode)
+        let desk = FaultRoundsDesk(loop: loop)
         let context = "seed \(seed) (replay: ONETHING_FAULT_SEED=\(seed)), fault rate \(Self.faultRate); proxy log \(proxy.logPath)"
-        print("FaultToleranceTests: \(context)")
+        print("FaultToleranceTests: \(context)\n  operator events: \(schedule)")
         let started = ContinuousClock.now
         let played = PlayedBox()
         var problems: [String] = []
@@ -42,7 +54,9 @@ struct FaultToleranceTests {
             for (index, node) in Self.nodes.enumerated() {
                 group.enter()
                 Thread {
-                    var run = FaultRun(loop: loop, proxy: proxy, node: node, seed: seed &+ UInt64(index))
+                    var run = FaultRun(
+                        loop: loop, proxy: proxy, node: node, seed: seed &+ UInt64(index), index: index, schedule: schedule,
+                        desk: desk)
                     run.play(rounds: Self.roundsPerNode)
                     played.add(run.played)
                     group.leave()
@@ -51,9 +65,11 @@ struct FaultToleranceTests {
             group.wait()
             phases.append("rounds \(ContinuousClock.now - started)")
             try proxy.setRate(0)
+            try desk.writeAllTokens()
             for run in played.all { problems += try ExactlyOnce(loop: loop, played: run).converge() }
             let hubApps = try loop.hubApplications()
             for run in played.all { problems += try ExactlyOnce(loop: loop, played: run).check(hubApps) }
+            problems += desk.check(hubApps)
             let total = hubApps.count
             let filed = played.all.map(\.filed.count).reduce(0, +)
             if total != filed { problems.append("the hub holds \(total) applications; the nodes filed \(filed)") }
@@ -61,14 +77,18 @@ struct FaultToleranceTests {
             problems.append("stopped: \(error)")
         }
         let summary = ["\(Self.nodes.count) nodes x \(Self.roundsPerNode) rounds in \(ContinuousClock.now - started) (\(phases.joined()))"]
-            + played.all.map(\.summary) + ["fates: \(tally(proxy.fateCounts()))"]
+            + played.all.map(\.summary) + ["operator events: \(desk.summary)", "fates: \(tally(proxy.fateCounts()))"]
         print("FaultToleranceTests: seed \(seed): " + summary.joined(separator: "\n  "))
-        problems = played.all.flatMap(\.problems) + problems
+        problems = played.all.flatMap(\.problems) + desk.recordedProblems + problems
         if problems.isEmpty {
             proxy.discardKept()
         } else {
-            for node in Self.nodes { proxy.keep(loop.dir.file("\(node).sqlite")) }
+            for node in Self.nodes {
+                proxy.keep(loop.dir.file("\(node).sqlite"))
+                proxy.keep(loop.dir.file("\(node)-snapshot.sqlite"))
+            }
             proxy.keep(loop.hubDB)
+            for number in 1...max(1, desk.restores + 1) { proxy.keep(loop.dir.file("hub-backup-\(number).sqlite")) }
         }
         #expect(
             problems.isEmpty,
@@ -86,13 +106,28 @@ private struct Played: Sendable {
     var amended: Set<String> = []
     /// `already_applied` answers the node got: entries the hub had applied but the node had not heard of.
     var alreadyApplied = 0
+    /// Filed, then lost with the node's database when it was copied back from an older copy:
+    /// the hub holds them, the node lists them in `unknown_applications`.
+    var lost: Set<String> = []
+    /// KNOWN ISSUE A (FaultRoundsKnownIssueTests): amended between the node's copy and its
+    /// restore, that revision sent; the restored node's revision stays behind the hub's and a
+    /// further correction would be quarantined, so these are not amended again and their
+    /// revision is not compared.
+    var revisionBehind: Set<String> = []
+    /// From the sync reports: entries renumbered after `seq_reused`, changes of applications
+    /// this database does not know, recoveries from a hub restore.
+    var renumbered = 0
+    var unknownChanges = 0
+    var hubRecoveries = 0
     var exits: [Int32: Int] = [:]
     /// Seconds spent in each kind of step (amend, apply, decide, list, sync).
     var seconds: [String: Int] = [:]
     var problems: [String] = []
 
     var summary: String {
-        "\(node): \(filed.count) filed, \(amended.count) amended, \(decisions) decisions; already applied \(alreadyApplied); sync exits \(tally(exits)); seconds in \(tally(seconds))"
+        "\(node): \(filed.count) filed (\(lost.count) lost with its database), \(amended.count) amended, \(decisions) decisions; already applied \(alreadyApplied); "
+            + "renumbered \(renumbered), unknown changes \(unknownChanges), hub recoveries \(hubRecoveries), revision behind \(revisionBehind.count); "
+            + "sync exits \(tally(exits)); seconds in \(tally(seconds))"
     }
 }
 
@@ -103,22 +138,45 @@ private final class PlayedBox: @unchecked Sendable {
     var all: [Played] { lock.withLock { stored.sorted { $0.node < $1.node } } }
 }
 
-/// One node's seeded rounds: file 0-3 births, sometimes a hub decision on one of its
-/// applications or a clerk's correction of one, then `sync --retry-budget 0` (a quarter of
-/// the rounds: 2) through the proxy (exit 0 or 75).
+/// One node's seeded rounds: the operator events due (FaultRoundsSchedule), file 0-3
+/// births, sometimes a hub decision on one of its applications or a clerk's correction of
+/// one, then `sync --retry-budget 0` (a quarter of the rounds: 2) through the proxy (exit 0
+/// or 75; 69 while its token changes).
 private struct FaultRun {
     let loop: Loop
     let proxy: FaultProxy
+    let index: Int
+    let schedule: FaultRoundsSchedule
+    let desk: FaultRoundsDesk
     var played: Played
     var random: SplitMix64
     /// This node's applications at the hub as last listed (decisions pick from it).
     private var hubView: [[String: Any]] = []
+    private var hubViewRestores = 0
     private var example: [String: Any] = [:]
     private var seconds: [String: Double] = [:]
+    /// Hub cycles this thread acts in: the round its backup was taken; the ones done.
+    private var backupTaken: [Int: Int] = [:]
+    private var cyclesDone: Set<Int> = []
+    /// The node's database copied aside: how many applications were filed then, the ones
+    /// with an entry not yet acknowledged then, and the ones amended since.
+    private var snapshotFiled: Int?
+    private var unsentAtSnapshot: Set<String> = []
+    private var amendedSinceSnapshot: Set<String> = []
+    private var nodeRestored = false
+    /// KNOWN ISSUE E (FaultRoundsKnownIssueTests): a restored node that files again after a
+    /// sync stopped between its state request and the answer to its first push renumbers
+    /// past a gap and is stuck (75 for ever). After its restore, the node files in the same
+    /// round only, then syncs until one run ends well before it files or amends again.
+    private var settleAfterRestore = false
+    private var snapshotPath: String { loop.dir.file("\(played.node)-snapshot.sqlite") }
 
-    init(loop: Loop, proxy: FaultProxy, node: String, seed: UInt64) {
+    init(loop: Loop, proxy: FaultProxy, node: String, seed: UInt64, index: Int, schedule: FaultRoundsSchedule, desk: FaultRoundsDesk) {
         self.loop = loop
         self.proxy = proxy
+        self.index = index
+        self.schedule = schedule
+        self.desk = desk
         played = Played(node: node, db: loop.dir.file("\(node).sqlite"))
         random = SplitMix64(seed: seed)
     }
@@ -136,6 +194,7 @@ private struct FaultRun {
             let text = try node(["catalog", "example", "birth"]).stdout
             example = (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
             for number in 1...rounds { try round(number) }
+            try finish(after: rounds)
         } catch {
             played.problems.append("\(played.node): stopped: \(error)")
         }
@@ -145,9 +204,10 @@ private struct FaultRun {
     mutating func round(_ number: Int) throws {
         let label = "\(played.node) round \(number)"
         try proxy.mark(label)
+        try timed("operator") { try $0.operatorEvents(number, label: label) }
         let count = Int(random.next() % 4)
         if count > 0 { try timed("apply") { try $0.file(count, label: label) } }
-        if number % 25 == 5 { try timed("list") { try $0.refreshHubView() } }
+        if number % 25 == 5 || hubViewRestores != desk.restores { try timed("list") { try $0.refreshHubView() } }
         if random.next() % 10 < 3 { try timed("decide") { try $0.decide(label: label) } }
         if random.next() % 100 < 15 { try timed("amend") { try $0.amend(label: label) } }
         // Mostly no retries within the run; sometimes a short budget (the engine re-sends a batch
@@ -155,17 +215,133 @@ private struct FaultRun {
         var arguments = FaultRun.syncArguments
         arguments += ["--retry-budget", random.next() % 4 == 0 ? "2" : "0"]
         if random.next() % 4 == 0 { arguments += ["--batch-size", "1"] }
+        let token = desk.tokenMark(played.node)
         let sync = try timed("sync") { [arguments] in try $0.node(arguments) }
         played.exits[sync.code, default: 0] += 1
+        if sync.stderr.contains("hub's database changed") { played.hubRecoveries += 1 }
         switch sync.code {
         case 0:
             let report = sync.json() as? [String: Any]
             played.alreadyApplied += report?["already_applied"] as? Int ?? 0
+            played.renumbered += report?["renumbered"] as? Int ?? 0
+            played.unknownChanges += report?["unknown_changes"] as? Int ?? 0
             let rejected = report?["rejected"] as? Int
             if rejected != 0 { played.problems.append("\(label): sync rejected \(rejected.map(String.init) ?? "?"): \(sync.stdout)") }
         case 75: break
+        case 69 where token.explainsRefusal(until: desk.tokenMark(played.node)):
+            break  // the token changed meanwhile; nothing may be lost (checked after convergence)
         default: played.problems.append("\(label): sync exited \(sync.code): \(sync.stderr)")
         }
+        if settleAfterRestore && sync.code != 0 { try timed("sync") { try $0.settle(label: label) } }
+        settleAfterRestore = false
+    }
+
+    /// Syncs (faults on) until one run exits 0; nothing is filed or amended meanwhile.
+    mutating func settle(label: String) throws {
+        for _ in 0..<12 {
+            let token = desk.tokenMark(played.node)
+            let sync = try node(FaultRun.syncArguments + ["--retry-budget", "3"])
+            played.exits[sync.code, default: 0] += 1
+            desk.add("syncs until a restored node synced once (known issue E)", 1)
+            if sync.stderr.contains("hub's database changed") { played.hubRecoveries += 1 }
+            switch sync.code {
+            case 0:
+                let report = sync.json() as? [String: Any]
+                played.renumbered += report?["renumbered"] as? Int ?? 0
+                played.unknownChanges += report?["unknown_changes"] as? Int ?? 0
+                played.alreadyApplied += report?["already_applied"] as? Int ?? 0
+                if report?["rejected"] as? Int != 0 { played.problems.append("\(label): sync rejected: \(sync.stdout)") }
+                return
+            case 75: continue
+            case 69 where token.explainsRefusal(until: desk.tokenMark(played.node)):
+                try desk.writeDueToken(played.node, round: .max)  // the rotated token written now
+            default:
+                played.problems.append("\(label): sync after the restore exited \(sync.code): \(sync.stderr)")
+                return
+            }
+        }
+        played.problems.append("\(label): the restored node did not complete a sync in 12 runs")
+    }
+
+    // MARK: Operator events
+
+    /// The events due at the start of round `number` (see FaultRoundsSchedule).
+    mutating func operatorEvents(_ number: Int, label: String) throws {
+        try desk.writeDueToken(played.node, round: number)
+        for (cycle, plan) in schedule.hubCycles.enumerated() where plan.actor == index && !cyclesDone.contains(cycle) {
+            if let taken = backupTaken[cycle] {
+                if number >= taken + plan.gap {
+                    try desk.restoreHub(label: label + " (hub restore \(cycle + 1))")
+                    cyclesDone.insert(cycle)
+                }
+            } else if number >= plan.backupRound, try desk.backupHub(label: label + " (hub backup \(cycle + 1))") {
+                backupTaken[cycle] = number
+            }
+        }
+        if let plan = schedule.nodeRestores[index] {
+            if number == plan.snapshotRound {
+                try snapshot(label: label)
+            } else if snapshotFiled != nil, !nodeRestored, number >= plan.snapshotRound + plan.gap {
+                _ = try restoreNode(label: label)
+            }
+        }
+        for rotation in schedule.rotations where rotation.by == index && rotation.round == number {
+            try desk.rotate(
+                FaultToleranceTests.nodes[rotation.node], dueRound: rotation.delay.map { number + $0 }, label: label)
+        }
+        try desk.writeDueToken(played.node, round: number)  // a rotation written 0 rounds later
+    }
+
+    /// After the last round: the token written, this thread's hub restores done, and its
+    /// node restore done as soon as no hub backup waits for its restore.
+    mutating func finish(after rounds: Int) throws {
+        let label = "\(played.node) after round \(rounds)"
+        try desk.writeDueToken(played.node, round: .max)
+        for (cycle, plan) in schedule.hubCycles.enumerated() where plan.actor == index && !cyclesDone.contains(cycle) {
+            if backupTaken[cycle] != nil { try desk.restoreHub(label: label + " (hub restore \(cycle + 1))") }
+            cyclesDone.insert(cycle)
+        }
+        var attempts = 0
+        while snapshotFiled != nil, !nodeRestored, attempts < 600 {
+            if try restoreNode(label: label) { break }
+            attempts += 1
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        if snapshotFiled != nil && !nodeRestored { played.problems.append("\(label): the node restore never came") }
+    }
+
+    /// The node's database copied aside (its thread: no command of this node runs).
+    mutating func snapshot(label: String) throws {
+        let copied = try FaultRounds.copyDatabase(played.db, to: snapshotPath)
+        guard copied.isEmpty else {
+            played.problems.append("\(label): copying the database aside: \(copied)")
+            return
+        }
+        snapshotFiled = played.filed.count
+        desk.add("node databases copied aside", 1)
+        // KNOWN ISSUE B (FaultRoundsKnownIssueTests): an entry never sent when the copy was
+        // made and corrected in place afterwards (same seq, new key) is quarantined when the
+        // copy comes back; those applications are not amended until the restore.
+        let unsent = try loop.sql("SELECT DISTINCT application_id FROM outbox WHERE state != 'acked'", db: snapshotPath)
+        unsentAtSnapshot = Set(unsent.split(separator: "\n").map(String.init))
+    }
+
+    /// The copy put back; false when it has to wait (a hub backup waits for its restore, or
+    /// the node could not send what it holds through the faults).
+    mutating func restoreNode(label: String) throws -> Bool {
+        guard let filedThen = snapshotFiled else { return true }
+        switch try desk.restoreNode(played.node, db: played.db, from: snapshotPath, label: label) {
+        case .putOff, .notDrained: return false
+        case .restored: break
+        }
+        nodeRestored = true
+        settleAfterRestore = true
+        let lostNow = Set(played.filed[filedThen...])
+        played.lost.formUnion(lostNow)
+        played.amended.subtract(lostNow)
+        played.revisionBehind.formUnion(amendedSinceSnapshot.subtracting(lostNow))
+        unsentAtSnapshot = []
+        return true
     }
 
     private mutating func timed<T>(_ step: String, _ body: (inout FaultRun) throws -> T) rethrows -> T {
@@ -200,21 +376,31 @@ private struct FaultRun {
         played.filed += ids
     }
 
-    /// A clerk's correction of one of this node's applications, whatever its sync state.
+    /// A clerk's correction of one of this node's applications, whatever its sync state
+    /// (not of those its database lost, nor, for known issues A and B, of those amended
+    /// between its copy and its restore or unsent when the copy was made).
     mutating func amend(label: String) throws {
-        guard !played.filed.isEmpty else { return }
-        let id = played.filed[Int(random.next() % UInt64(played.filed.count))]
+        let candidates = played.filed.filter {
+            !played.lost.contains($0) && !played.revisionBehind.contains($0) && !unsentAtSnapshot.contains($0)
+        }
+        guard !candidates.isEmpty else { return }
+        let id = candidates[Int(random.next() % UInt64(candidates.count))]
         let phone = "139" + String(format: "%08d", Int(random.next() % 100_000_000))
         let run = try loop.node(["amend", id, "--data", "-"], stdin: #"{"mother_phone": "\#(phone)"}"#, db: played.db)
         if run.code == 0 {
             played.amended.insert(id)
+            if snapshotFiled != nil && !nodeRestored { amendedSinceSnapshot.insert(id) }
         } else {
             played.problems.append("\(label): amend \(id) exited \(run.code): \(run.stderr)")
         }
     }
 
     mutating func refreshHubView() throws {
-        hubView = try loop.hubApplications().filter { $0["node_id"] as? String == played.node }
+        let restores = desk.restores
+        let listing = try loop.hubApplications()
+        desk.noteNumbers(listing, when: "\(played.node)'s listing")
+        hubView = listing.filter { $0["node_id"] as? String == played.node }
+        hubViewRestores = restores
     }
 
     /// A department decision on an in-progress item of one of this node's applications.
@@ -233,15 +419,19 @@ private struct FaultRun {
         case 6..<9: arguments += ["return", "--reason", "请补充材料 / please add the missing papers (\(label))"]
         default: arguments += ["reject", "--reason", "不符合条件 / not eligible (\(label))"]
         }
+        let mark = desk.hubMark()
         let run = try loop.hub(arguments)
         switch run.code {
         case 0:
             played.decisions += 1
+            desk.recordDecision(
+                node: played.node, applicationId: hubView[index]["application_id"] as? String ?? "?", item: item,
+                verdict: arguments[3], before: mark)
             // Decided now; the next listing shows what the decision released.
             var listed = (hubView[index]["items"] as? [[String: Any]]) ?? []
             listed.removeAll { $0["item"] as? String == item }
             hubView[index]["items"] = listed
-        case 65: break  // refused (a stale listing: a rejection took this item with it)
+        case 65: break  // refused (a stale listing: a rejection took this item with it, or a restore its number)
         default: played.problems.append("\(label): \(arguments.joined(separator: " ")) exited \(run.code): \(run.stderr)")
         }
     }
@@ -253,11 +443,6 @@ private struct FaultRun {
         let sum = zip(first17, weights).reduce(0) { $0 + ($1.0.wholeNumberValue ?? 0) * $1.1 }
         return first17 + String(Array("10X98765432")[sum % 11])
     }
-}
-
-/// "a 1, b 2" for a count per key.
-private func tally<Key: Comparable>(_ counts: [Key: some Any]) -> String {
-    counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
 }
 
 /// After the faults: one node synced until nothing is queued or in flight, then compared
@@ -278,11 +463,34 @@ private struct ExactlyOnce {
             let missing = Set(played.filed).subtracting(hubIds).sorted().prefix(5)
             problems.append("\(node): the hub holds \(hubIds.count) (\(Set(hubIds).count) distinct) of \(played.filed.count) filed; missing \(missing)")
         }
-        if nodeIds.count != played.filed.count || Set(nodeIds) != Set(played.filed) {
-            problems.append("\(node): the node lists \(nodeIds.count) applications for \(played.filed.count) filed")
+        // The node holds what it filed but the applications its database lost.
+        let held = Set(played.filed).subtracting(played.lost)
+        if nodeIds.count != held.count || Set(nodeIds) != held {
+            problems.append("\(node): the node lists \(nodeIds.count) applications for \(held.count) filed and not lost with its database")
+        }
+        let hubNumbers = Dictionary(hubApps.map { ($0["application_id"] as? String ?? "", $0["province_no"] as? String) }) { first, _ in first }
+        // Those it lost: listed for a person, under the hub's province number.
+        let status = try loop.nodeStatus(db: played.db)
+        let unknown = (status["unknown_applications"] as? [[String: Any]]) ?? []
+        let unknownIds = unknown.compactMap { $0["id"] as? String }
+        if unknownIds.count != played.lost.count || Set(unknownIds) != played.lost {
+            let missing = played.lost.subtracting(unknownIds).sorted().prefix(5)
+            let extra = Set(unknownIds).subtracting(played.lost).sorted().prefix(5)
+            problems.append("\(node): unknown_applications lists \(unknownIds.count) for \(played.lost.count) lost; missing \(missing), not lost \(extra)")
+        }
+        for entry in unknown {
+            let id = entry["id"] as? String ?? "?"
+            if let number = hubNumbers[id], entry["province_no"] as? String != number {
+                problems.append("\(node) \(id) (unknown here): province number \(entry["province_no"] ?? "none"), the hub's \(number ?? "none")")
+            }
+        }
+        // No province number names two applications within the node (those it holds and
+        // those it lists as unknown).
+        let numbers = nodeApps.compactMap { $0["province_no"] as? String } + unknown.compactMap { $0["province_no"] as? String }
+        for (number, count) in Dictionary(numbers.map { ($0, 1) }, uniquingKeysWith: +) where count > 1 {
+            problems.append("\(node): province number \(number) names \(count) applications here")
         }
         let hubById = Dictionary(hubApps.map { ($0["application_id"] as? String ?? "", $0) }) { first, _ in first }
-        var decided = 0
         for app in nodeApps {
             let id = app["id"] as? String ?? "?"
             let number = app["province_no"] as? String
@@ -297,14 +505,14 @@ private struct ExactlyOnce {
             if hubItems != app.items() {
                 problems.append("\(node) \(id) (\(number ?? "?")): items \(tally(app.items())), the hub's \(tally(hubItems))")
             }
-            if hubItems.values.contains(where: { !["in_progress", "waiting", "pending"].contains($0) }) { decided += 1 }
-            if app["revision"] as? Int != onHub["revision"] as? Int || (onHub["conflicts"] as? [Any])?.isEmpty != true {
+            // KNOWN ISSUE A: a restored node keeps the revision its copy had (see Played.revisionBehind).
+            let sameRevision = app["revision"] as? Int == onHub["revision"] as? Int || played.revisionBehind.contains(id)
+            if !sameRevision || (onHub["conflicts"] as? [Any])?.isEmpty != true {
                 problems.append("\(node) \(id): revision \(app["revision"] ?? "nil"), the hub's \(onHub["revision"] ?? "nil"), conflicts \(onHub["conflicts"] ?? "nil")")
             }
-            if played.amended.contains(id) { problems += try sameFields(id, hub: onHub) }
+            if played.amended.contains(id) || played.revisionBehind.contains(id) { problems += try sameFields(id, hub: onHub) }
         }
-        if played.decisions > 0 && decided == 0 { problems.append("\(node): \(played.decisions) decisions made, none on the hub's list") }
-        let status = try loop.nodeStatus(db: played.db)
+        // (Every decision no restore could have taken is checked at the hub: FaultRoundsDesk.check.)
         for key in ["applications", "outbox"] where (status[key] as? [String: Int])?["quarantined"] != 0 {
             problems.append("\(node): \(key) quarantined: \(status[key] ?? "nil")")
         }
