@@ -57,7 +57,7 @@ struct FaultRoundsSchedule: Sendable, CustomStringConvertible {
         func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
         var schedule = FaultRoundsSchedule()
         // Two hub cycles, the second backup taken after the first restore (restoring from a
-        // backup taken before an earlier restore is known issue C: FaultRoundsKnownIssueTests).
+        // backup taken before an earlier restore is former fault C, fixed: FaultRoundsRestoreFaultTests).
         let firstBackup = share(0.06, 0.2)
         let firstGap = share(0.1, 0.2)
         schedule.hubCycles.append(HubCycle(actor: pick(nodes), backupRound: firstBackup, gap: firstGap))
@@ -227,8 +227,8 @@ final class FaultRoundsDesk: @unchecked Sendable {
         return true
     }
 
-    /// Restores the hub from the outstanding backup while it serves. KNOWN ISSUE D
-    /// (FaultRoundsKnownIssueTests): the restore brings back the node tokens of the backup,
+    /// Restores the hub from the outstanding backup while it serves. Former fault D (fixed,
+    /// FaultRoundsRestoreFaultTests): the restore brought back the node tokens of the backup,
     /// so a node whose token was rotated since is refused (69) until it is re-keyed, and its
     /// old token works again; the operator here re-keys those nodes right after the restore.
     func restoreHub(label: String) throws {

@@ -14,8 +14,9 @@ import Testing
 /// and hub agree on every application the node holds (the hub is the reference after a
 /// restore: decisions made after its backup are gone on both sides), no province number names
 /// two applications (at the hub, within each node, nor over the run), nothing is quarantined.
-/// Known product issues met on the way are left out of the rounds, marked KNOWN ISSUE, and
-/// reproduced in FaultRoundsKnownIssueTests.
+/// Product faults met on the way (A-E) are reproduced, and now fixed, in
+/// FaultRoundsRestoreFaultTests; the rounds still keep the precautions that avoided them
+/// ("Former fault"), to be removed once the rounds have run green without them.
 ///
 /// Seeds: a fixed one and one drawn per run (both printed). To replay a failing run, set
 /// ONETHING_FAULT_SEED to its seed (ONETHING_FAULT_ROUNDS and ONETHING_FAULT_RATE change the
@@ -109,7 +110,7 @@ private struct Played: Sendable {
     /// Filed, then lost with the node's database when it was copied back from an older copy:
     /// the hub holds them, the node lists them in `unknown_applications`.
     var lost: Set<String> = []
-    /// KNOWN ISSUE A (FaultRoundsKnownIssueTests): amended between the node's copy and its
+    /// Former fault A (fixed, FaultRoundsRestoreFaultTests; the rounds still keep this precaution): amended between the node's copy and its
     /// restore, that revision sent; the restored node's revision stays behind the hub's and a
     /// further correction would be quarantined, so these are not amended again and their
     /// revision is not compared.
@@ -164,7 +165,7 @@ private struct FaultRun {
     private var unsentAtSnapshot: Set<String> = []
     private var amendedSinceSnapshot: Set<String> = []
     private var nodeRestored = false
-    /// KNOWN ISSUE E (FaultRoundsKnownIssueTests): a restored node that files again after a
+    /// Former fault E (fixed, FaultRoundsRestoreFaultTests; the rounds still keep this precaution): a restored node that files again after a
     /// sync stopped between its state request and the answer to its first push renumbers
     /// past a gap and is stuck (75 for ever). After its restore, the node files in the same
     /// round only, then syncs until one run ends well before it files or amends again.
@@ -319,7 +320,7 @@ private struct FaultRun {
         }
         snapshotFiled = played.filed.count
         desk.add("node databases copied aside", 1)
-        // KNOWN ISSUE B (FaultRoundsKnownIssueTests): an entry never sent when the copy was
+        // Former fault B (fixed, FaultRoundsRestoreFaultTests; the rounds still keep this precaution): an entry never sent when the copy was
         // made and corrected in place afterwards (same seq, new key) is quarantined when the
         // copy comes back; those applications are not amended until the restore.
         let unsent = try loop.sql("SELECT DISTINCT application_id FROM outbox WHERE state != 'acked'", db: snapshotPath)
@@ -505,7 +506,7 @@ private struct ExactlyOnce {
             if hubItems != app.items() {
                 problems.append("\(node) \(id) (\(number ?? "?")): items \(tally(app.items())), the hub's \(tally(hubItems))")
             }
-            // KNOWN ISSUE A: a restored node keeps the revision its copy had (see Played.revisionBehind).
+            // Former fault A (fixed): a restored node keeps the revision its copy had (see Played.revisionBehind).
             let sameRevision = app["revision"] as? Int == onHub["revision"] as? Int || played.revisionBehind.contains(id)
             if !sameRevision || (onHub["conflicts"] as? [Any])?.isEmpty != true {
                 problems.append("\(node) \(id): revision \(app["revision"] ?? "nil"), the hub's \(onHub["revision"] ?? "nil"), conflicts \(onHub["conflicts"] ?? "nil")")

@@ -3,14 +3,10 @@ import OneThingFailpoints
 import TestSupport
 import Testing
 
-/// Product issues the network-fault rounds met with operator events (issue 12), each in its
-/// smallest form on the real binaries. The rounds (FaultToleranceTests) leave these scenarios
-/// out, marked KNOWN ISSUE A-E there. Each test runs what should happen inside
-/// `withKnownIssue`: it passes while the product still fails the expectation, and fails
-/// ("known issue was not recorded") once the product is fixed, so that the wrapper and the
-/// workaround in the rounds get removed.
-@Suite("Known issues found by the fault rounds with operator events")
-struct FaultRoundsKnownIssueTests {
+/// Product faults the network-fault rounds met with operator events (issue 12), each in its
+/// smallest form on the real binaries, now fixed: each test is what must happen.
+@Suite("Restore faults found by the fault rounds with operator events")
+struct FaultRoundsRestoreFaultTests {
     func synced(_ loop: Loop, db: String? = nil) throws -> BuiltBinary.Run {
         let run = try loop.node(["sync", "--json"], db: db)
         #expect(run.code == 0, "sync: \(run.stderr)")
@@ -27,7 +23,7 @@ struct FaultRoundsKnownIssueTests {
         #expect(run.code == 0, "amend: \(run.stderr)")
     }
 
-    @Test("A: a node restored from a copy older than its last correction keeps its old revision number; its next correction is quarantined")
+    @Test("A: a node restored from a copy older than its last correction learns the revision the hub applied; its next correction is taken")
     func correctionAfterNodeRestore() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -43,17 +39,15 @@ struct FaultRoundsKnownIssueTests {
         _ = try synced(loop)
         let number = try #require(try loop.nodeShow(id)["province_no"] as? String)
         #expect((try loop.nodeShow(id)["fields"] as? [String: String])?["mother_phone"] == "13900000001", "the hub's fields came back")
-        withKnownIssue("the restored node does not learn that the hub applied its revision 2; its next correction is revision 2 again and refused") { () throws in
-            #expect(try loop.nodeShow(id)["revision"] as? Int == loop.hubShow(number)["revision"] as? Int)
-            try amend(loop, id, phone: "13900000002")
-            let run = try synced(loop)
-            #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
-            #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "the clerk's correction is quarantined")
-            #expect((try loop.hubShow(number)["fields"] as? [String: String])?["mother_phone"] == "13900000002", "the correction reaches the hub")
-        }
+        #expect(try loop.nodeShow(id)["revision"] as? Int == loop.hubShow(number)["revision"] as? Int)
+        try amend(loop, id, phone: "13900000002")
+        let run = try synced(loop)
+        #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
+        #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "the clerk's correction is quarantined")
+        #expect((try loop.hubShow(number)["fields"] as? [String: String])?["mother_phone"] == "13900000002", "the correction reaches the hub")
     }
 
-    @Test("B: a filing unsent when the node's copy was made, corrected in place and sent afterwards, is quarantined once the copy is back")
+    @Test("B: a filing unsent when the node's copy was made, corrected in place and sent afterwards, is answered as already held once the copy is back, never quarantined")
     func replacedEntryAfterNodeRestore() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -67,14 +61,12 @@ struct FaultRoundsKnownIssueTests {
         try copy(copyPath, to: loop.nodeDB)
         let run = try synced(loop)
         #expect(try loop.hubApplications().count == 1)
-        withKnownIssue("the old entry meets seq_reused, is renumbered and then refused as an application the hub already holds") { () throws in
-            #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
-            #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "a renumbered entry is quarantined")
-            #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
-        }
+        #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
+        #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "a renumbered entry is quarantined")
+        #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
     }
 
-    @Test("C: the hub restored twice from the same backup gives a province number out again; a node holding it is stuck")
+    @Test("C: the hub restored twice from the same backup gives no province number out again; the node syncs")
     func hubRestoredTwiceFromOneBackup() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -96,14 +88,12 @@ struct FaultRoundsKnownIssueTests {
         let other = try #require(try loop.file(count: 1, db: ward2).first)
         _ = try synced(loop, db: ward2)
         let otherNumber = try loop.nodeShow(other, db: ward2)["province_no"] as? String
-        withKnownIssue("the second restore draws the same fresh block (it is computed from the backup's counter)") { () throws in
-            #expect(otherNumber.map { !issued.contains($0) } == true, "\(otherNumber ?? "none") was given out before the second restore")
-            let again = try loop.node(["sync"], db: ward1)
-            #expect(again.code == 0, "ward-1 cannot take its numbers: \(again.stderr)")
-        }
+        #expect(otherNumber.map { !issued.contains($0) } == true, "\(otherNumber ?? "none") was given out before the second restore")
+        let again = try loop.node(["sync"], db: ward1)
+        #expect(again.code == 0, "ward-1 cannot take its numbers: \(again.stderr)")
     }
 
-    @Test("D: a hub restored from a backup older than a token rotation refuses the node's new token and takes its old one again")
+    @Test("D: a hub restored from a backup older than a token rotation keeps the node's new token and refuses the old one")
     func tokenRotatedAfterHubBackup() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -118,15 +108,13 @@ struct FaultRoundsKnownIssueTests {
         try loop.writeToken(newToken, to: loop.dir.file("token-ward-1"))
         _ = try synced(loop)
         #expect(try loop.hub(["restore", backup]).code == 0)
-        withKnownIssue("the restore brings back the node tokens of the backup") { () throws in
-            let withNew = try loop.node(["sync"])
-            #expect(withNew.code == 0, "the node's current token is refused after the restore: \(withNew.stderr)")
-            try loop.writeToken(oldToken, to: loop.dir.file("token-ward-1"))
-            #expect(try loop.node(["sync"]).code == 69, "the token rotated away works again")
-        }
+        let withNew = try loop.node(["sync"])
+        #expect(withNew.code == 0, "the node's current token is refused after the restore: \(withNew.stderr)")
+        try loop.writeToken(oldToken, to: loop.dir.file("token-ward-1"))
+        #expect(try loop.node(["sync"]).code == 69, "the token rotated away works again")
     }
 
-    @Test("E: a restored node whose first sync stops after the state request, and which files again, renumbers past a gap: 75 for ever")
+    @Test("E: a restored node whose first sync stops after the state request, and which files again, renumbers from the seq the hub expects")
     func renumberingLeavesAGap() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -145,11 +133,9 @@ struct FaultRoundsKnownIssueTests {
             ["sync", "--db", loop.nodeDB], environment: ["ONETHING_FAILPOINT": Failpoint.Name.beforePushRequest.rawValue])
         #expect(killed.code == 9 || killed.code == 137, "killed: \(killed.code) \(killed.stderr)")
         let later = try loop.file(count: 1)  // seq 3
-        withKnownIssue("renumbering starts after the highest seq held (4) instead of at the seq the hub expects (3)") { () throws in
-            let run = try loop.node(["sync"])
-            #expect(run.code == 0, "\(run.stderr)")
-            let held = Set(try loop.hubApplications().compactMap { $0["application_id"] as? String })
-            #expect(held.isSuperset(of: fresh + later))
-        }
+        let run = try loop.node(["sync"])
+        #expect(run.code == 0, "\(run.stderr)")
+        let held = Set(try loop.hubApplications().compactMap { $0["application_id"] as? String })
+        #expect(held.isSuperset(of: fresh + later))
     }
 }
