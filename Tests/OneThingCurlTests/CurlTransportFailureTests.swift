@@ -81,10 +81,10 @@ struct CurlTransportFailureTests {
     }
 
     @Test func cancellingTheTaskAbandonsTheTransfer() async throws {
-        // Neither the 30 s budget nor the 40 s answer can end this transfer before the
-        // cancellation does; the bound below has room for a loaded machine.
+        // Neither the 30 s budget nor the 40 s answer ends this transfer: the error itself
+        // says so ("cancelled", not a timeout and not an answer). No bound on elapsed time,
+        // which a loaded machine could exceed.
         let transport = try makeTransport(server, totalTimeout: 30)
-        let start = ContinuousClock.now
         let task = Task { await sendError(transport, HTTPRequest(method: "GET", path: "/sleep?s=40")) }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
@@ -95,7 +95,6 @@ struct CurlTransportFailureTests {
         }
         #expect(host == authority)
         #expect(detail.contains("cancelled"))
-        #expect(seconds(since: start) < 20)
     }
 
     @Test(arguments: ["v1/no-slash", "/with space", "/line\r\nX-Injected: 1"])
