@@ -126,16 +126,24 @@ slow_closed_at = {}
 
 
 def trickle():
-    offset = 0
-    while not stop.wait(5):
+    # One byte every 5 s per connection; checked for closing every second.
+    offset, tick = 0, 0
+    while not stop.wait(1):
+        tick += 1
         for index, s in enumerate(slow):
             if index in slow_closed_at:
+                continue
+            if is_closed(s):
+                slow_closed_at[index] = time.monotonic() - started
+                continue
+            if tick % 5:
                 continue
             try:
                 s.send(head[offset:offset + 1])
             except OSError:
                 slow_closed_at[index] = time.monotonic() - started
-        offset = min(offset + 1, len(head) - 5)
+        if tick % 5 == 0:
+            offset = min(offset + 1, len(head) - 5)
 
 
 threading.Thread(target=trickle, daemon=True).start()
