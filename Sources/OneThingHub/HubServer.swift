@@ -7,18 +7,26 @@ import OneThingWire
 public enum HubServer {
     public typealias App = Application<RouterResponder<BasicRequestContext>>
 
+    /// Every connection goes through a `ConnectionTable` (caps overall and per client
+    /// address, and which connection gives way when the hub is full) and carries a
+    /// `ConnectionGuard` (header, body and idle deadlines): see `ConnectionLimits`.
+    ///
     /// - Parameter onListening: called with the real port once the server accepts connections.
     public static func application(
         store: HubStore, configuration: HubServerConfiguration, logger: Logger = HubServer.quietLogger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> App {
         let port = configuration.port
+        let table = ConnectionTable(limits: configuration.connections)
+        let gate = AcceptSwitch()
         return Application(
             router: router(store: store, configuration: configuration, logger: logger),
             server: configuration.tls?.server ?? .http1(),
             configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port), serverName: "onething-hub"),
+                address: .hostname(configuration.host, port: configuration.port), serverName: "onething-hub",
+                availableConnectionsDelegate: AcceptAfterGuarding(gate: gate)),
             onServerRunning: { channel in
+                await AcceptGate.install(on: channel, table: table, logger: logger, opening: gate)
                 await onListening(channel.localAddress?.port ?? port)
             },
             logger: logger)

@@ -20,6 +20,8 @@ public struct HubServerConfiguration: Sendable {
     /// TLS (and mutual TLS); nil: plain http, which `onething-hub serve` allows on a
     /// loopback address only.
     public var tls: HubTLS?
+    /// Request deadlines and the caps on open connections.
+    public var connections: ConnectionLimits
 
     public static let defaultMaxBodyBytes = 32 * 1024 * 1024
 
@@ -27,9 +29,10 @@ public struct HubServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog, clock: WallClock,
         maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024,
         nearDuplicates: NearDuplicateRule = .default, maxConcurrentPushes: Int = PushAdmission.defaultLimit,
-        tls: HubTLS? = nil
+        tls: HubTLS? = nil, connections: ConnectionLimits = .forThisProcess()
     ) {
         self.tls = tls
+        self.connections = connections
         self.nearDuplicates = nearDuplicates
         self.maxConcurrentPushes = maxConcurrentPushes
         self.host = host

@@ -143,8 +143,12 @@ extension KioskApp {
         let asked = Set(visibleFields().map(\.id))
         var inputs: [String: FieldInput] = [:]
         for (id, value) in state.values where asked.contains(id) { inputs[id] = .text(value) }
-        let validator = FormValidator(catalog: env.catalog, region: env.region)
-        // A correction is checked as of its filing, as `onething amend` checks it.
+        // A correction is checked under the catalogue it was filed under and as of its
+        // filing, as `onething amend` checks it.
+        let filedUnder = state.amendingCatalogVersion.flatMap { version in
+            version == env.catalog.version ? env.catalog : (try? env.store.catalog(version: version)) ?? nil
+        } ?? env.catalog
+        let validator = FormValidator(catalog: filedUnder, region: filedUnder.region(env.region.code) ?? env.region)
         let asOf = (state.amendingFiledAt ?? env.clock.now()).civil
         switch validator.validate(bundle: bundle.code, items: state.items, inputs: inputs, now: asOf) {
         case .success(let application):

@@ -77,6 +77,7 @@ extension KioskApp {
         state.values = FieldOwnership.formFields(detail.fields)
         state.amending = detail.summary.id
         state.amendingFiledAt = detail.summary.filedAt
+        state.amendingCatalogVersion = detail.catalogVersion
         form = state
         screen = .form
         let returned = detail.summary.items.first { $0.state == .returned }

@@ -42,6 +42,9 @@ struct FormState: Sendable, Hashable {
     /// A correction of an application already filed (its id and filing time), not a new one.
     var amending: String?
     var amendingFiledAt: Timestamp?
+    /// The catalogue version the application being corrected was filed under: the whole form
+    /// is checked under it (as `onething amend` checks it), when the node still has it.
+    var amendingCatalogVersion: String?
 }
 
 struct ItemsState: Sendable, Hashable {

@@ -140,21 +140,29 @@ extension NodeStore {
         }
     }
 
-    /// Moves the unsent entries from `seq` on (in order) to fresh seqs from
-    /// max(`atLeast`, the highest seq held + 1), and keeps AUTOINCREMENT above them; part of
-    /// the caller's transaction. Returns how many moved.
+    /// Moves the unsent entries from `seq` on (in order) to fresh seqs from `atLeast` (the
+    /// hub's next free seq), or past any entry that stays where it is, whichever is higher,
+    /// so that the hub meets no gap; AUTOINCREMENT continues right behind them. Part of the
+    /// caller's transaction. Returns how many moved.
     static func renumberUnsent(from seq: Int64, atLeast: Int64, at time: Timestamp, _ db: Database) throws -> Int {
         let moving = try Int64.fetchAll(
             db, sql: "SELECT seq FROM outbox WHERE state IN ('queued', 'in_flight') AND seq >= ? ORDER BY seq",
             arguments: [seq])
         guard !moving.isEmpty else { return 0 }
-        let highest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM outbox") ?? 0
-        var next = max(atLeast, highest + 1)
+        let staying = try Int64.fetchOne(
+            db,
+            sql: "SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE seq > 0 AND NOT (state IN ('queued', 'in_flight') AND seq >= ?)",
+            arguments: [seq]) ?? 0
+        var next = max(atLeast, staying + 1)
+        // Out of the way first (the new seqs may be the old ones of entries still to move).
+        let aside: Int64 = 1_000_000_000_000
+        try db.execute(
+            sql: "UPDATE outbox SET seq = -(seq + ?) WHERE state IN ('queued', 'in_flight') AND seq >= ?", arguments: [aside, seq])
         for old in moving {
-            try db.execute(sql: "UPDATE outbox SET seq = ?, state = 'queued' WHERE seq = ?", arguments: [next, old])
+            try db.execute(sql: "UPDATE outbox SET seq = ?, state = 'queued' WHERE seq = ?", arguments: [next, -(old + aside)])
             next += 1
         }
-        try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'outbox'", arguments: [next - 1])
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", arguments: [next - 1])
         try db.execute(
             sql: "UPDATE sync_state SET last_recovery = ?, last_recovery_at = ? WHERE id = 1",
             arguments: [

@@ -18,6 +18,17 @@ struct ServeCommand: HubSubcommand {
             other address give the hub's certificate and key with --tls-cert and --tls-key (PEM; the key file \
             readable by its owner only, chmod 600); with --tls-client-ca the hub also requires every node to \
             present a client certificate signed by that certificate authority (mutual TLS).
+
+            Connections: a request's head must arrive within --header-timeout seconds (of the accept, or of the \
+            first byte of a later request on a kept-alive connection), its body within --body-timeout seconds of \
+            the head, and a connection with no request for --idle-timeout seconds is closed. At most \
+            --max-connections are open at once, --max-connections-per-address from one client address (an IPv6 \
+            client by its /64); by default both follow from the file descriptor limit (RLIMIT_NOFILE; \
+            onething-hub.service sets LimitNOFILE=65536), and the hub prints them when it starts. When the hub is \
+            full, a new connection takes the place of the quietest one that has no request being answered: first \
+            those that never carried an accepted token, then nodes' idle keep-alive connections; a request in \
+            progress is never cut off, and only when every connection has one is the new connection closed (the \
+            node retries).
             """)
 
     @OptionGroup var options: HubOptions
@@ -67,6 +78,37 @@ struct ServeCommand: HubSubcommand {
             "Require client certificates signed by these certificate authorities (PEM): mutual TLS.", valueName: "file"))
     var tlsClientCA: String?
 
+    @Option(
+        name: .customLong("header-timeout"),
+        help: ArgumentHelp(
+            "Seconds for a request's whole head to arrive (from the accept, or the first byte of a later request); then the connection is closed.",
+            valueName: "seconds"))
+    var headerTimeout: Double = ConnectionLimits.defaultHeaderTimeout.seconds
+
+    @Option(
+        name: .customLong("body-timeout"),
+        help: ArgumentHelp("Seconds for a request's whole body to arrive after its head.", valueName: "seconds"))
+    var bodyTimeout: Double = ConnectionLimits.defaultBodyTimeout.seconds
+
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: ArgumentHelp("Seconds a kept-alive connection may wait for its next request.", valueName: "seconds"))
+    var idleTimeout: Double = ConnectionLimits.defaultIdleTimeout.seconds
+
+    @Option(
+        name: .customLong("max-connections"),
+        help: ArgumentHelp(
+            "Connections open at once (default: the descriptor limit less those in use and a reserve of 1/16, at least 64; at most \(DescriptorBudget.ceiling)).",
+            valueName: "n"))
+    var maxConnections: Int?
+
+    @Option(
+        name: .customLong("max-connections-per-address"),
+        help: ArgumentHelp(
+            "Connections open at once from one client address (default: a quarter of --max-connections, at least 8).",
+            valueName: "n"))
+    var maxConnectionsPerAddress: Int?
+
     @OptionGroup var catalogOption: CatalogOption
 
     func validate() throws {
@@ -88,6 +130,20 @@ struct ServeCommand: HubSubcommand {
         if let autoDecide, !(autoDecide > 0 && autoDecide <= 86_400) {
             throw ValidationError("--auto-decide takes a number of seconds greater than 0 and at most 86400.")
         }
+        for (option, seconds) in [
+            ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout),
+        ] where !(seconds >= 0.1 && seconds <= 3600) {
+            throw ValidationError("\(option) takes a number of seconds from 0.1 to 3600.")
+        }
+        if let maxConnections, maxConnections < 1 {
+            throw ValidationError("--max-connections must be at least 1.")
+        }
+        if let maxConnectionsPerAddress, maxConnectionsPerAddress < 1 {
+            throw ValidationError("--max-connections-per-address must be at least 1.")
+        }
+        if let maxConnections, let maxConnectionsPerAddress, maxConnectionsPerAddress > maxConnections {
+            throw ValidationError("--max-connections-per-address cannot be more than --max-connections.")
+        }
     }
 
     func perform() async throws(CLIFailure) {
@@ -102,10 +158,11 @@ struct ServeCommand: HubSubcommand {
         let catalog = try catalogOption.load()
         let adminToken = try adminTokenFile.map { path throws(CLIFailure) in try Self.readAdminToken(path) }
         let store = try options.openStore()
+        let connections = try connectionLimits()
         let configuration = HubServerConfiguration(
             host: host, port: port, adminToken: adminToken, catalog: catalog, clock: hubClock,
             nearDuplicates: NearDuplicateRule(days: nearDuplicateDays), maxConcurrentPushes: maxConcurrentPushes,
-            tls: tls)
+            tls: tls, connections: connections)
         let host = self.host
         let scheme = tls == nil ? "http" : "https"
         let app = HubServer.application(store: store, configuration: configuration, logger: logger) { port in
@@ -123,6 +180,16 @@ struct ServeCommand: HubSubcommand {
                 "tls": "\(tls.map { $0.requiresClientCertificates ? "mutual" : "on" } ?? "off")",
                 "auto_decide": "\(autoDecide.map { "\($0)s" } ?? "off")",
             ])
+        logger.info(
+            "connection limits",
+            metadata: [
+                "max_connections": "\(connections.maxConnections)",
+                "max_connections_per_address": "\(connections.maxConnectionsPerAddress)",
+                "descriptor_limit": "\(DescriptorBudget.measure().limit)",
+                "header_timeout": "\(connections.headerTimeout.seconds)s",
+                "body_timeout": "\(connections.bodyTimeout.seconds)s",
+                "idle_timeout": "\(connections.idleTimeout.seconds)s",
+            ])
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await app.runService() }
@@ -138,6 +205,27 @@ struct ServeCommand: HubSubcommand {
                 "The hub could not serve on \(host):\(port) (\(error)). Check that the address is this machine's and the port is free, or choose another with --port.")
         }
         logger.info("stopped")
+    }
+
+    /// The deadlines, and the caps: given, or derived from the descriptor limit once the
+    /// database is open and the event loops run (their descriptors count as in use). A cap
+    /// the limit cannot hold stops the hub (78) rather than letting it run out of descriptors.
+    private func connectionLimits() throws(CLIFailure) -> ConnectionLimits {
+        let budget = DescriptorBudget.measureForServing()
+        if let maxConnections, maxConnections > budget.largestMaxConnections {
+            throw .config(
+                "--max-connections \(maxConnections) needs more file descriptors than this process may open (RLIMIT_NOFILE \(budget.limit), \(budget.inUse) in use). Give at most \(budget.largestMaxConnections), or raise the limit (LimitNOFILE= in onething-hub.service, or ulimit -n)."
+            )
+        }
+        let max = maxConnections ?? budget.defaultMaxConnections
+        if let maxConnectionsPerAddress, maxConnectionsPerAddress > max {
+            throw .config(
+                "--max-connections-per-address \(maxConnectionsPerAddress) is more than the \(max) connections the hub keeps open at once; give at most \(max), or raise --max-connections."
+            )
+        }
+        return ConnectionLimits(
+            headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout),
+            maxConnections: max, maxConnectionsPerAddress: maxConnectionsPerAddress)
     }
 
     /// TLS from --tls-cert/--tls-key/--tls-client-ca; nil (plain http) only on loopback.

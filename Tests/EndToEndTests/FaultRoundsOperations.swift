@@ -60,7 +60,7 @@ struct FaultRoundsSchedule: Sendable, CustomStringConvertible {
         func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
         var schedule = FaultRoundsSchedule()
         // Two hub cycles, the second backup taken after the first restore and restored from
-        // twice (FaultRoundsRestoreTests C: a restore from a backup taken before an earlier
+        // twice (FaultRoundsRestoreFaultTests C: a restore from a backup taken before an earlier
         // restore gave the numbers issued since out again).
         let firstBackup = share(0.06, 0.2)
         let firstGap = share(0.1, 0.2)
@@ -148,7 +148,7 @@ final class FaultRoundsDesk: @unchecked Sendable {
         /// A rotated token not yet written into the node's token file, and the node's round
         /// from which it is written.
         var pending: (token: String, due: Int)?
-        /// KNOWN ISSUE F (FaultRoundsRestoreTests): while `onething-hub restore` runs, the hub
+        /// KNOWN ISSUE F (FaultRoundsRestoreFaultTests): while `onething-hub restore` runs, the hub
         /// takes the backup's tokens for a moment, so a node re-keyed since the backup may be
         /// refused (69) by a sync that meets that moment.
         var restoring = false
@@ -240,7 +240,7 @@ final class FaultRoundsDesk: @unchecked Sendable {
 
     /// Restores the hub from the outstanding backup while it serves. With `again`, the
     /// backup stays outstanding: it is restored from once more later (what is sent meanwhile
-    /// will be lost at the hub again). The nodes keep their tokens (FaultRoundsRestoreTests
+    /// will be lost at the hub again). The nodes keep their tokens (FaultRoundsRestoreFaultTests
     /// D: a restore brought back the tokens of the backup): a sync refused (69) because of a
     /// restore is a problem, but for the moment of known issue F.
     func restoreHub(label: String, again: Bool = false) throws {

@@ -77,4 +77,35 @@ struct KioskConflictTests {
         #expect(stored.fields["mother_phone"] == "13900000009")
         #expect(try kiosk.store.draft(operatorId: KioskFixture.operatorId) == nil, "a correction is not a draft")
     }
+
+    /// A newer catalogue (2026.12-2) lowers the birth weight's maximum below the filed value;
+    /// the kiosk's correction of the phone alone is checked under the catalogue the
+    /// application was filed under (2026.11-1, remembered by the node), as `onething amend`.
+    @Test("a correction is checked under the catalogue the application was filed under, not the kiosk's newer one")
+    func correctionUnderTheFiledCatalogue() throws {
+        let files = CatalogLoader.embeddedFiles.map { file -> CatalogFile in
+            var file = file
+            file.text = file.text.replacingOccurrences(of: "\"version\": \"2026.11-1\"", with: "\"version\": \"2026.12-2\"")
+                .replacingOccurrences(of: "\"max\": 6500", with: "\"max\": 4000")
+            return file
+        }
+        let newer = try CatalogLoader.load(files: files, today: TestMoment.filing.date)
+        #expect(newer.version == "2026.12-2")
+        let kiosk = try KioskFixture(catalog: newer)
+        try kiosk.store.rememberCatalog(version: "2026.11-1", files: CatalogLoader.embeddedFiles)
+        var form = try Examples.validated("birth")
+        form.fields["birth_weight_g"] = "4500"
+        let filed = try kiosk.store.file(form, operatorId: "clerk-1", filedAt: TestMoment.at("2026-11-26T09:00+08:00"))
+        openDetail(kiosk, filed.id)
+        kiosk.press(.character("c"))
+        while let focus = kiosk.app.form?.focus, focus != "mother_phone" { kiosk.press(.tab) }
+        kiosk.press(.control("u"))
+        kiosk.type("13900000009")
+        kiosk.press(.function(10))
+        #expect(kiosk.app.screen == .review, "\(kiosk.app.form?.problems ?? [:])")
+        kiosk.press(.enter)
+        let stored = try kiosk.store.application(id: filed.id)
+        #expect(stored.fields["mother_phone"] == "13900000009")
+        #expect(stored.catalogVersion == "2026.11-1")
+    }
 }

@@ -17,13 +17,16 @@ final class KioskFixture {
     static let operatorId = "clerk-1"
     static let pin = "246810"
 
-    init(idleTimeout: Double = 300, store existing: NodeStore? = nil, at moment: Timestamp = TestMoment.filing) throws {
+    init(
+        idleTimeout: Double = 300, store existing: NodeStore? = nil, at moment: Timestamp = TestMoment.filing,
+        catalog given: Catalog? = nil
+    ) throws {
         time = MovableClock(moment)
         store = try existing ?? NodeStore.open(path: dir.file("node.sqlite"))
         if existing == nil {
             try store.saveOperator(id: Self.operatorId, name: "林测试", pin: Self.pin, replace: false, at: moment.adding(minutes: -60))
         }
-        catalog = try CatalogLoader.embedded(today: moment.date)
+        catalog = try given ?? CatalogLoader.embedded(today: moment.date)
         guard let region = catalog.region(catalog.defaultRegion) else { throw FixtureError.noRegion }
         let receipts = dir.file("receipts")
         app = KioskApp(environment: KioskEnvironment(

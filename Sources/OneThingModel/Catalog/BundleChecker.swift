@@ -1,11 +1,35 @@
-/// Checks one bundle definition against itself and the catalogue head.
+/// Checks one bundle definition against itself and the catalogue head. Look-ups go through
+/// sets and dictionaries made once, and conditions are walked in a loop, so the time is
+/// about linear in the bundle's size and the stack does not grow with it.
 struct BundleChecker {
     let bundle: BundleDefinition
     let catalog: Catalog
     let today: CivilDate
     let add: (String, String) -> Void
+    private let itemCodes: Set<String>
+    private let fieldsByID: [String: FieldDefinition]
+    private let groupIDs: Set<String>
+    private let situationIDs: Set<String>
+    private let departmentCodes: Set<String>
+
+    init(bundle: BundleDefinition, catalog: Catalog, today: CivilDate, add: @escaping (String, String) -> Void) {
+        self.bundle = bundle
+        self.catalog = catalog
+        self.today = today
+        self.add = add
+        itemCodes = Set(bundle.items.map(\.code))
+        fieldsByID = Dictionary(bundle.fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        groupIDs = Set(bundle.groups.map(\.id))
+        situationIDs = Set(bundle.items.flatMap(\.situations).map(\.id))
+        departmentCodes = Set(catalog.departments.map(\.code))
+    }
 
     func check() {
+        if bundle.items.count > CatalogLimits.itemsPerBundle {
+            add(
+                "items",
+                "The bundle has \(bundle.items.count) items; a bundle holds at most \(CatalogLimits.itemsPerBundle) (a real one has a handful). Check that this is the bundle file you meant, or split it into bundles of related items.")
+        }
         if !Identifier.isCode(bundle.code) {
             add("code", "A bundle code is lower-case letters, digits and hyphens, such as \"birth\".")
         }
@@ -37,15 +61,24 @@ struct BundleChecker {
             checkItem(item, at: "items[\(i)]")
         }
         if let cycle = DependencyOrder.cycle(in: bundle.items) {
-            add("items", "The items depend on each other in a cycle: \(cycle.joined(separator: " -> ")).")
+            add("items", "The items depend on each other in a cycle: \(Self.describe(cycle)).")
         }
         for (i, rule) in bundle.rules.enumerated() {
             checkRule(rule, at: "rules[\(i)]")
         }
     }
 
+    /// `a -> b -> a`; a very long cycle by its first and last codes and how many are left out.
+    static func describe(_ cycle: [String]) -> String {
+        let shown = CatalogLimits.cycleCodesShown
+        guard cycle.count > shown + 1 else { return cycle.joined(separator: " -> ") }
+        let head = cycle.prefix(shown / 2).joined(separator: " -> ")
+        let tail = cycle.suffix(shown / 2).joined(separator: " -> ")
+        return "\(head) -> ... (\(cycle.count - shown) more items) ... -> \(tail)"
+    }
+
     private func checkDepartment(_ code: String, at path: String) {
-        if catalog.department(code) == nil {
+        if !departmentCodes.contains(code) {
             add(path, "There is no department \"\(code)\" in catalog.json.")
         }
     }
@@ -54,7 +87,7 @@ struct BundleChecker {
         if !Identifier.isFieldID(field.id) {
             add("\(path).id", "A field id is lower-case letters, digits and underscores, starting with a letter.")
         }
-        if !bundle.groups.contains(where: { $0.id == field.group }) {
+        if !groupIDs.contains(field.group) {
             add("\(path).group", "There is no group \"\(field.group)\" in this bundle's groups.")
         }
         if field.required && field.requiredWhen != nil {
@@ -124,7 +157,7 @@ struct BundleChecker {
         for (i, dependency) in item.dependsOn.enumerated() {
             if dependency == item.code {
                 add("\(path).dependsOn[\(i)]", "An item cannot depend on itself.")
-            } else if bundle.item(dependency) == nil {
+            } else if !itemCodes.contains(dependency) {
                 add("\(path).dependsOn[\(i)]", "There is no item \"\(dependency)\" in this bundle.")
             }
         }
@@ -136,7 +169,7 @@ struct BundleChecker {
         if item.fields.isEmpty {
             add("\(path).fields", "The item asks for no field; list the fields its department needs.")
         }
-        for (i, id) in item.fields.enumerated() where bundle.field(id) == nil {
+        for (i, id) in item.fields.enumerated() where fieldsByID[id] == nil {
             add("\(path).fields[\(i)]", "There is no field \"\(id)\" in this bundle's fields.")
         }
         for (i, id) in CatalogChecker.duplicates(item.fields) {
@@ -147,26 +180,35 @@ struct BundleChecker {
         }
     }
 
+    /// Walks a condition and the conditions inside it (`not`) in a loop, not by recursion.
     private func checkCondition(_ condition: Condition, at path: String) {
-        guard let shape = condition.shape else {
-            add(path, "A condition has exactly one of: field with equals or in, item, situation, not.")
-            return
-        }
-        switch shape {
-        case .fieldEquals(let id, let value): checkFieldValues(id, [value], at: path)
-        case .fieldIn(let id, let values): checkFieldValues(id, values, at: path)
-        case .item(let code):
-            if bundle.item(code) == nil { add("\(path).item", "There is no item \"\(code)\" in this bundle.") }
-        case .situation(let id):
-            if !bundle.items.contains(where: { $0.situations.contains { $0.id == id } }) {
-                add("\(path).situation", "There is no situation \"\(id)\" in this bundle.")
+        var condition = condition
+        var path = path
+        while true {
+            guard let shape = condition.shape else {
+                add(path, "A condition has exactly one of: field with equals or in, item, situation, not.")
+                return
             }
-        case .not(let inner): checkCondition(inner, at: "\(path).not")
+            switch shape {
+            case .fieldEquals(let id, let value): checkFieldValues(id, [value], at: path)
+            case .fieldIn(let id, let values): checkFieldValues(id, values, at: path)
+            case .item(let code):
+                if !itemCodes.contains(code) { add("\(path).item", "There is no item \"\(code)\" in this bundle.") }
+            case .situation(let id):
+                if !situationIDs.contains(id) {
+                    add("\(path).situation", "There is no situation \"\(id)\" in this bundle.")
+                }
+            case .not(let inner):
+                condition = inner
+                path += ".not"
+                continue
+            }
+            return
         }
     }
 
     private func checkFieldValues(_ id: String, _ values: [String], at path: String) {
-        guard let field = bundle.field(id) else {
+        guard let field = fieldsByID[id] else {
             add("\(path).field", "There is no field \"\(id)\" in this bundle.")
             return
         }
@@ -183,7 +225,7 @@ struct BundleChecker {
                 add("\(path).fields", "The rule \(rule.kind.rawValue) needs the role \"\(role)\".")
                 continue
             }
-            if bundle.field(id) == nil {
+            if fieldsByID[id] == nil {
                 add("\(path).fields.\(role)", "There is no field \"\(id)\" in this bundle.")
             }
         }

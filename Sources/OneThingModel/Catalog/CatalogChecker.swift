@@ -25,8 +25,9 @@ public enum CatalogChecker {
         if catalog.region(catalog.defaultRegion) == nil {
             add(head, "defaultRegion", "The default region \"\(catalog.defaultRegion)\" is not one of the regions.")
         }
+        let bundles = Dictionary(catalog.bundles.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         for (r, region) in catalog.regions.enumerated() {
-            checkRegion(region, at: "regions[\(r)]", in: catalog, add: { add(head, $0, $1) })
+            checkRegion(region, at: "regions[\(r)]", bundles: bundles, add: { add(head, $0, $1) })
         }
         for bundle in catalog.bundles {
             let file = bundleFile(bundle.code)
@@ -35,26 +36,30 @@ public enum CatalogChecker {
         return problems
     }
 
+    /// Checks one region's menus; look-ups go through sets and dictionaries, so a long menu
+    /// of a large bundle costs about its length.
     private static func checkRegion(
-        _ region: Region, at path: String, in catalog: Catalog, add: (String, String) -> Void
+        _ region: Region, at path: String, bundles: [String: BundleDefinition], add: (String, String) -> Void
     ) {
         if region.menus.isEmpty {
             add("\(path).menus", "The region offers no bundle; give it at least one menu.")
         }
         for (bundleCode, items) in region.menus.sorted(by: { $0.key < $1.key }) {
-            guard let bundle = catalog.bundle(bundleCode) else {
+            guard let bundle = bundles[bundleCode] else {
                 add("\(path).menus.\(bundleCode)", "There is no bundle \"\(bundleCode)\".")
                 continue
             }
             if items.isEmpty {
                 add("\(path).menus.\(bundleCode)", "The menu is empty; list the items this region offers.")
             }
-            for (i, item) in items.enumerated() where bundle.item(item) == nil {
+            let byCode = Dictionary(bundle.items.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            let offered = Set(items)
+            for (i, item) in items.enumerated() where byCode[item] == nil {
                 add("\(path).menus.\(bundleCode)[\(i)]", "The bundle \"\(bundleCode)\" has no item \"\(item)\".")
             }
             for (i, code) in items.enumerated() {
-                for dependency in bundle.item(code)?.dependsOn ?? []
-                where bundle.item(dependency) != nil && !items.contains(dependency) {
+                for dependency in byCode[code]?.dependsOn ?? []
+                where byCode[dependency] != nil && !offered.contains(dependency) {
                     add(
                         "\(path).menus.\(bundleCode)[\(i)]",
                         "The item \"\(code)\" depends on \"\(dependency)\", which this region does not offer.")

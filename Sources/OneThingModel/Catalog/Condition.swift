@@ -67,16 +67,36 @@ public struct Condition: Codable, Sendable, Hashable {
 }
 
 extension Condition {
+    /// How deep `referencedFields` follows conditions (`not`, and situations naming
+    /// situations), as `FormShape` evaluates them.
+    static let referenceDepth = 16
+
     /// The field ids this condition reads, directly or through a situation of `bundle`.
+    ///
+    /// A breadth-first walk with its own queue: each situation is followed once, at the
+    /// least depth it is reached (where it reaches furthest), so situations that name each
+    /// other cost no more than a chain, and no depth uses the call stack.
     public func referencedFields(in bundle: BundleDefinition, depth: Int = 0) -> Set<String> {
-        guard depth < 16, let shape else { return [] }
-        switch shape {
-        case .fieldEquals(let id, _), .fieldIn(let id, _): return [id]
-        case .item: return []
-        case .situation(let id):
-            return bundle.items.flatMap(\.situations).filter { $0.id == id }
-                .reduce(into: Set<String>()) { $0.formUnion($1.when.referencedFields(in: bundle, depth: depth + 1)) }
-        case .not(let inner): return inner.referencedFields(in: bundle, depth: depth + 1)
+        let situations = bundle.items.flatMap(\.situations)
+        var fields: Set<String> = []
+        var followed: Set<String> = []
+        var queue: [(condition: Condition, depth: Int)] = [(self, depth)]
+        var next = 0
+        while next < queue.count {
+            let (condition, depth) = queue[next]
+            next += 1
+            guard depth < Self.referenceDepth, let shape = condition.shape else { continue }
+            switch shape {
+            case .fieldEquals(let id, _), .fieldIn(let id, _): fields.insert(id)
+            case .item: break
+            case .situation(let id):
+                guard followed.insert(id).inserted else { continue }
+                for situation in situations where situation.id == id {
+                    queue.append((situation.when, depth + 1))
+                }
+            case .not(let inner): queue.append((inner, depth + 1))
+            }
         }
+        return fields
     }
 }

@@ -3,15 +3,13 @@ import OneThingFailpoints
 import TestSupport
 import Testing
 
-/// Product issues the network-fault rounds met with operator events (issue 12), each in its
-/// smallest form on the real binaries. A-D were fixed on main (cfdfdc3) while the rounds were
-/// being written and are regression tests here. B2, E and F are open: the rounds
-/// (FaultToleranceTests) leave them out, marked KNOWN ISSUE there, and their tests run what
-/// should happen inside `withKnownIssue`: they pass while the product still fails the
-/// expectation, and fail ("known issue was not recorded") once it is fixed, so that the
-/// wrapper and the workaround in the rounds get removed.
-@Suite("Restores met by the fault rounds: fixed issues and known ones")
-struct FaultRoundsRestoreTests {
+/// Product faults the network-fault rounds met with operator events (issue 12), each in its
+/// smallest form on the real binaries. A-E are fixed: each test is what must happen. B2 and F
+/// are open: their tests run what should happen inside `withKnownIssue` (they pass while the
+/// product still fails the expectation, and fail, "known issue was not recorded", once it is
+/// fixed, so that the wrapper and the rounds' precaution marked KNOWN ISSUE go).
+@Suite("Restore faults found by the fault rounds with operator events")
+struct FaultRoundsRestoreFaultTests {
     func synced(_ loop: Loop, db: String? = nil) throws -> BuiltBinary.Run {
         let run = try loop.node(["sync", "--json"], db: db)
         #expect(run.code == 0, "sync: \(run.stderr)")
@@ -28,7 +26,7 @@ struct FaultRoundsRestoreTests {
         #expect(run.code == 0, "amend: \(run.stderr)")
     }
 
-    @Test("A: a node restored from a copy older than its last sent correction learns the hub's revision; its next correction is applied")
+    @Test("A: a node restored from a copy older than its last correction learns the revision the hub applied; its next correction is taken")
     func correctionAfterNodeRestore() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -44,7 +42,6 @@ struct FaultRoundsRestoreTests {
         _ = try synced(loop)
         let number = try #require(try loop.nodeShow(id)["province_no"] as? String)
         #expect((try loop.nodeShow(id)["fields"] as? [String: String])?["mother_phone"] == "13900000001", "the hub's fields came back")
-        // (Was: the node kept revision 1, and its next correction, revision 2 again, was quarantined.)
         #expect(try loop.nodeShow(id)["revision"] as? Int == loop.hubShow(number)["revision"] as? Int)
         try amend(loop, id, phone: "13900000002")
         let run = try synced(loop)
@@ -53,7 +50,7 @@ struct FaultRoundsRestoreTests {
         #expect((try loop.hubShow(number)["fields"] as? [String: String])?["mother_phone"] == "13900000002", "the correction reaches the hub")
     }
 
-    @Test("B: a filing unsent when the node's copy was made, corrected in place and sent afterwards, is answered as already applied once the copy is back")
+    @Test("B: a filing unsent when the node's copy was made, corrected in place and sent afterwards, is answered as already held once the copy is back, never quarantined")
     func replacedEntryAfterNodeRestore() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -67,11 +64,9 @@ struct FaultRoundsRestoreTests {
         try copy(copyPath, to: loop.nodeDB)
         let run = try synced(loop)
         #expect(try loop.hubApplications().count == 1)
-        // (Was: renumbered after seq_reused, then refused as an application the hub already holds.)
         #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
         #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "a renumbered entry is quarantined")
         #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
-        #expect((try loop.nodeShow(id)["fields"] as? [String: String])?["mother_phone"] == "13900000001", "the hub's form, sent after the copy")
     }
 
     @Test("B2: a correction unsent when the node's copy was made, corrected in place and sent afterwards, is quarantined once the copy is back")
@@ -96,7 +91,7 @@ struct FaultRoundsRestoreTests {
         }
     }
 
-    @Test("C: the hub restored twice from the same backup gives no province number out again; the nodes go on")
+    @Test("C: the hub restored twice from the same backup gives no province number out again; the node syncs")
     func hubRestoredTwiceFromOneBackup() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -118,14 +113,12 @@ struct FaultRoundsRestoreTests {
         let other = try #require(try loop.file(count: 1, db: ward2).first)
         _ = try synced(loop, db: ward2)
         let otherNumber = try loop.nodeShow(other, db: ward2)["province_no"] as? String
-        // (Was: the second restore drew the same fresh block, from the backup's counter, and
-        // ward-1, holding a number given to ward-2, exited 75 at every sync.)
         #expect(otherNumber.map { !issued.contains($0) } == true, "\(otherNumber ?? "none") was given out before the second restore")
         let again = try loop.node(["sync"], db: ward1)
         #expect(again.code == 0, "ward-1 cannot take its numbers: \(again.stderr)")
     }
 
-    @Test("D: a hub restored from a backup older than a token rotation takes the node's current token and refuses the old one")
+    @Test("D: a hub restored from a backup older than a token rotation keeps the node's new token and refuses the old one")
     func tokenRotatedAfterHubBackup() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -140,14 +133,13 @@ struct FaultRoundsRestoreTests {
         try loop.writeToken(newToken, to: loop.dir.file("token-ward-1"))
         _ = try synced(loop)
         #expect(try loop.hub(["restore", backup]).code == 0)
-        // (Was: the restore brought back the tokens of the backup.)
         let withNew = try loop.node(["sync"])
         #expect(withNew.code == 0, "the node's current token is refused after the restore: \(withNew.stderr)")
         try loop.writeToken(oldToken, to: loop.dir.file("token-ward-1"))
         #expect(try loop.node(["sync"]).code == 69, "the token rotated away works again")
     }
 
-    @Test("E: a restored node whose first sync stops after the state request, and which files again, renumbers past a gap: 75 for ever")
+    @Test("E: a restored node whose first sync stops after the state request, and which files again, renumbers from the seq the hub expects")
     func renumberingLeavesAGap() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -166,12 +158,10 @@ struct FaultRoundsRestoreTests {
             ["sync", "--db", loop.nodeDB], environment: ["ONETHING_FAILPOINT": Failpoint.Name.beforePushRequest.rawValue])
         #expect(killed.code == 9 || killed.code == 137, "killed: \(killed.code) \(killed.stderr)")
         let later = try loop.file(count: 1)  // seq 3
-        withKnownIssue("renumbering starts after the highest seq held (4) instead of at the seq the hub expects (3)") { () throws in
-            let run = try loop.node(["sync"])
-            #expect(run.code == 0, "\(run.stderr)")
-            let held = Set(try loop.hubApplications().compactMap { $0["application_id"] as? String })
-            #expect(held.isSuperset(of: fresh + later))
-        }
+        let run = try loop.node(["sync"])
+        #expect(run.code == 0, "\(run.stderr)")
+        let held = Set(try loop.hubApplications().compactMap { $0["application_id"] as? String })
+        #expect(held.isSuperset(of: fresh + later))
     }
 
     /// Asks `url` with `token` every 20 ms for `seconds`, each request on its own thread (a
