@@ -4,7 +4,10 @@ import TestSupport
 import Testing
 
 /// Product faults the network-fault rounds met with operator events (issue 12), each in its
-/// smallest form on the real binaries, now fixed: each test is what must happen.
+/// smallest form on the real binaries. A-E are fixed: each test is what must happen. B2 and F
+/// are open: their tests run what should happen inside `withKnownIssue` (they pass while the
+/// product still fails the expectation, and fail, "known issue was not recorded", once it is
+/// fixed, so that the wrapper and the rounds' precaution marked KNOWN ISSUE go).
 @Suite("Restore faults found by the fault rounds with operator events")
 struct FaultRoundsRestoreFaultTests {
     func synced(_ loop: Loop, db: String? = nil) throws -> BuiltBinary.Run {
@@ -64,6 +67,28 @@ struct FaultRoundsRestoreFaultTests {
         #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
         #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "a renumbered entry is quarantined")
         #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
+    }
+
+    @Test("B2: a correction unsent when the node's copy was made, corrected in place and sent afterwards, is quarantined once the copy is back")
+    func replacedCorrectionAfterNodeRestore() throws {
+        let loop = Loop()
+        let hub = try loop.startHub()
+        defer { hub.stop() }
+        _ = try loop.setUpNode(url: hub.url)
+        let id = try #require(try loop.file(count: 1).first)
+        _ = try synced(loop)
+        try amend(loop, id, phone: "13900000001")  // revision 2, queued, never sent
+        let copyPath = loop.dir.file("node-copy.sqlite")
+        try copy(loop.nodeDB, to: copyPath)
+        try amend(loop, id, phone: "13900000002")  // revision 2 replaced in place: same seq, new key
+        _ = try synced(loop)
+        try copy(copyPath, to: loop.nodeDB)
+        let run = try synced(loop)
+        withKnownIssue("the old revision 2 meets seq_reused, is renumbered, and is refused: 'Revision 2 is not later than revision 2 that the hub already applied'") { () throws in
+            #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
+            #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "a renumbered entry is quarantined")
+            #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
+        }
     }
 
     @Test("C: the hub restored twice from the same backup gives no province number out again; the node syncs")
@@ -137,5 +162,81 @@ struct FaultRoundsRestoreFaultTests {
         #expect(run.code == 0, "\(run.stderr)")
         let held = Set(try loop.hubApplications().compactMap { $0["application_id"] as? String })
         #expect(held.isSuperset(of: fresh + later))
+    }
+
+    /// Asks `url` with `token` every 20 ms for `seconds`, each request on its own thread (a
+    /// request the hub holds does not hold back the next); prints "CODE:COUNT ...".
+    static let askScript = """
+        import sys, threading, time, urllib.request, urllib.error
+        url, token, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+        codes, lock, threads = {}, threading.Lock(), []
+        def ask():
+            request = urllib.request.Request(url, headers={"Authorization": "Bearer " + token})
+            try:
+                code = urllib.request.urlopen(request, timeout=60).status
+            except urllib.error.HTTPError as error:
+                code = error.code
+            except Exception:
+                code = 0
+            with lock:
+                codes[code] = codes.get(code, 0) + 1
+        end = time.time() + seconds
+        while time.time() < end:
+            thread = threading.Thread(target=ask)
+            thread.start()
+            threads.append(thread)
+            time.sleep(0.02)
+        for thread in threads:
+            thread.join()
+        print(" ".join("%d:%d" % item for item in sorted(codes.items())))
+        """
+
+    @Test(
+        "F: while onething-hub restore runs, the serving hub takes the backup's node tokens for a moment (a node re-keyed since is refused)",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "needs strace to slow the restore down"))
+    func tokensDuringRestore() throws {
+        let loop = Loop()
+        let hub = try loop.startHub()
+        defer { hub.stop() }
+        _ = try loop.setUpNode(url: hub.url)
+        _ = try loop.file(count: 1)
+        _ = try synced(loop)
+        let backup = loop.dir.file("hub-backup.sqlite")
+        #expect(try loop.hub(["backup", backup]).code == 0)
+        let rotated = try loop.hub(["nodes", "rotate", "ward-1", "--json"])
+        let token = try #require((rotated.json() as? [String: Any])?["token"] as? String)
+        try loop.writeToken(token, to: loop.dir.file("token-ward-1"))
+        _ = try synced(loop)
+
+        let asking = Process()
+        asking.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        asking.arguments = ["python3", "-c", Self.askScript, hub.url + "/v1/nodes/ward-1/state", token, "3"]
+        let answers = Pipe()
+        asking.standardOutput = answers
+        try asking.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        // The restore as on a busy disk: each fsync of the restoring process held 0.3 s, so
+        // that the moment between its two transactions (the backup's content copied in; the
+        // live tokens, counter and a new identity written) lasts long enough to be met.
+        let restore = Process()
+        restore.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        restore.arguments = [
+            "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync,fdatasync", "-e", "inject=fsync,fdatasync:delay_exit=300000",
+            loop.hubCLI.path, "restore", backup, "--db", loop.hubDB,
+        ]
+        restore.standardOutput = FileHandle.nullDevice
+        try restore.run()
+        restore.waitUntilExit()
+        #expect(restore.terminationStatus == 0)
+        let codes = String(decoding: answers.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        asking.waitUntilExit()
+        #expect(codes.contains("200:"), "\(codes)")
+        #expect(try loop.node(["sync"]).code == 0, "the current token works after the restore")
+        withKnownIssue(
+            "restore copies the backup in and writes the live tokens back in two transactions; in between the backup's tokens (and counter and identity) are served",
+            isIntermittent: true
+        ) {
+            #expect(!codes.contains("401:"), "answers to the node's current token during the restore: \(codes)")
+        }
     }
 }
