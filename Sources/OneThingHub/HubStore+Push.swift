@@ -18,7 +18,7 @@ extension HubStore {
         let applier = PushApplier(
             node: node, catalog: catalog, nearDuplicates: nearDuplicates, check: PayloadCheck(current: catalog, now: now))
         return try await write { db in
-            try PayloadCheck.record(catalog, db)
+            try PayloadCheck.record(catalog, path: self.path, db)
             var results: [PushResult] = []
             for entry in entries {
                 var result: PushResult?

@@ -81,7 +81,7 @@ struct PayloadCheck {
     func catalog(version: String, _ db: Database) throws -> Catalog? {
         if version == current.version { return current.catalog }
         if let cached = Self.cache.withLock({ $0[version] }) { return cached }
-        if let builtIn = try? CatalogLoader.embedded(today: CivilDate.latestChecked), builtIn.version == version {
+        if let builtIn = Self.builtIn, builtIn.version == version {
             Self.cache.withLock { $0[version] = builtIn }
             return builtIn
         }
@@ -99,16 +99,26 @@ struct PayloadCheck {
     /// Catalogues read back from the database, by version (a version never changes).
     private static let cache = Mutex<[String: Catalog]>([:])
 
+    /// The catalogue built into the hub, loaded once.
+    private static let builtIn = try? CatalogLoader.embedded(today: CivilDate.latestChecked)
+
+    /// (database path, version) pairs already recorded by this process: the catalogue's files
+    /// are encoded and written once, not with every push.
+    private static let recorded = Mutex<Set<String>>([])
+
     /// Keeps the catalogue the hub serves, so that applications filed under it are checked,
     /// amended and shown under it after the hub moves to a newer one; part of the caller's
     /// transaction, once per version.
-    static func record(_ catalog: HubCatalog, _ db: Database) throws {
+    static func record(_ catalog: HubCatalog, path: String, _ db: Database) throws {
+        let key = path + "\u{0}" + catalog.version
+        guard !recorded.withLock({ $0.contains(key) }) else { return }
         let files = catalog.files.map { StoredCatalogFile(path: $0.path, text: $0.text) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(files), as: UTF8.self)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO catalogs (version, files) VALUES (?, ?)")
             .execute(arguments: [catalog.version, json])
+        recorded.withLock { _ = $0.insert(key) }
     }
 }
 

@@ -27,6 +27,12 @@ extension NodeStore {
     /// keeps nothing and says nothing).
     public func rememberCatalog(version: String, files: [CatalogFile]) throws(StoreError) {
         guard !isReadOnly else { return }
+        // Every command opens the catalogue in use: a look-up, and a write only the first time.
+        let known = try read { db in
+            try !db.tableExists("catalog_versions")
+                || String.fetchOne(db, sql: "SELECT 1 FROM catalog_versions WHERE version = ?", arguments: [version]) != nil
+        }
+        guard !known else { return }
         let json = try Self.canonicalJSON(files.map { StoredFile(path: $0.path, text: $0.text) })
         try write { db in
             guard try db.tableExists("catalog_versions") else { return }

@@ -44,8 +44,9 @@ struct CleanTextTests {
         // The admin API refuses the same (400), with the admin token.
         for reason in Self.hostile {
             let body = try JSONSerialization.data(withJSONObject: ["decision": "return", "reason": reason])
-            let status = try Self.post(
-                hub.url + "/v1/admin/applications/\(number)/items/vaccination-certificate/decision", body: body, token: hub.adminToken)
+            let status = try curlPost(
+                hub.url + "/v1/admin/applications/\(number)/items/vaccination-certificate/decision", body: body, token: hub.adminToken
+            ).status
             #expect(status == 400, "admin API: \(status)")
         }
         #expect(try loop.hubShow(number).items() == before, "no decision recorded")
@@ -85,25 +86,5 @@ struct CleanTextTests {
         let run = try loop.node(["operators", "add", "clerk-9", "--name", "林\u{202E}测试"], stdin: "246810\n")
         #expect(run.code == 64, "\(run.code) \(run.stderr)")
         #expect(isClean(run.stderr))
-    }
-
-    /// A POST with curl; returns the HTTP status.
-    static func post(_ url: String, body: Data, token: String) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Authorization: Bearer \(token)",
-            "-H", "Content-Type: application/json", "--data-binary", "@-", url,
-        ]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(body)
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self)) ?? -1
     }
 }

@@ -103,3 +103,25 @@ extension [String: Any] {
         return out
     }
 }
+
+/// A POST through the curl command (a client the node's code does not shape): the HTTP
+/// status and the answer's body.
+func curlPost(_ url: String, body: Data, token: String) throws -> (status: Int, body: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+        "curl", "-sS", "-w", "\n%{http_code}", "-X", "POST", "-H", "Authorization: Bearer \(token)",
+        "-H", "Content-Type: application/json", "--data-binary", "@-", url,
+    ]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(body)
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard let newline = data.lastIndex(of: UInt8(ascii: "\n")) else { return (-1, data) }
+    return (Int(String(decoding: data[(newline + 1)...], as: UTF8.self)) ?? -1, Data(data[..<newline]))
+}

@@ -10,26 +10,10 @@ import Testing
 /// checked by the hub with the node's own validator; nothing unchecked is stored.
 @Suite("A hub that trusts no node")
 struct UntrustedNodeTests {
-    /// POSTs `body` to the hub as `node` with `token`, through curl (a client the node's
-    /// code does not shape); returns the push results.
+    /// POSTs the entries to the hub as `node` with `token`; returns the push results.
     func push(_ hub: HubProcess, node: String, token: String, _ entries: [PushEntry]) throws -> [PushResult] {
-        let body = try WireCoding.encode(PushRequest(entries: entries))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "curl", "-sS", "-X", "POST", "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
-            "--data-binary", "@-", hub.url + WireProtocol.pushPath(node: node),
-        ]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(body)
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try WireCoding.decode(PushResponse.self, from: data).results
+        let answer = try curlPost(hub.url + WireProtocol.pushPath(node: node), body: try WireCoding.encode(PushRequest(entries: entries)), token: token)
+        return try WireCoding.decode(PushResponse.self, from: answer.body).results
     }
 
     /// The catalogue's valid example as of now, as a payload for `applicationId`, with `edit` applied.
