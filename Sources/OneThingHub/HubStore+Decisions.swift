@@ -32,8 +32,20 @@ extension HubStore {
             for (field, value) in issued {
                 // Checked for its form and checksum; not against the hub's clock, which no
                 // decision depends on.
-                if case .failure(let problem) = ResidentIDNumber.parse(value, today: .latestChecked) {
+                let number: ResidentIDNumber
+                switch ResidentIDNumber.parse(value, today: .latestChecked) {
+                case .success(let parsed): number = parsed
+                case .failure(let problem):
                     throw HubError.invalidDecision("The issued \(field) is not a valid resident ID number: \(problem.message)")
+                }
+                // The number is the newborn's: birth date, sex and the issuing region agree
+                // with the application, or it belongs to someone else.
+                if let identity = FieldOwnership.issuedIdentity(bundle: record.bundle, item: item) {
+                    let problems = identity.problems(number, fields: record.fields, region: record.region)
+                    if !problems.isEmpty {
+                        throw HubError.invalidDecision(
+                            "The issued \(field) does not belong to this application's newborn: \(problems.joined(separator: "; ")). Check the number against the household registration.")
+                    }
                 }
             }
             if request.decision == .approve, issued.isEmpty,

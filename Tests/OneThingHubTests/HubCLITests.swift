@@ -50,7 +50,7 @@ struct HubCLITests {
             #expect(early.stderr.contains("waits for household-registration"))
 
             let decided = try binary.run([
-                "decide", number, "household-registration", "approve", "--document", "resident_id_number=350100202601010011",
+                "decide", number, "household-registration", "approve", "--document", "resident_id_number=\(try await hub.newbornID(number))",
                 "--db", db,
             ])
             #expect(decided.code == 0, "\(decided.stderr)")
@@ -75,7 +75,7 @@ struct HubCLITests {
             #expect(show.code == 0)
             let application = try WireCoding.decode(HubApplication.self, from: Data(show.stdout.utf8))
             #expect(application.hubRevision == 3, "1 accepted, 2 resident ID issued, 3 amended")
-            #expect(application.fields["newborn_id_number"] == "350100202601010011")
+            #expect(application.fields["newborn_id_number"] == (try await hub.newbornID(number)))
             #expect(application.state(of: "household-registration") == .issued)
             #expect(application.state(of: "social-security-card") == .inProgress)
 
