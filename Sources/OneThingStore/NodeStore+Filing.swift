@@ -104,7 +104,7 @@ extension NodeStore {
         do {
             return try encoder.encode(value)
         } catch {
-            throw .internalFailure(path: "(encoding)", code: 0)
+            throw .internalFailure(what: "a stored value")
         }
     }
 
