@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import OneThingDatabase
+import OneThingModel
+import OneThingWire
+
+/// One row of `applications` as `list` and `show` read it (`ApplicationRow.summaryColumns`,
+/// or every column with `open_conflicts` for `show`), read strictly: a state, time or JSON
+/// column that does not read back is a damaged row, never a default.
+struct ApplicationRow: Sendable {
+    var rowid: Int64
+    var summary: ApplicationSummary
+
+    /// The columns of a summary (`list`, look-up).
+    static let summaryColumns = "rowid, id, bundle, state, revision, province_no, filed_at"
+
+    enum Columns {
+        static let rowid = Column("rowid")
+        static let id = Column("id")
+        static let bundle = Column("bundle")
+        static let state = Column("state")
+        static let revision = Column("revision")
+        static let provinceNo = Column("province_no")
+        static let filedAt = Column("filed_at")
+        static let region = Column("region")
+        static let catalogVersion = Column("catalog_version")
+        static let fields = Column("fields")
+        static let situations = Column("situations")
+        static let hubRevision = Column("hub_revision")
+        static let stateReason = Column("state_reason")
+        static let operatorId = Column("operator")
+        static let updatedAt = Column("updated_at")
+        static let hubFieldsRevision = Column("hub_fields_revision")
+        static let duplicate = Column("duplicate")
+        /// Not a column of the table: the count `show` selects beside them.
+        static let openConflicts = Column("open_conflicts")
+    }
+}
+
+extension ApplicationRow: StrictRecord {
+    static let databaseTableName = "applications"
+
+    init(decoding row: Row) throws {
+        rowid = try row.value(Columns.rowid)
+        summary = ApplicationSummary(
+            id: try row.value(Columns.id), bundle: try row.value(Columns.bundle), state: try row.value(Columns.state),
+            revision: try row.value(Columns.revision), provinceNo: try row.value(Columns.provinceNo),
+            filedAt: try row.value(Columns.filedAt), items: [])
+    }
+
+    static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }
+
+    /// The application in full, for `show` (every column and `open_conflicts`).
+    struct Detail: StrictRecord {
+        static let databaseTableName = "applications"
+        typealias Columns = ApplicationRow.Columns
+        var detail: ApplicationDetail
+
+        init(decoding row: Row) throws {
+            let summary = try ApplicationRow(decoding: row).summary
+            let key = summary.id
+            detail = ApplicationDetail(
+                summary: summary, region: try row.value(Columns.region), catalogVersion: try row.value(Columns.catalogVersion),
+                fields: try StoredFields.decode(row.value(Columns.fields) as String, table: Self.databaseTableName, key: key),
+                situations: try StoredFields.decodeList(row.value(Columns.situations) as String, table: Self.databaseTableName, key: key),
+                hubRevision: try row.value(Columns.hubRevision), stateReason: try row.value(Columns.stateReason),
+                operatorId: try row.value(Columns.operatorId), updatedAt: try row.value(Columns.updatedAt),
+                hubFieldsRevision: try row.value(Columns.hubFieldsRevision),
+                duplicate: try (row.value(Columns.duplicate) as String?).map {
+                    try JSONDecoder().decode(DuplicateMatch.self, from: Data($0.utf8))
+                },
+                openConflicts: try row.value(Columns.openConflicts))
+        }
+
+        static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }
+    }
+}
