@@ -32,6 +32,9 @@ struct ApplicationRow: Sendable {
         static let updatedAt = Column("updated_at")
         static let hubFieldsRevision = Column("hub_fields_revision")
         static let duplicate = Column("duplicate")
+        static let personKey = Column("person_key")
+        static let eventKey = Column("event_key")
+        static let exactKey = Column("exact_key")
         /// Not a column of the table: the count `show` selects beside them.
         static let openConflicts = Column("open_conflicts")
     }
