@@ -77,4 +77,47 @@ extension ApplicationRow: StrictRecord {
 
         static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }
     }
+
+    /// What duplicate keys are made of: the id, the bundle and the field map. Its columns
+    /// are there since the first schema, so the migrations that key persons read it too.
+    struct Person: StrictRecord {
+        static let databaseTableName = "applications"
+        static let selection = "id, bundle, fields"
+        typealias Columns = ApplicationRow.Columns
+        var id: String
+        var bundle: String
+        var fields: [String: String]
+
+        init(decoding row: Row) throws {
+            id = try row.value(Columns.id)
+            bundle = try row.value(Columns.bundle)
+            fields = try StoredFields.decode(row.value(Columns.fields) as String, table: Self.databaseTableName, key: id)
+        }
+
+        static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }
+    }
+
+    /// The working copy an amendment starts from.
+    struct Working: StrictRecord {
+        static let databaseTableName = "applications"
+        static let selection = "id, bundle, fields, revision, hub_fields_revision, filed_at"
+        typealias Columns = ApplicationRow.Columns
+        var bundle: String
+        var fields: [String: String]
+        var revision: Int
+        /// The hub revision the working copy was last merged with (0: none yet).
+        var hubFieldsRevision: Int
+        /// As stored, the text a payload carries.
+        var filedAt: String
+
+        init(decoding row: Row) throws {
+            bundle = try row.value(Columns.bundle)
+            fields = try StoredFields.decode(row.value(Columns.fields) as String, table: Self.databaseTableName, key: Self.rowKey(row))
+            revision = try row.value(Columns.revision)
+            hubFieldsRevision = try row.value(Columns.hubFieldsRevision)
+            filedAt = try row.value(Columns.filedAt)
+        }
+
+        static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }
+    }
 }
