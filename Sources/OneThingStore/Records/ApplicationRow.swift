@@ -120,4 +120,30 @@ extension ApplicationRow: StrictRecord {
 
         static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }
     }
+
+    /// What a pulled change meets here: the application's state, the hub revision of its
+    /// merge base, and what of it is still on the way (computed columns of the pull's query).
+    struct Local: StrictRecord {
+        static let databaseTableName = "applications"
+        typealias Columns = ApplicationRow.Columns
+        var state: String
+        var hubFieldsRevision: Int
+        var purged: Bool
+        /// Outbox entries queued or in flight.
+        var pending: Int
+        /// Of those, the revisions later than the change's.
+        var unsent: Int
+        var openConflicts: Int
+
+        init(decoding row: Row) throws {
+            state = try row.value(Columns.state)
+            hubFieldsRevision = try row.value(Columns.hubFieldsRevision)
+            purged = try row.value(Column("purged"))
+            pending = try row.value(Column("pending"))
+            unsent = try row.value(Column("unsent"))
+            openConflicts = try row.value(Columns.openConflicts)
+        }
+
+        static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }
+    }
 }
