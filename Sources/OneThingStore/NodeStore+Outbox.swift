@@ -121,14 +121,13 @@ extension NodeStore {
             var record = PushRecord()
             for result in results {
                 guard
-                    let entry = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT seq, application_id, state FROM outbox WHERE idempotency_key = ?"),
-                        arguments: [result.idempotencyKey])
+                    let entry = try OutboxRow.fetchOne(
+                        db.cachedStatement(sql: "SELECT * FROM outbox WHERE idempotency_key = ?"), arguments: [result.idempotencyKey])
                 else { continue }  // not ours: ignore rather than mark the wrong entry
-                let appId: String = entry["application_id"]
-                let seq: Int64 = entry["seq"]
+                let appId = entry.entry.applicationId
+                let seq = entry.entry.seq
                 if result.status == .rejected, result.reasonCode == .seqReused, let expected = result.expectedSeq,
-                    ["queued", "in_flight"].contains(entry["state"] as String)
+                    ["queued", "in_flight"].contains(entry.state)
                 {
                     record.renumbered += try Self.renumberUnsent(from: seq, atLeast: expected, at: time, db)
                     continue
