@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import OneThingDatabase
-public import OneThingModel
+import OneThingModel
 
 /// The node's SQLite database: applications, their items, the outbox, node settings and
 /// sync state. WAL with `synchronous=FULL`, so that a filed application the citizen got a

@@ -40,7 +40,8 @@ struct CLIFailure: Error {
     /// (which names none).
     static func advice(_ error: HubError) -> String? {
         switch error.databaseCode {
-        case .cannotOpen, .readOnly, .permissionDenied: "Fix that, or choose another file with --db."
+        case .cannotOpen: "Check that the folder exists and is writable, or choose another file with --db."
+        case .readOnly, .permissionDenied: "Or choose another file with --db."
         case .missingFile: "Check the file name (or --db, $ONETHING_HUB_DB)."
         case .notADatabase: "Point --db at the hub's database, or restore it from a backup with `onething-hub restore`."
         case .corrupt: "Stop the hub before copying it; `onething-hub restore FILE` puts a backup back."

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import OneThingHub
+import OneThingDatabase
 import OneThingWire
 import TestSupport
 import Testing
@@ -28,6 +29,19 @@ struct HubCLITests {
         #expect(!again.stderr.contains(token))
         let usage = try binary.run(["nodes", "add", "--db", db])
         #expect(usage.code == 64)
+    }
+
+    @Test("a file that is not a database: exit 74, the file named, and the CLI (not the store) says what --db is for")
+    func notADatabase() throws {
+        let directory = TemporaryDirectory("onething-hub-cli")
+        let db = directory.file("hub.sqlite")
+        let junk = Data(repeating: 0x41, count: 8192)
+        try junk.write(to: URL(fileURLWithPath: db))
+        let run = try binary.run(["list", "--db", db])
+        #expect(run.code == 74, "\(run.stderr)")
+        #expect(run.stderr.contains(db) && run.stderr.contains("--db"), "\(run.stderr)")
+        #expect(!HubError.database(.init(.notADatabase, path: db)).description.contains("--db"))
+        #expect(FileManager.default.contents(atPath: db) == junk)
     }
 
     @Test("list, decide, amend and show work while the hub serves the same database")
