@@ -28,8 +28,12 @@ public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The item cannot be decided now; the sentence says why (waits for another item,
     /// already decided, returned for correction).
     case notDecidable(provinceNo: String, item: String, why: String)
-    /// A decision that is incomplete (no reason for a rejection) or contradictory.
+    /// A decision that is incomplete or contradictory.
     case invalidDecision(String)
+    /// A rejection or a return without a reason for the applicant (`decision`: its name).
+    case missingReason(decision: String)
+    /// An approval of `item` without the `document` it issues, which `waiting` items need.
+    case missingDocument(item: String, document: String, waiting: [String])
     /// Amended fields that the bundle does not have or whose values do not pass; one
     /// problem per field, naming the field and the rule, never the value.
     case invalidFields([FieldProblem])
@@ -72,6 +76,10 @@ public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
             "The item \(item) of \(number) cannot be decided now: it \(why)."
         case .invalidDecision(let sentence):
             sentence
+        case .missingReason(let decision):
+            "A decision to \(decision) needs a reason for the applicant (\"reason\" in the request); nothing was recorded."
+        case .missingDocument(let item, let document, let waiting):
+            "Approving \(item) issues the \(document) that \(waiting.joined(separator: ", ")) wait for; give it with the decision (\"documents\" in the request). Nothing was recorded."
         case .invalidFields(let issues):
             issues.map(\.description).joined(separator: "\n")
         case .invalidCatalog(let lines):

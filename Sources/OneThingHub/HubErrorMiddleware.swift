@@ -52,7 +52,7 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     static func status(of error: HubError) -> HTTPResponse.Status {
         switch error {
         case .unauthorized, .adminDisabled: .unauthorized
-        case .badRequest, .badGzip, .invalidFields, .invalidDecision, .invalidNodeId: .badRequest
+        case .badRequest, .badGzip, .invalidFields, .invalidDecision, .missingReason, .missingDocument, .invalidNodeId: .badRequest
         case .tooLarge: .contentTooLarge
         case .noSuchApplication, .noSuchItem, .noSuchNode: .notFound
         case .notDecidable, .nodeExists: .conflict

@@ -41,8 +41,7 @@ extension HubStore {
             {
                 let waiting = flow.items.filter { $0.needs.contains(issues.field) }.map(\.item)
                 if !waiting.isEmpty {
-                    throw HubError.invalidDecision(
-                        "Approving \(item) issues the \(issues.document) that \(waiting.joined(separator: ", ")) wait for; give it with --document \(issues.document)=... (\"documents\" in the request).")
+                    throw HubError.missingDocument(item: item, document: issues.document, waiting: waiting)
                 }
             }
             flow.issued.formUnion(issued.keys)

@@ -39,7 +39,12 @@ struct CLIFailure: Error {
     /// What the operator can do next with this program's flags, after the store's sentence
     /// (which names none).
     static func advice(_ error: HubError) -> String? {
-        switch error.databaseCode {
+        switch error {
+        case .missingReason: return "Give it with --reason TEXT."
+        case .missingDocument(_, let document, _): return "Give it with --document \(document)=VALUE."
+        default: break
+        }
+        return switch error.databaseCode {
         case .cannotOpen: "Check that the folder exists and is writable, or choose another file with --db."
         case .readOnly, .permissionDenied: "Or choose another file with --db."
         case .missingFile: "Check the file name (or --db, $ONETHING_HUB_DB)."

@@ -70,6 +70,7 @@ struct HubCLITests {
             #expect(decided.code == 0, "\(decided.stderr)")
             let noReason = try binary.run(["decide", number, "birth-certificate", "reject", "--db", db])
             #expect(noReason.code == 65)
+            #expect(noReason.stderr.contains("needs a reason") && noReason.stderr.contains("--reason"), "\(noReason.stderr)")
             let badWord = try binary.run(["decide", number, "birth-certificate", "maybe", "--db", db])
             #expect(badWord.code == 64)
             let unknown = try binary.run(["show", "FJ9999999999", "--db", db])
