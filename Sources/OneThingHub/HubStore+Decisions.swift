@@ -53,8 +53,7 @@ extension HubStore {
             {
                 let waiting = flow.items.filter { $0.needs.contains(issues.field) }.map(\.item)
                 if !waiting.isEmpty {
-                    throw HubError.invalidDecision(
-                        "Approving \(item) issues the \(issues.document) that \(waiting.joined(separator: ", ")) wait for; give it with --document \(issues.document)=... (\"documents\" in the request).")
+                    throw HubError.missingDocument(item: item, document: issues.document, waiting: waiting)
                 }
             }
             flow.issued.formUnion(issued.keys)
@@ -151,13 +150,16 @@ extension HubStore {
 
     /// Items a department could decide now, in province-number order: what one round of
     /// `--auto-decide` approves.
-    func itemsInProgress() async throws(HubError) -> [(provinceNo: String, item: String)] {
+    public func itemsInProgress() async throws(HubError) -> [ItemInProgress] {
         try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT province_no, item FROM items WHERE state = ? ORDER BY province_no, position",
-                arguments: [ItemState.inProgress.rawValue]
-            ).map { row in (provinceNo: row["province_no"] as String, item: row["item"] as String) }
+            var records: [String: ApplicationRecord] = [:]
+            return try ItemRecord.inProgress(db).compactMap { item -> ItemInProgress? in
+                if records[item.provinceNo] == nil { records[item.provinceNo] = try ApplicationRecord.fetch(db, provinceNo: item.provinceNo) }
+                guard let record = records[item.provinceNo] else { return nil }
+                return ItemInProgress(
+                    provinceNo: record.provinceNo, item: item.item.item, bundle: record.bundle, region: record.region,
+                    fields: record.fields)
+            }
         }
     }
 }
