@@ -5,23 +5,19 @@ import OneThingFailpoints
 import OneThingModel
 import OneThingWire
 
-/// How the hub's fields are taken into an application's working copy. Used when a pull
+/// How the hub's fields are taken into an application's working copy, as the sync machine
+/// decides (`SyncMachine.plan(for: Absorb)`, `merge`, `issuedEvents`). Used when a pull
 /// brings a newer hub revision and when the hub answers a push with a merge.
 extension NodeStore {
     /// Takes the hub's `hubFields` as of `hubRevision` into the application `id`, inside the
-    /// caller's transaction:
-    /// - a revision the node already knows is ignored (pages and answers may repeat);
-    /// - local revisions the hub has already applied (`appliedRevision`, the node revision
-    ///   the hub last applied, when known) no longer count as unsent;
-    /// - with no unsent local revision, every local edit already reached the hub, so the
-    ///   hub's fields are the working copy;
-    /// - otherwise three-way merge against `base` (default: the fields of the newest local
-    ///   revision the hub has applied, else the hub fields the node had): the hub's changes
-    ///   to other fields come in, local edits stay, and a field changed differently on both
-    ///   sides becomes an open conflict keeping all three values. `keepLocal`: fields whose
-    ///   local value a person chose in a revision not yet answered (it wins when it lands).
+    /// caller's transaction: reads what the machine needs (the hub revision known, the
+    /// unanswered revisions; the base and the working copy only when it merges), and writes
+    /// what it decided: the working copy, the hub copy, conflicts, the history.
+    /// `appliedRevision`: the node revision the hub says it applied; `mergedRevision`: the
+    /// revision the hub merged (its payload is the base); `keepLocal`: fields whose local
+    /// value a person chose in a revision not yet answered.
     static func absorb(
-        id: String, hubFields: [String: String], hubRevision: Int, appliedRevision: Int?, base explicitBase: [String: String]?,
+        id: String, hubFields: [String: String], hubRevision: Int, appliedRevision: Int?, mergedRevision: Int? = nil,
         keepLocal: Set<String> = [], detected: ConflictOrigin, _ db: Database
     ) throws {
         guard
@@ -33,36 +29,38 @@ extension NodeStore {
         else { return }
         let known: Int = try row.value(ApplicationRow.Columns.hubFieldsRevision, of: "applications", key: id)
         guard hubRevision > known else { return }
-        let unsent = try Int.fetchAll(
+        let unanswered = try Int.fetchAll(
             db.cachedStatement(sql: "SELECT revision FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight') ORDER BY revision"),
             arguments: [id])
-        let applied = appliedRevision.map { revision in unsent.filter { $0 <= revision } } ?? []
+        let plan = SyncMachine.plan(for: SyncMachine.Absorb(
+            hubRevision: hubRevision, knownHubRevision: known, unanswered: unanswered, appliedRevision: appliedRevision,
+            mergedRevision: mergedRevision))
         let working: [String: String]
-        if unsent.count == applied.count {
+        switch plan {
+        case .ignore:
+            return
+        case .takeHub:
             working = hubFields
-        } else {
-            let base: [String: String]
-            if let explicitBase {
-                base = explicitBase
-            } else if let newest = applied.last {
-                base = try sentFields(id: id, revision: newest, db)
-            } else {
-                base = try StoredFields.decode(
+        case .merge(let base):
+            let baseFields: [String: String]
+            switch base {
+            case .sentPayload(let revision):
+                baseFields = try sentFields(id: id, revision: revision, db)
+            case .hubCopy:
+                baseFields = try StoredFields.decode(
                     String.fetchOne(db.cachedStatement(sql: "SELECT hub_fields FROM applications WHERE id = ?"), arguments: [id]),
                     key: id)
             }
             let local = try StoredFields.decode(
                 String.fetchOne(db.cachedStatement(sql: "SELECT fields FROM applications WHERE id = ?"), arguments: [id]), key: id)
-            let merge = FieldMerge.merge(base: base, local: local, hub: hubFields)
+            let merged = SyncMachine.merge(
+                SyncMachine.FieldsToMerge(base: baseFields, local: local, hub: hubFields, keepLocal: keepLocal))
             Failpoint.hit(.insideMerge)
-            var merged = merge.fields
-            // Fields a person decided for this node's value in a revision still on its way.
-            for field in keepLocal { merged[field] = local[field] }
-            working = merged
-            if !merge.takenFromHub.isEmpty {
-                try recordEvent(id: id, kind: "merged", hubRevision: hubRevision, fields: merge.takenFromHub, db)
-            }
-            try openConflicts(merge.conflicts, id: id, hubRevision: hubRevision, detected: detected, db)
+            working = merged.working
+            try recordEvents(merged.events, id: id, hubRevision: hubRevision, db)
+            try writeConflicts(
+                SyncMachine.conflicts(found: merged.conflicts, open: openConflicts(of: id, db)), id: id,
+                hubRevision: hubRevision, detected: detected, db)
         }
         // An open conflict compares with the hub's latest value: `--keep hub` keeps that one.
         for field in try String.fetchAll(
@@ -74,9 +72,8 @@ extension NodeStore {
         }
         let key = try PersonKeys.key(bundle: row.value(ApplicationRow.Columns.bundle, of: "applications", key: id), fields: working, db)
         let hadIssuedId: Bool = try row.value(Column("had_issued_id"), of: "applications", key: id)
-        if !hadIssuedId, working[FieldOwnership.newbornIDNumber] != nil {
-            try recordEvent(id: id, kind: "identity_issued", hubRevision: hubRevision, fields: [FieldOwnership.newbornIDNumber], db)
-        }
+        let issued = [SyncMachine.IssuedField(field: FieldOwnership.newbornIDNumber, heldBefore: hadIssuedId, event: .identityIssued)]
+        try recordEvents(SyncMachine.issuedEvents(issued, working: working), id: id, hubRevision: hubRevision, db)
         let workingJSON = StoredFields.encode(working)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, hub_fields = ?, hub_fields_revision = ?,
@@ -102,26 +99,24 @@ extension NodeStore {
         }
     }
 
-    /// Opens (or refreshes) one conflict record per field; at most one is open per field.
-    static func openConflicts(
-        _ conflicts: [FieldConflict], id: String, hubRevision: Int, detected: ConflictOrigin, _ db: Database
+    /// The application's open conflicts, as stored.
+    static func openConflicts(of id: String, _ db: Database) throws -> [FieldConflict] {
+        try ConflictRow.Open.fetchAll(
+            db.cachedStatement(sql: "SELECT \(ConflictRow.Open.selection) FROM conflicts WHERE application_id = ? AND state = 'open'"),
+            arguments: [id]
+        ).map(\.conflict)
+    }
+
+    /// Carries out the machine's conflict writes: closes, opens or refreshes (at most one
+    /// open per field), and records the history lines.
+    static func writeConflicts(
+        _ writes: SyncMachine.ConflictWrites, id: String, hubRevision: Int, detected: ConflictOrigin, _ db: Database
     ) throws {
-        guard !conflicts.isEmpty else { return }
-        var opened: [String] = []
-        for conflict in conflicts {
-            let existing = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT base, local, hub FROM conflicts WHERE application_id = ? AND field = ? AND state = 'open'"),
-                arguments: [id, conflict.field])
-            if let existing {
-                typealias Columns = ConflictRow.Columns
-                let key = "\(id) \(conflict.field)"
-                let same: [String?] = [
-                    try existing.value(Columns.base, of: "conflicts", key: key), try existing.value(Columns.local, of: "conflicts", key: key),
-                    try existing.value(Columns.hub, of: "conflicts", key: key),
-                ]
-                if same == [conflict.base, conflict.local, conflict.hub] { continue }
-            }
-            if existing == nil { opened.append(conflict.field) }
+        for field in writes.close {
+            try db.cachedStatement(sql: "UPDATE conflicts SET state = 'resolved' WHERE application_id = ? AND field = ? AND state = 'open'")
+                .execute(arguments: [id, field])
+        }
+        for conflict in writes.write {
             try db.cachedStatement(sql: """
                     INSERT INTO conflicts (application_id, field, base, local, hub, hub_revision, detected)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -132,28 +127,7 @@ extension NodeStore {
                     id, conflict.field, conflict.base, conflict.local, conflict.hub, hubRevision, detected.rawValue,
                 ])
         }
-        if !opened.isEmpty {
-            try recordEvent(id: id, kind: "conflict", hubRevision: hubRevision, fields: opened, db)
-        }
-    }
-
-    /// With nothing of this node on the way, the hub's open conflicts are the truth: the
-    /// node's open ones become exactly those (a conflict the hub no longer holds was closed
-    /// by a revision of this node, or never reached the hub).
-    static func matchOpenConflicts(_ conflicts: [FieldConflict], id: String, hubRevision: Int, _ db: Database) throws {
-        let listed = Set(conflicts.map(\.field))
-        var closed: [String] = []
-        for field in try String.fetchAll(
-            db.cachedStatement(sql: "SELECT field FROM conflicts WHERE application_id = ? AND state = 'open'"), arguments: [id])
-        where !listed.contains(field) {
-            try db.cachedStatement(sql: "UPDATE conflicts SET state = 'resolved' WHERE application_id = ? AND field = ? AND state = 'open'")
-                .execute(arguments: [id, field])
-            closed.append(field)
-        }
-        if !closed.isEmpty {
-            try recordEvent(id: id, kind: "conflict_closed_by_hub", hubRevision: hubRevision, fields: closed, db)
-        }
-        try openConflicts(conflicts, id: id, hubRevision: hubRevision, detected: .push, db)
+        try recordEvents(writes.events, id: id, hubRevision: hubRevision, db)
     }
 
     static func pendingCount(of id: String, _ db: Database) throws -> Int {
@@ -170,10 +144,11 @@ extension NodeStore {
                 INSERT INTO application_events (application_id, kind, revision, hub_revision, fields) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [id, kind, revision, hubRevision, StoredFields.encode(fields)])
     }
-}
 
-/// Where a conflict was found: by the hub, merging a pushed revision with a stale base, or
-/// by the node, merging a pulled change with its unsent edits. Both find the same fields.
-enum ConflictOrigin: String {
-    case push, pull
+    /// Appends the sync machine's history lines, stamped with the hub revision that brought them.
+    static func recordEvents(_ events: [SyncMachine.Event], id: String, hubRevision: Int, _ db: Database) throws {
+        for event in events {
+            try recordEvent(id: id, kind: event.kind.rawValue, hubRevision: hubRevision, fields: event.fields, db)
+        }
+    }
 }

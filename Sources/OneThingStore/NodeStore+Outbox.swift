@@ -109,90 +109,100 @@ extension NodeStore {
         }
     }
 
-    /// Records the hub's answers to one batch in ONE transaction: an accepted (or already
-    /// applied) entry is acknowledged and its application gets the province number; a
-    /// rejected one is quarantined with the hub's reason and blocks nothing behind it. An
-    /// entry refused because the hub holds its seq under another key (`seq_reused`: this
-    /// database was restored from an older backup and reused seqs the hub has seen) is not
-    /// quarantined: it and every unsent entry after it are renumbered past the hub's last
-    /// applied seq, in order, and go again. Answers are matched by idempotency key.
+    /// Records the hub's answers to one batch in ONE transaction, each as the sync machine
+    /// decides (`SyncMachine.step(for: OutboxAnswer)`): an accepted (or already applied)
+    /// entry is acknowledged and its application takes the answer; a rejected one is
+    /// quarantined with the hub's reason and blocks nothing behind it; a `seq_reused` one
+    /// (this database was restored from an older backup) and every unsent entry after it are
+    /// renumbered past the hub's last applied seq and go again. Answers are matched by
+    /// idempotency key.
     public func recordPushResults(_ results: [PushResult], at time: Timestamp) throws(StoreError) -> PushRecord {
         try write { db in
             var record = PushRecord()
             for result in results {
-                guard
-                    let entry = try OutboxRow.fetchOne(
-                        db.cachedStatement(sql: "SELECT * FROM outbox WHERE idempotency_key = ?"), arguments: [result.idempotencyKey])
-                else { continue }  // not ours: ignore rather than mark the wrong entry
-                let appId = entry.entry.applicationId
-                let seq = entry.entry.seq
-                if result.status == .rejected, result.reasonCode == .seqReused, let expected = result.expectedSeq,
-                    ["queued", "in_flight"].contains(entry.state)
-                {
-                    record.renumbered += try Self.renumberUnsent(from: seq, atLeast: expected, at: time, db)
+                let entry = try OutboxRow.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM outbox WHERE idempotency_key = ?"), arguments: [result.idempotencyKey])
+                switch SyncMachine.step(for: SyncMachine.OutboxAnswer(result: result, entry: entry?.answered)) {
+                case .ignore:
                     continue
-                }
-                switch result.status {
-                case .accepted, .alreadyApplied:
-                    if result.status == .accepted { record.accepted += 1 } else { record.alreadyApplied += 1 }
-                    try Self.checkProvinceNumber(result.provinceNo, for: appId, db)
-                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'acked', last_error = NULL WHERE seq = ?").execute(arguments: [seq])
-                    let stillPending = try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')"),
-                        arguments: [appId]) ?? 0
-                    try db.cachedStatement(sql: """
-                            UPDATE applications SET
-                                province_no = COALESCE(?, province_no),
-                                hub_revision = MAX(COALESCE(hub_revision, 0), COALESCE(?, 0)),
-                                state = CASE WHEN ? = 0 THEN 'accepted' ELSE state END,
-                                state_reason = NULL, updated_at = ?
-                            WHERE id = ?
-                            """).execute(arguments: [result.provinceNo, result.hubRevision, stillPending, time.description, appId])
-                    try Self.recordAnswer(result, appId: appId, seq: seq, stillPending: stillPending, db)
-                case .rejected:
+                case .renumber(let seq, let expected):
+                    record.renumbered += try Self.renumberUnsent(from: seq, atLeast: expected, at: time, db)
+                case .acknowledge(let entry, let alreadyApplied):
+                    if alreadyApplied { record.alreadyApplied += 1 } else { record.accepted += 1 }
+                    try Self.acknowledge(entry, result, at: time, db)
+                case .quarantine(let entry, let reason):
                     record.rejected += 1
-                    let reason = result.reason ?? "refused by the hub without a reason"
-                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'quarantined', last_error = ? WHERE seq = ?").execute(arguments: [reason, seq])
-                    try db.cachedStatement(sql: "UPDATE applications SET state = 'quarantined', state_reason = ?, updated_at = ? WHERE id = ?").execute(arguments: [reason, time.description, appId])
-                case .gap:
-                    record.gapExpected = result.expectedSeq
+                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'quarantined', last_error = ? WHERE seq = ?").execute(arguments: [reason, entry.seq])
+                    try db.cachedStatement(sql: "UPDATE applications SET state = 'quarantined', state_reason = ?, updated_at = ? WHERE id = ?").execute(arguments: [reason, time.description, entry.applicationId])
+                case .stopAtGap(let expected):
+                    record.gapExpected = expected
                 }
             }
             return record
         }
     }
 
-    /// What an accepted answer tells beyond the province number: the hub's fields after a
-    /// merge (taken in against the payload that was sent), the conflicts the merge found,
-    /// and a possible duplicate.
-    private static func recordAnswer(_ result: PushResult, appId: String, seq: Int64, stillPending: Int, _ db: Database) throws {
+    /// An entry the hub applied: acknowledged, and its application takes the province number,
+    /// the hub revision and what the answer does to its state and fields
+    /// (`SyncMachine.fields(for: AcceptedAnswer)`).
+    private static func acknowledge(
+        _ entry: SyncMachine.OutboxAnswer.Entry, _ result: PushResult, at time: Timestamp, _ db: Database
+    ) throws {
+        let appId = entry.applicationId
+        try checkProvinceNumber(result.provinceNo, for: appId, db)
+        try db.cachedStatement(sql: "UPDATE outbox SET state = 'acked', last_error = NULL WHERE seq = ?").execute(arguments: [entry.seq])
+        let now = try ApplicationRow.Answered.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT id, hub_fields_revision, (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
+                    AND o.state IN ('queued', 'in_flight')) AS pending
+                FROM applications a WHERE id = ?
+                """),
+            arguments: [appId])
+        guard let now else { return }  // (the outbox's foreign key keeps its application)
+        let outcome = SyncMachine.fields(for: SyncMachine.AcceptedAnswer(
+            hubRevision: result.hubRevision, merged: result.merge != nil, knownHubRevision: now.hubFieldsRevision,
+            stillPending: now.pending))
+        try db.cachedStatement(sql: """
+                UPDATE applications SET
+                    province_no = COALESCE(?, province_no),
+                    hub_revision = MAX(COALESCE(hub_revision, 0), COALESCE(?, 0)),
+                    state = CASE WHEN ? THEN 'accepted' ELSE state END,
+                    state_reason = NULL, updated_at = ?
+                WHERE id = ?
+                """).execute(arguments: [result.provinceNo, result.hubRevision, outcome.becomesAccepted, time.description, appId])
+        try recordAnswer(result, outcome.fields, appId: appId, seq: entry.seq, revision: entry.revision, db)
+    }
+
+    /// What an accepted answer tells beyond the province number: a possible duplicate, and
+    /// the hub's fields as the machine decided (its merge taken in against the payload sent,
+    /// with the conflicts it found; or the fields sent).
+    private static func recordAnswer(
+        _ result: PushResult, _ fields: SyncMachine.AnswerFields, appId: String, seq: Int64, revision: Int, _ db: Database
+    ) throws {
         if let duplicate = result.duplicate {
             try recordDuplicate(duplicate, id: appId, db)
         }
-        guard let hubRevision = result.hubRevision,
-            let known = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT hub_fields_revision FROM applications WHERE id = ?"), arguments: [appId]),
-            hubRevision > known
-        else { return }  // an answer older than what a pull already brought: nothing new in it
-        let revision = try Int.fetchOne(db.cachedStatement(sql: "SELECT revision FROM outbox WHERE seq = ?"), arguments: [seq]) ?? 0
-        if let merge = result.merge {
-            if !merge.fromHub.isEmpty {
-                try recordEvent(id: appId, kind: "merged", hubRevision: hubRevision, fields: merge.fromHub, db)
-            }
+        switch fields {
+        case .nothing:
+            return
+        case .takeHubMerge(let hubRevision):
+            guard let merge = result.merge else { return }
             // A conflict this node has already decided in a later revision stays decided.
             let decided = Set(try String.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT field FROM conflicts WHERE application_id = ? AND state = 'resolved' AND resolved_revision > ?
                     """),
                 arguments: [appId, revision]))
-            try openConflicts(
-                merge.conflicts.filter { !decided.contains($0.field) }, id: appId, hubRevision: hubRevision, detected: .push, db)
+            let plan = SyncMachine.plan(for: SyncMachine.PushMerge(merge: merge, decidedLater: decided))
+            try recordEvents(plan.events, id: appId, hubRevision: hubRevision, db)
+            try writeConflicts(
+                SyncMachine.conflicts(found: plan.conflicts, open: openConflicts(of: appId, db)), id: appId,
+                hubRevision: hubRevision, detected: .push, db)
             try absorb(
-                id: appId, hubFields: merge.fields, hubRevision: hubRevision, appliedRevision: revision,
-                base: try sentFields(id: appId, revision: revision, db), keepLocal: decided, detected: .push, db)
-        } else if stillPending == 0 {
-            // Applied as sent, on the hub's latest revision, nothing of ours behind it: the
-            // fields sent are the hub's now and the working copy (taken from the frozen
+                id: appId, hubFields: plan.hubFields, hubRevision: hubRevision, appliedRevision: revision,
+                mergedRevision: revision, keepLocal: plan.keepLocal, detected: .push, db)
+        case .takeSent(let hubRevision, asWorkingCopy: true):
+            // The fields sent are the hub's now and the working copy (taken from the frozen
             // payload in SQL, without decoding it on the hot path).
             try db.cachedStatement(sql: """
                     UPDATE applications SET
@@ -201,8 +211,8 @@ extension NodeStore {
                         hub_fields_revision = ?2
                     WHERE id = ?3
                     """).execute(arguments: [seq, hubRevision, appId])
-        } else {
-            // Applied as sent while later revisions wait: the hub's fields are what was sent.
+        case .takeSent(let hubRevision, asWorkingCopy: false):
+            // Later revisions wait: the hub's fields are what was sent.
             try db.cachedStatement(sql: "UPDATE applications SET hub_fields = ?, hub_fields_revision = ? WHERE id = ?")
                 .execute(arguments: [StoredFields.encode(try sentFields(id: appId, revision: revision, db)), hubRevision, appId])
         }

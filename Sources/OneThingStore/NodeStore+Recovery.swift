@@ -59,51 +59,41 @@ extension NodeStore {
     }
 
     /// Recovers from a hub database that is not the one this node synced with, in ONE
-    /// transaction: every revision acknowledged after the hub's `hubLastSeq` for this node is
-    /// queued again (its frozen payload, key and, where the seqs stay contiguous, seq), the
-    /// pull starts again from the first change, and the hub revisions the node had seen are
-    /// forgotten, so that what the hub holds now is taken in as it comes. Revisions that
-    /// cannot be sent again (purged here) are set aside (negative seq) and the rest close
-    /// up behind `hubLastSeq`, so that the hub meets no gap. Audited; reported.
+    /// transaction, as the sync machine plans it (`SyncMachine.plan(for: HubRestore)`) from
+    /// the entries after the hub's `hubLastSeq` for this node: those the hub lacks are queued
+    /// again (their frozen payload, key and, where the seqs stay contiguous, seq), those that
+    /// cannot be sent again (purged here) are set aside (negative seq) and the rest close up
+    /// behind `hubLastSeq`, so that the hub meets no gap. Then the pull starts again from the
+    /// first change and the hub revisions the node had seen are forgotten, so that what the
+    /// hub holds now is taken in as it comes. Audited; reported.
     public func recoverFromHubRestore(newDatabaseId: String, hubLastSeq: Int64, at time: Timestamp)
         throws(StoreError) -> HubRecovery
     {
         try write { db in
             let previous = try String.fetchOne(db, sql: "SELECT hub_database_id FROM sync_state WHERE id = 1") ?? ""
-            let purged = try Int64.fetchAll(
-                db, sql: "SELECT seq FROM outbox WHERE state = 'acked' AND seq > ? AND length(payload) = 0 ORDER BY seq",
-                arguments: [hubLastSeq])
-            for seq in purged {
-                try db.execute(sql: "UPDATE outbox SET seq = ? WHERE seq = ?", arguments: [-seq, seq])
+            let entries = try OutboxRow.Restored.fetchAll(
+                db, sql: "SELECT \(OutboxRow.Restored.selection) FROM outbox WHERE seq > ? ORDER BY seq", arguments: [hubLastSeq]
+            ).map(\.entry)
+            let plan = SyncMachine.plan(for: SyncMachine.HubRestore(hubLastSeq: hubLastSeq, entries: entries))
+            for seq in plan.setAside {
+                try db.cachedStatement(sql: "UPDATE outbox SET seq = ? WHERE seq = ?").execute(arguments: [-seq, seq])
             }
-            // Answered entries the hub no longer holds go again: acknowledged ones and refused
-            // ones (a refusal consumed its seq too; the hub answers it anew).
-            let requeued = try String.fetchAll(
-                db, sql: "SELECT DISTINCT application_id FROM outbox WHERE state IN ('acked', 'quarantined') AND seq > ?",
-                arguments: [hubLastSeq])
-            try db.execute(
-                sql: "UPDATE outbox SET state = 'queued' WHERE state IN ('acked', 'quarantined') AND seq > ?", arguments: [hubLastSeq])
-            let resent = db.changesCount
-            // Close up behind the hub's last seq, in order (each row moves down into a free seq).
-            var next = hubLastSeq + 1
-            for seq in try Int64.fetchAll(db, sql: "SELECT seq FROM outbox WHERE seq > ? ORDER BY seq", arguments: [hubLastSeq]) {
-                if seq != next {
-                    try db.execute(sql: "UPDATE outbox SET seq = ? WHERE seq = ?", arguments: [next, seq])
-                }
-                next += 1
+            for seq in plan.requeue {
+                try db.cachedStatement(sql: "UPDATE outbox SET state = 'queued' WHERE seq = ?").execute(arguments: [seq])
             }
-            if !purged.isEmpty {
-                // New filings continue right behind, not behind the seqs set aside.
-                try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", arguments: [next - 1])
+            for move in plan.moves {
+                try db.cachedStatement(sql: "UPDATE outbox SET seq = ? WHERE seq = ?").execute(arguments: [move.to, move.from])
             }
-            for id in requeued {
-                try db.execute(
-                    sql: "UPDATE applications SET state = 'queued', updated_at = ? WHERE id = ?",
-                    arguments: [time.description, id])
+            if let sequence = plan.sequenceAfter {
+                try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", arguments: [sequence])
+            }
+            for id in plan.requeuedApplications {
+                try db.cachedStatement(sql: "UPDATE applications SET state = 'queued', updated_at = ? WHERE id = ?")
+                    .execute(arguments: [time.description, id])
             }
             try db.execute(sql: "UPDATE applications SET hub_fields_revision = 0, hub_revision = NULL")
             let recovery = HubRecovery(
-                previousDatabaseId: previous, databaseId: newDatabaseId, resent: resent, purged: purged.count)
+                previousDatabaseId: previous, databaseId: newDatabaseId, resent: plan.requeue.count, purged: plan.setAside.count)
             try db.execute(
                 sql: """
                     UPDATE sync_state SET hub_database_id = ?, pull_cursor = 0, last_recovery = ?, last_recovery_at = ?
@@ -112,7 +102,7 @@ extension NodeStore {
                 arguments: [newDatabaseId, recovery.description, time.description])
             try Self.audit(
                 "hub-restored", actor: "sync", applicationId: nil,
-                detail: "resent \(resent), not resendable \(purged.count)", at: time, db)
+                detail: "resent \(recovery.resent), not resendable \(recovery.purged)", at: time, db)
             return recovery
         }
     }
@@ -140,36 +130,35 @@ extension NodeStore {
         }
     }
 
-    /// Moves the unsent entries from `seq` on (in order) to fresh seqs from `atLeast` (the
-    /// hub's next free seq), or past any entry that stays where it is, whichever is higher,
-    /// so that the hub meets no gap; AUTOINCREMENT continues right behind them. Part of the
-    /// caller's transaction. Returns how many moved.
+    /// Moves the unsent entries from `seq` on (in order) to fresh seqs, as the sync machine
+    /// plans it (`SyncMachine.plan(for: Renumbering)`): from `atLeast` (the hub's next free
+    /// seq), or past any entry that stays where it is, whichever is higher; AUTOINCREMENT
+    /// continues right behind them. Part of the caller's transaction. Returns how many moved.
     static func renumberUnsent(from seq: Int64, atLeast: Int64, at time: Timestamp, _ db: Database) throws -> Int {
         let moving = try Int64.fetchAll(
             db, sql: "SELECT seq FROM outbox WHERE state IN ('queued', 'in_flight') AND seq >= ? ORDER BY seq",
             arguments: [seq])
-        guard !moving.isEmpty else { return 0 }
         let staying = try Int64.fetchOne(
             db,
             sql: "SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE seq > 0 AND NOT (state IN ('queued', 'in_flight') AND seq >= ?)",
             arguments: [seq]) ?? 0
-        var next = max(atLeast, staying + 1)
+        guard
+            let plan = SyncMachine.plan(
+                for: SyncMachine.Renumbering(atLeast: atLeast, moving: moving, highestStaying: staying))
+        else { return 0 }
         // Out of the way first (the new seqs may be the old ones of entries still to move).
         let aside: Int64 = 1_000_000_000_000
         try db.execute(
             sql: "UPDATE outbox SET seq = -(seq + ?) WHERE state IN ('queued', 'in_flight') AND seq >= ?", arguments: [aside, seq])
-        for old in moving {
-            try db.execute(sql: "UPDATE outbox SET seq = ?, state = 'queued' WHERE seq = ?", arguments: [next, -(old + aside)])
-            next += 1
+        for move in plan.moves {
+            try db.cachedStatement(sql: "UPDATE outbox SET seq = ?, state = 'queued' WHERE seq = ?")
+                .execute(arguments: [move.to, -(move.from + aside)])
         }
-        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", arguments: [next - 1])
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", arguments: [plan.sequenceAfter])
         try db.execute(
             sql: "UPDATE sync_state SET last_recovery = ?, last_recovery_at = ? WHERE id = 1",
-            arguments: [
-                "\(moving.count) unsent entr\(moving.count == 1 ? "y" : "ies") renumbered from \(next - Int64(moving.count)): the hub had applied other entries under their seqs (this database was restored from an older backup?)",
-                time.description,
-            ])
-        return moving.count
+            arguments: [plan.note, time.description])
+        return plan.moves.count
     }
 
     /// An application the hub holds for this node that this database does not know (it was

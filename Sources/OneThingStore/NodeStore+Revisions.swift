@@ -79,7 +79,7 @@ extension NodeStore {
                 db.cachedStatement(sql: "SELECT * FROM outbox WHERE application_id = ? ORDER BY seq DESC LIMIT 1"), arguments: [id])
             var result = AmendResult(
                 id: id, revision: revision, replacedQueuedEntry: false, changed: changed, resolved: resolves.keys.sorted())
-            if resolves.isEmpty, let latest, latest.state == "queued", latest.entry.attempts == 0,
+            if resolves.isEmpty, let latest, latest.state == .queued, latest.entry.attempts == 0,
                 try Self.payloadResolves(latest.entry.payload, seq: latest.entry.seq).isEmpty
             {
                 let entryRevision = latest.entry.revision

@@ -81,21 +81,22 @@ public struct SyncEngine: Sendable {
         else {
             throw .protocolViolation("the answer to the state request is not a hub state.")
         }
-        guard let previous = known.databaseId else {
-            try storeCall { () throws(StoreError) in try store.adoptHubDatabase(state.databaseId) }
-            return
-        }
-        if previous != state.databaseId {
-            report.hubRecovery = try storeCall { () throws(StoreError) in
-                try store.recoverFromHubRestore(newDatabaseId: state.databaseId, hubLastSeq: state.lastSeq, at: clock.now())
+        // What follows is the sync machine's (`SyncMachine.steps(for: HubCheck)`).
+        let check = SyncMachine.HubCheck(knownDatabaseId: known.databaseId, highestSeq: known.highestSeq, hub: state)
+        for step in SyncMachine.steps(for: check) {
+            switch step {
+            case .adopt(let databaseId):
+                try storeCall { () throws(StoreError) in try store.adoptHubDatabase(databaseId) }
+            case .recover(let databaseId, let hubLastSeq):
+                report.hubRecovery = try storeCall { () throws(StoreError) in
+                    try store.recoverFromHubRestore(newDatabaseId: databaseId, hubLastSeq: hubLastSeq, at: clock.now())
+                }
+            case .advanceSequence(let past):
+                // Entries filed since are renumbered when the hub names their seqs taken;
+                // applications the hub holds that this database lacks are listed for a person.
+                report.nodeBehindHub = past
+                try storeCall { () throws(StoreError) in try store.advanceSequence(past: past, at: clock.now()) }
             }
-        }
-        if state.lastSeq > known.highestSeq {
-            // The hub applied seqs this database never held: it was restored from an older
-            // backup. Entries filed since are renumbered when the hub names their seqs taken;
-            // applications the hub holds that this database lacks are listed for a person.
-            report.nodeBehindHub = state.lastSeq
-            try storeCall { () throws(StoreError) in try store.advanceSequence(past: state.lastSeq, at: clock.now()) }
         }
     }
 

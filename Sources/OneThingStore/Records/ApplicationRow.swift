@@ -126,22 +126,30 @@ extension ApplicationRow: StrictRecord {
     struct Local: StrictRecord {
         static let databaseTableName = "applications"
         typealias Columns = ApplicationRow.Columns
-        var state: String
-        var hubFieldsRevision: Int
-        var purged: Bool
-        /// Outbox entries queued or in flight.
-        var pending: Int
-        /// Of those, the revisions later than the change's.
-        var unsent: Int
-        var openConflicts: Int
+        var application: SyncMachine.LocalApplication
 
         init(decoding row: Row) throws {
-            state = try row.value(Columns.state)
+            application = SyncMachine.LocalApplication(
+                state: try row.value(Columns.state), knownHubRevision: try row.value(Columns.hubFieldsRevision),
+                purged: try row.value(Column("purged")), pending: try row.value(Column("pending")),
+                unsent: try row.value(Column("unsent")), openConflicts: try row.value(Columns.openConflicts))
+        }
+
+        static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }
+    }
+
+    /// What a push answer meets once its entry is acknowledged: the hub revision of the
+    /// application's merge base and how many of its entries are still unanswered.
+    struct Answered: StrictRecord {
+        static let databaseTableName = "applications"
+        typealias Columns = ApplicationRow.Columns
+        var hubFieldsRevision: Int
+        /// Outbox entries queued or in flight.
+        var pending: Int
+
+        init(decoding row: Row) throws {
             hubFieldsRevision = try row.value(Columns.hubFieldsRevision)
-            purged = try row.value(Column("purged"))
             pending = try row.value(Column("pending"))
-            unsent = try row.value(Column("unsent"))
-            openConflicts = try row.value(Columns.openConflicts)
         }
 
         static func rowKey(_ row: Row) -> String { row.keyText(Columns.id) }

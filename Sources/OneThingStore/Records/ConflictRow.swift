@@ -1,5 +1,6 @@
 import GRDB
 import OneThingDatabase
+import OneThingModel
 
 /// One row of `conflicts`, with its application's province number (`province_no`, joined):
 /// a field changed differently here and on the hub, open until a person decides.
@@ -35,4 +36,22 @@ extension ConflictRow: StrictRecord {
     }
 
     static func rowKey(_ row: Row) -> String { row.keyText(Columns.applicationId, Columns.id) }
+}
+
+extension ConflictRow {
+    /// An open conflict's values, as a merge compares them (`Open.selection`).
+    struct Open: StrictRecord {
+        static let databaseTableName = "conflicts"
+        typealias Columns = ConflictRow.Columns
+        static let selection = "id, application_id, field, base, local, hub"
+        var conflict: FieldConflict
+
+        init(decoding row: Row) throws {
+            conflict = FieldConflict(
+                field: try row.value(Columns.field), base: try row.value(Columns.base), local: try row.value(Columns.local),
+                hub: try row.value(Columns.hub))
+        }
+
+        static func rowKey(_ row: Row) -> String { row.keyText(Columns.applicationId, Columns.id) }
+    }
 }

@@ -5,8 +5,7 @@ import OneThingDatabase
 /// how far it got.
 struct OutboxRow: Sendable {
     var entry: OutboxEntry
-    /// `queued`, `in_flight`, `acked` or `quarantined`.
-    var state: String
+    var state: SyncMachine.OutboxState
 
     enum Columns {
         static let seq = Column("seq")
@@ -35,4 +34,30 @@ extension OutboxRow: StrictRecord {
     }
 
     static func rowKey(_ row: Row) -> String { row.keyText(Columns.seq) }
+
+    /// What the sync machine needs of an entry a push answer names.
+    var answered: SyncMachine.OutboxAnswer.Entry {
+        SyncMachine.OutboxAnswer.Entry(seq: entry.seq, applicationId: entry.applicationId, revision: entry.revision, state: state)
+    }
+}
+
+extension SyncMachine.OutboxState: DatabaseValueConvertible {}
+
+extension OutboxRow {
+    /// What recovering from a restored hub reads of an entry after the hub's last seq
+    /// (`Restored.selection`): never the payload, only whether a purge emptied it.
+    struct Restored: StrictRecord {
+        static let databaseTableName = "outbox"
+        typealias Columns = OutboxRow.Columns
+        static let selection = "seq, application_id, state, length(payload) = 0 AS payload_purged"
+        var entry: SyncMachine.HubRestore.Entry
+
+        init(decoding row: Row) throws {
+            entry = SyncMachine.HubRestore.Entry(
+                seq: try row.value(Columns.seq), applicationId: try row.value(Columns.applicationId),
+                state: try row.value(Columns.state), payloadPurged: try row.value(Column("payload_purged")))
+        }
+
+        static func rowKey(_ row: Row) -> String { row.keyText(Columns.seq) }
+    }
 }
