@@ -28,7 +28,6 @@ extension NodeStore {
                 arguments: ["\"\(FieldOwnership.newbornIDNumber)\"", id])
         else { return }
         let known: Int = try row.value(ApplicationRow.Columns.hubFieldsRevision, of: "applications", key: id)
-        guard hubRevision > known else { return }
         let unanswered = try Int.fetchAll(
             db.cachedStatement(sql: "SELECT revision FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight') ORDER BY revision"),
             arguments: [id])

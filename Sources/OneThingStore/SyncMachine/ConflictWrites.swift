@@ -10,6 +10,9 @@ extension SyncMachine {
         package var write: [FieldConflict] = []
         /// `conflict_closed_by_hub` and `conflict` (newly opened fields only), in that order.
         package var events: [Event] = []
+
+        /// Nothing to write.
+        package var isEmpty: Bool { close.isEmpty && write.isEmpty && events.isEmpty }
     }
 
     /// Conflicts a merge found (the hub's, or this node's), against the application's open

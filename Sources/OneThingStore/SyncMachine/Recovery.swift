@@ -155,6 +155,7 @@ extension SyncMachine {
         let count = moves.count
         return RenumberPlan(
             moves: moves, sequenceAfter: first + Int64(count) - 1,
-            note: "\(count) unsent entr\(count == 1 ? "y" : "ies") renumbered from \(first): the hub had applied other entries under their seqs (this database was restored from an older backup?)")
+            note: "\(count) unsent entr\(count == 1 ? "y" : "ies") renumbered from \(first): the hub had applied other "
+                + "entries under their seqs (this database was restored from an older backup?)")
     }
 }

@@ -3,19 +3,26 @@
 /// to do (an enum or a struct of steps); the store carries the steps out with SQL in the
 /// same transaction. `FieldMerge` (OneThingModel) is the per-field three-way merge it calls.
 ///
-/// | decision | input | output | carried out by |
-/// |---|---|---|---|
-/// | `step(for: OutboxAnswer)`: the hub's answer meets an outbox entry | the answer, the entry it names | `OutboxStep`: ignore, acknowledge, quarantine, renumber, stop at a gap | `NodeStore.recordPushResults` |
-/// | `fields(for: AcceptedAnswer)`: what an acknowledged entry does to its application | the hub revision answered, what the node holds and still sends | `AnswerOutcome`: the application's state, take the hub's merge, take the fields sent, or nothing | `NodeStore.recordPushResults` |
-/// | `plan(for: PushMerge)`: the hub merged a stale revision | its merge, the conflicts decided since | `PushMergePlan`: events, conflicts to open, fields to keep | `NodeStore.recordPushResults` |
-/// | `step(for: PulledChange)`: a pulled change meets the local application | the change, what it meets here | `PulledChangeStep`: set aside, item states only, or apply | `NodeStore.applyChanges` |
-/// | `plan(for: Absorb)`, `merge(_:)`, `issuedEvents`: the hub's fields come in | revisions, what is unanswered, the three field maps | take the hub's, or merge against which base; events; conflicts | `NodeStore.absorb` |
-/// | `conflicts(found:open:)`, `conflicts(heldByHub:open:)` | conflicts found, the open ones | `ConflictWrites`: open, refresh, close, events | `NodeStore.writeConflicts` |
-/// | `steps(for: HubCheck)`, `plan(for: HubRestore)`, `plan(for: Renumbering)` | the hub's identity and last seq, the entries after it | adopt, recover, advance; set aside, queue again, move | `SyncEngine.checkHub`, `NodeStore+Recovery` |
+/// The decisions (input -> output; who carries it out):
+/// - `step(for: OutboxAnswer) -> OutboxStep`: the hub's answer meets an outbox entry:
+///   ignore, acknowledge, quarantine, renumber, stop at a gap (`NodeStore.recordPushResults`).
+/// - `fields(for: AcceptedAnswer) -> AnswerOutcome`: what an acknowledged entry does to its
+///   application: its state; take the hub's merge, take the fields sent, or nothing. With a
+///   merge, `plan(for: PushMerge) -> PushMergePlan`: history, conflicts to open, fields kept.
+/// - `step(for: PulledChange) -> PulledChangeStep`: a pulled change meets the local
+///   application: set aside, item states only, or apply (`NodeStore.applyChanges`).
+/// - `plan(for: Absorb) -> AbsorbPlan`, `merge(_:) -> MergedFields`, `issuedEvents`: the hub's
+///   fields come in: ignore, take the hub's, or merge against which base (`NodeStore.absorb`).
+/// - `conflicts(found:open:)`, `conflicts(heldByHub:open:) -> ConflictWrites`: which
+///   conflicts open, refresh or close, and their history lines (`NodeStore.writeConflicts`).
+/// - `steps(for: HubCheck)`, `plan(for: HubRestore)`, `plan(for: Renumbering)`: the hub's
+///   identity at the start of a sync (`SyncEngine`), recovering from a restored hub and
+///   renumbering after `seq_reused` (`NodeStore+Recovery.swift`).
 ///
 /// Claiming a batch (queued -> in flight) and putting back one whose answer never came (in
-/// flight -> queued) are set-based statements in `NodeStore+Outbox.swift`; every other move
-/// of an entry or an application follows an answer or a page and is decided here.
+/// flight -> queued) are set-based statements in `NodeStore+Outbox.swift`, and filing, a
+/// correction and a conflict resolved by a person are the store's own (`NodeStore+Filing`,
+/// `NodeStore+Revisions`); whatever a hub's answer, a page or a restore does is decided here.
 package enum SyncMachine {}
 
 extension SyncMachine {
