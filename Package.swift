@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "onething-bench",
             dependencies: [
-                "OneThingModel", "OneThingStore", "OneThingKiosk", "OneThingTerminal",
+                "OneThingModel", "OneThingStore", "OneThingWire", "OneThingKiosk", "OneThingTerminal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
