@@ -130,6 +130,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "OneThingWireTests",
+            dependencies: ["OneThingWire", "OneThingModel", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "OneThingStoreTests",
             dependencies: [
                 "OneThingStore", "OneThingModel", "OneThingWire", "TestSupport",

@@ -86,10 +86,7 @@ extension NodeStore {
 
     /// `:"value"`: a whole field value as it appears in a stored field map.
     static func quotedValue(_ term: String) -> String {
-        var writer = CanonicalJSON.Writer(capacity: term.utf8.count + 4)
-        writer.raw(":")
-        writer.string(term)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        ":" + JSONCodec.text(term)
     }
 
     /// One application in full, or `StoreError.noSuchApplication`.
@@ -107,9 +104,11 @@ extension NodeStore {
                     arguments: [id])
             else { return nil }
             let items = try itemsByApplication(db, ids: [id])[id] ?? []
-            let fields = (try? JSONDecoder().decode([String: String].self, from: Data((row["fields"] as String).utf8))) ?? [:]
-            let situations = (try? JSONDecoder().decode([String].self, from: Data((row["situations"] as String).utf8))) ?? []
-            let duplicate = (row["duplicate"] as String?).flatMap { try? JSONDecoder().decode(DuplicateMatch.self, from: Data($0.utf8)) }
+            let fields = try StoredFields.decode(row["fields"], table: "applications", key: id)
+            let situations = try StoredFields.decodeList(row["situations"], table: "applications", key: id)
+            let duplicate = try (row["duplicate"] as String?).map { text in
+                try StoredFields.decode(DuplicateMatch.self, from: text, table: "applications", key: id)
+            }
             return ApplicationDetail(
                 summary: try summary(row, items: items), region: row["region"], catalogVersion: row["catalog_version"],
                 fields: fields, situations: situations, hubRevision: row["hub_revision"],
@@ -154,7 +153,9 @@ extension NodeStore {
         for row in rows {
             let state = ItemState(rawValue: row["state"]) ?? .pending
             let result: String? = row["result"]
-            let documents = result.flatMap { try? WireJSON.stringMap($0) }
+            let documents = try result.map { text in
+                try StoredFields.decode([String: String].self, from: text, table: "application_items", key: "\(row["application_id"] as String) \(row["item"] as String)")
+            }
             out[row["application_id"], default: []].append(
                 ItemStatus(item: row["item"], state: state, reason: row["reason"], documents: documents))
         }

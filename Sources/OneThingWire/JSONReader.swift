@@ -1,11 +1,12 @@
 import Foundation
 
-/// A strict, small JSON reader over UTF-8 bytes, for the wire types the node reads in
-/// bulk (`ChangesPage`): values are read straight into the types, without JSONDecoder's
-/// per-value boxing. It accepts exactly RFC 8259 JSON (no comments, no trailing commas, no
-/// leading zeros, strings of valid UTF-8 without raw control characters, surrogate pairs
-/// checked) and limits nesting, so that a hostile answer is an error, never a crash.
-struct JSONReader {
+/// The one JSON reader of node and hub: strict RFC 8259 over UTF-8 bytes, read straight
+/// into the types (`JSONValue.readJSON`), without JSONDecoder's per-value boxing. It accepts
+/// exactly JSON (no comments, no trailing commas, no leading zeros, strings of valid UTF-8
+/// without raw control characters, surrogate pairs checked) and limits nesting, so that a
+/// hostile document is an error, never a crash. Values it is not asked for are checked as
+/// strictly as the ones it reads, without being copied.
+public struct JSONReader {
     static let maxDepth = 64
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -20,14 +21,19 @@ struct JSONReader {
         skipSpace()
     }
 
+    /// The kinds of JSON value, told by their first byte.
+    enum Kind {
+        case object, array, string, number, bool, null
+    }
+
     // MARK: documents
 
-    /// Reads one whole JSON document from `data` with `body`: nothing but white space may
+    /// Reads one whole JSON document from `bytes` with `body`: nothing but white space may
     /// follow the value `body` reads.
-    static func document<T>(_ data: Data, _ body: (inout JSONReader) throws(WireDecodingError) -> T)
+    static func document<T>(_ bytes: some ContiguousBytes, _ body: (inout JSONReader) throws(WireDecodingError) -> T)
         throws(WireDecodingError) -> T
     {
-        let result: Result<T, WireDecodingError> = data.withUnsafeBytes { raw in
+        let result: Result<T, WireDecodingError> = bytes.withUnsafeBytes { raw in
             read(raw.bindMemory(to: UInt8.self), body)
         }
         return try result.get()
@@ -55,10 +61,45 @@ struct JSONReader {
         }
     }
 
+    /// After the top-level value: only white space may follow.
+    mutating func end() throws(WireDecodingError) {
+        skipSpace()
+        guard offset == bytes.count else { throw error("unexpected bytes after the JSON value") }
+    }
+
     // MARK: structure
 
-    /// Reads an object, calling `member` with each key; `member` must read the value.
+    /// Reads an object, calling `member` with each key; `member` must read the value (and
+    /// refuse a key it has seen).
     static func object(_ r: inout JSONReader, _ member: (inout JSONReader, String) throws(WireDecodingError) -> Void)
+        throws(WireDecodingError)
+    {
+        try members(&r) { (r: inout JSONReader) throws(WireDecodingError) in
+            let key = try r.string()
+            try r.colon()
+            do throws(WireDecodingError) {
+                try member(&r, key)
+            } catch {
+                throw error.inside(key: key)
+            }
+        }
+    }
+
+    /// Reads an object whose keys are looked up in `keys`: `member` gets the key's index
+    /// (nil for a key not in the table, whose value it must read or skip).
+    static func object(_ r: inout JSONReader, keys: JSONKeyTable, _ member: (inout JSONReader, Int?) throws(WireDecodingError) -> Void)
+        throws(WireDecodingError)
+    {
+        var hint = 0
+        try members(&r) { (r: inout JSONReader) throws(WireDecodingError) in
+            let index = try r.key(in: keys, hint: hint)
+            try r.colon()
+            if let index { hint = index + 1 }
+            try member(&r, index)
+        }
+    }
+
+    private static func members(_ r: inout JSONReader, _ member: (inout JSONReader) throws(WireDecodingError) -> Void)
         throws(WireDecodingError)
     {
         try r.open(UInt8(ascii: "{"))
@@ -70,11 +111,7 @@ struct JSONReader {
         }
         while true {
             r.skipSpace()
-            let key = try r.string()
-            r.skipSpace()
-            try r.expect(UInt8(ascii: ":"))
-            r.skipSpace()
-            try member(&r, key)
+            try member(&r)
             r.skipSpace()
             guard let next = r.take() else { throw r.error("the object is cut off") }
             if next == UInt8(ascii: "}") { break }
@@ -83,8 +120,8 @@ struct JSONReader {
         r.depth -= 1
     }
 
-    /// Reads an array, calling `element` for each element; `element` must read it.
-    static func array(_ r: inout JSONReader, _ element: (inout JSONReader) throws(WireDecodingError) -> Void)
+    /// Reads an array, calling `element` with each element's index; `element` must read it.
+    static func array(_ r: inout JSONReader, _ element: (inout JSONReader, Int) throws(WireDecodingError) -> Void)
         throws(WireDecodingError)
     {
         try r.open(UInt8(ascii: "["))
@@ -94,9 +131,15 @@ struct JSONReader {
             r.depth -= 1
             return
         }
+        var index = 0
         while true {
             r.skipSpace()
-            try element(&r)
+            do throws(WireDecodingError) {
+                try element(&r, index)
+            } catch {
+                throw error.inside(index: index)
+            }
+            index += 1
             r.skipSpace()
             guard let next = r.take() else { throw r.error("the array is cut off") }
             if next == UInt8(ascii: "]") { break }
@@ -105,39 +148,53 @@ struct JSONReader {
         r.depth -= 1
     }
 
-    /// An object of string values.
-    static func stringMap(_ r: inout JSONReader) throws(WireDecodingError) -> [String: String] {
-        var map: [String: String] = [:]
-        try object(&r) { (r: inout JSONReader, key: String) throws(WireDecodingError) in map[key] = try r.string() }
-        return map
-    }
-
-    /// Reads and drops any value (unknown keys of a newer hub).
-    static func skipValue(_ r: inout JSONReader) throws(WireDecodingError) {
-        switch r.peek() {
-        case UInt8(ascii: "{"): try object(&r) { (r: inout JSONReader, _: String) throws(WireDecodingError) in try skipValue(&r) }
-        case UInt8(ascii: "["): try array(&r) { (r: inout JSONReader) throws(WireDecodingError) in try skipValue(&r) }
-        case UInt8(ascii: "\""): _ = try r.string()
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try r.bool()
-        case UInt8(ascii: "n"):
-            guard r.null() else { throw r.error("expected a value") }
-        default: try r.number()
+    /// Reads and drops any value (unknown keys of a newer peer), checking it as strictly as
+    /// a value that is kept, without copying its strings.
+    mutating func skipValue() throws(WireDecodingError) {
+        switch kind() {
+        case .object:
+            try Self.members(&self) { (r: inout JSONReader) throws(WireDecodingError) in
+                _ = try r.skipString()
+                try r.colon()
+                try r.skipValue()
+            }
+        case .array: try Self.array(&self) { (r: inout JSONReader, _: Int) throws(WireDecodingError) in try r.skipValue() }
+        case .string: _ = try skipString()
+        case .bool: _ = try bool()
+        case .null: offset += 4
+        case .number: try number()
+        case nil: throw error(peek() == nil ? "the JSON is cut off" : "expected a value")
         }
     }
 
-    /// After the top-level value: only white space may follow.
-    mutating func end() throws(WireDecodingError) {
-        skipSpace()
-        guard offset == bytes.count else { throw error("unexpected bytes after the JSON value") }
+    /// The bytes of the next value, checked (a value read over, to keep as it was sent).
+    mutating func rawValue() throws(WireDecodingError) -> [UInt8] {
+        let start = offset
+        try skipValue()
+        return Array(bytes[start..<offset])
+    }
+
+    /// The kind of the next value, or nil when no value starts here.
+    func kind() -> Kind? {
+        guard let byte = peek() else { return nil }
+        let kind: Kind?
+        switch byte {
+        case UInt8(ascii: "{"): kind = .object
+        case UInt8(ascii: "["): kind = .array
+        case UInt8(ascii: "\""): kind = .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): kind = .bool
+        case UInt8(ascii: "n"): kind = matchesAhead("null") ? .null : nil
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = .number
+        default: kind = nil
+        }
+        return kind
     }
 
     // MARK: scalars
 
     /// `null` (consumed) or not (nothing consumed).
     mutating func null() -> Bool {
-        guard bytes.count - offset >= 4, bytes[offset] == UInt8(ascii: "n"), bytes[offset + 1] == UInt8(ascii: "u"),
-            bytes[offset + 2] == UInt8(ascii: "l"), bytes[offset + 3] == UInt8(ascii: "l")
-        else { return false }
+        guard matchesAhead("null") else { return false }
         offset += 4
         return true
     }
@@ -174,8 +231,7 @@ struct JSONReader {
             // 12.0 or 1.2e1: an integer written as a number with a fraction or exponent, which
             // JSON Schema's "integer" and JSONDecoder accept; 1.5 or one too large is not.
             offset = start
-            try number()
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+            let text = try numberText()
             guard let double = Double(text), double.rounded(.towardZero) == double, abs(double) <= 9_007_199_254_740_992
             else {
                 offset = start
@@ -207,7 +263,14 @@ struct JSONReader {
         return int
     }
 
-    /// A JSON number of any form, checked and dropped.
+    /// A JSON number of any form, as it is written.
+    mutating func numberText() throws(WireDecodingError) -> String {
+        let start = offset
+        try number()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+    }
+
+    /// A JSON number of any form, checked and passed over.
     private mutating func number() throws(WireDecodingError) {
         if peek() == UInt8(ascii: "-") { offset += 1 }
         guard let first = peek(), isDigit(first) else { throw error("expected a value") }
@@ -230,78 +293,133 @@ struct JSONReader {
     }
 
     mutating func string() throws(WireDecodingError) -> String {
-        try expect(UInt8(ascii: "\""))
         let start = offset
-        // Fast path: no escapes.
-        while let byte = peek() {
-            if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-                guard let text else { throw error("a string is not valid UTF-8") }
-                offset += 1
-                return text
+        let escaped = try skipString()
+        let body = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(offset - 1)])
+        // Checked by skipString: valid UTF-8, escapes well formed.
+        guard escaped else { return String(decoding: body, as: UTF8.self) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(body.count)
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            index += 1
+            guard byte == UInt8(ascii: "\\") else {
+                buffer.append(byte)
+                continue
             }
-            if byte == UInt8(ascii: "\\") { break }
-            guard byte >= 0x20 else { throw error("a string holds a raw control character") }
-            offset += 1
+            let kind = body[index]
+            index += 1
+            switch kind {
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = UInt32(Self.hex4(body, at: index))
+                index += 4
+                if (0xD800..<0xDC00).contains(scalar) {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(Self.hex4(body, at: index + 2)) - 0xDC00)
+                    index += 6
+                }
+                buffer.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
+            default: buffer.append(kind)  // " \ /
+            }
         }
-        guard peek() != nil else { throw error("a string is cut off") }
-        var buffer = Array(bytes[start..<offset])
-        while let byte = take() {
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Passes over a string, checking it: valid UTF-8, no raw control characters, escapes
+    /// well formed (surrogates in pairs). Returns whether it holds escapes.
+    mutating func skipString() throws(WireDecodingError) -> Bool {
+        try expect(UInt8(ascii: "\""))
+        var escaped = false
+        while let byte = peek() {
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: buffer, as: UTF8.self) else { throw error("a string is not valid UTF-8") }
-                return text
+                offset += 1
+                return escaped
             case UInt8(ascii: "\\"):
-                try escape(into: &buffer)
+                escaped = true
+                try checkEscape()
             case 0..<0x20:
-                throw error("a string holds a raw control character", back: 1)
+                throw error("a string holds a raw control character")
+            case 0..<0x80:
+                offset += 1
             default:
-                buffer.append(byte)
+                guard let length = UTF8Check.sequenceLength(bytes, at: offset) else { throw error("a string is not valid UTF-8") }
+                offset += length
             }
         }
         throw error("a string is cut off")
     }
 
-    private mutating func escape(into buffer: inout [UInt8]) throws(WireDecodingError) {
+    private mutating func checkEscape() throws(WireDecodingError) {
+        offset += 1
         guard let kind = take() else { throw error("a string is cut off") }
         switch kind {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(kind)
-        case UInt8(ascii: "b"): buffer.append(0x08)
-        case UInt8(ascii: "f"): buffer.append(0x0C)
-        case UInt8(ascii: "n"): buffer.append(0x0A)
-        case UInt8(ascii: "r"): buffer.append(0x0D)
-        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+            UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return
         case UInt8(ascii: "u"):
-            var scalar = UInt32(try hex4())
-            if (0xD800..<0xDC00).contains(scalar) {
+            let unit = try checkedHex4()
+            if (0xD800..<0xDC00).contains(unit) {
                 guard matches("\\u") else { throw error("a \\u escape has half a surrogate pair") }
-                let low = UInt32(try hex4())
-                guard (0xDC00..<0xE000).contains(low) else { throw error("a \\u escape has half a surrogate pair") }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else if (0xDC00..<0xE000).contains(scalar) {
+                guard (0xDC00..<0xE000).contains(try checkedHex4()) else { throw error("a \\u escape has half a surrogate pair") }
+            } else if (0xDC00..<0xE000).contains(unit) {
                 throw error("a \\u escape has half a surrogate pair")
             }
-            guard let unicode = Unicode.Scalar(scalar) else { throw error("a \\u escape is not a character") }
-            buffer.append(contentsOf: String(Character(unicode)).utf8)
         default:
             throw error("a string has an unknown escape", back: 1)
         }
     }
 
-    private mutating func hex4() throws(WireDecodingError) -> UInt16 {
+    private mutating func checkedHex4() throws(WireDecodingError) -> UInt16 {
         var value: UInt16 = 0
         for _ in 0..<4 {
             guard let byte = take() else { throw error("a \\u escape is cut off") }
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw error("a \\u escape needs four hexadecimal digits", back: 1)
-            }
+            guard let digit = Self.hexDigit(byte) else { throw error("a \\u escape needs four hexadecimal digits", back: 1) }
             value = value << 4 | UInt16(digit)
         }
         return value
+    }
+
+    /// Four hexadecimal digits already checked.
+    private static func hex4(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt16 {
+        var value: UInt16 = 0
+        for i in index..<(index + 4) { value = value << 4 | UInt16(hexDigit(buffer[i]) ?? 0) }
+        return value
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    // MARK: keys
+
+    /// Reads an object's key and finds it in `keys` (trying `hint` first: documents written
+    /// by `JSONWriter` list their keys in the table's order). Nil for another key.
+    private mutating func key(in keys: JSONKeyTable, hint: Int) throws(WireDecodingError) -> Int? {
+        let start = offset
+        if try skipString() {
+            // Escapes in a key: compare what they stand for.
+            offset = start
+            let text = try string()
+            return keys.index(of: Array(text.utf8)[...])
+        }
+        return keys.index(of: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(offset - 1)]), hint: hint)
+    }
+
+    private mutating func colon() throws(WireDecodingError) {
+        skipSpace()
+        try expect(UInt8(ascii: ":"))
+        skipSpace()
     }
 
     // MARK: bytes
@@ -323,12 +441,16 @@ struct JSONReader {
         offset += 1
     }
 
-    private mutating func matches(_ word: StaticString) -> Bool {
+    private func matchesAhead(_ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard bytes.count - offset >= count else { return false }
-        let equal = word.withUTF8Buffer { w in (0..<count).allSatisfy { bytes[offset + $0] == w[$0] } }
-        if equal { offset += count }
-        return equal
+        return word.withUTF8Buffer { w in (0..<count).allSatisfy { bytes[offset + $0] == w[$0] } }
+    }
+
+    private mutating func matches(_ word: StaticString) -> Bool {
+        guard matchesAhead(word) else { return false }
+        offset += word.utf8CodeUnitCount
+        return true
     }
 
     private mutating func skipSpace() {
@@ -350,15 +472,4 @@ struct JSONReader {
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
-    /// The bytes from `start` to the current offset (a value read over, to hand elsewhere).
-    func slice(from start: Int) -> [UInt8] { Array(bytes[start..<offset]) }
-}
-
-/// A wire document that is not what it should be: what, and at which byte.
-public struct WireDecodingError: Error, CustomStringConvertible, Sendable, Hashable {
-    public let message: String
-    public let offset: Int
-
-    public var description: String { "\(message) (at byte \(offset))" }
 }

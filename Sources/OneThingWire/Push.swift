@@ -1,7 +1,8 @@
+public import Foundation
 public import OneThingModel
 
 /// `POST /v1/nodes/{node_id}/push` (see sync/openapi.yaml).
-public struct PushRequest: Codable, Sendable, Hashable {
+public struct PushRequest: Sendable, Hashable {
     public var entries: [PushEntry]
 
     public init(entries: [PushEntry]) {
@@ -12,20 +13,41 @@ public struct PushRequest: Codable, Sendable, Hashable {
     public static let maxEntries = 500
 }
 
+extension PushRequest: JSONRecord {
+    public static let jsonShape = JSONShape("a push request", blank: PushRequest(entries: []))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushRequest) throws(C.Failure) {
+        try c.required("entries", &v.entries)
+    }
+
+    /// The request body as the node sends it. A batch of 250 entries is ~300 KB of payloads
+    /// (sent as they were frozen, not copied into strings); this is on the sync hot path.
+    public var jsonBytes: [UInt8] {
+        var w = JSONWriter(capacity: entries.reduce(64) { $0 + $1.payload.bytes.count + 256 })
+        writeJSON(&w)
+        return w.bytes
+    }
+
+    /// A push request body as the hub reads it, every entry's payload kept as the bytes sent.
+    public static func decode(json data: Data) throws(WireDecodingError) -> PushRequest {
+        try JSONCodec.decode(PushRequest.self, from: data)
+    }
+}
+
 /// One frozen outbox entry as it travels.
-public struct PushEntry: Codable, Sendable, Hashable {
+public struct PushEntry: Sendable, Hashable {
     public var seq: Int64
     public var idempotencyKey: String
     public var applicationId: String
     public var revision: Int
     public var baseRevision: Int?
     public var payloadSHA256: String
-    /// The exact canonical JSON text of an `ApplicationPayload`.
-    public var payload: String
+    /// The frozen payload: the exact canonical JSON of an `ApplicationPayload`.
+    public var payload: PushPayload
 
     public init(
         seq: Int64, idempotencyKey: String, applicationId: String, revision: Int, baseRevision: Int?,
-        payloadSHA256: String, payload: String
+        payloadSHA256: String, payload: PushPayload
     ) {
         self.seq = seq
         self.idempotencyKey = idempotencyKey
@@ -35,19 +57,25 @@ public struct PushEntry: Codable, Sendable, Hashable {
         self.payloadSHA256 = payloadSHA256
         self.payload = payload
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case seq
-        case idempotencyKey = "idempotency_key"
-        case applicationId = "application_id"
-        case revision
-        case baseRevision = "base_revision"
-        case payloadSHA256 = "payload_sha256"
-        case payload
+extension PushEntry: JSONRecord {
+    public static let jsonShape = JSONShape(
+        "a push entry",
+        blank: PushEntry(seq: 0, idempotencyKey: "", applicationId: "", revision: 0, baseRevision: nil, payloadSHA256: "", payload: .text("")))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushEntry) throws(C.Failure) {
+        try c.required("application_id", &v.applicationId)
+        try c.optional("base_revision", &v.baseRevision)
+        try c.required("idempotency_key", &v.idempotencyKey)
+        try c.required("payload", &v.payload)
+        try c.required("payload_sha256", &v.payloadSHA256)
+        try c.required("revision", &v.revision)
+        try c.required("seq", &v.seq)
     }
 }
 
-public struct PushResponse: Codable, Sendable, Hashable {
+public struct PushResponse: Sendable, Hashable {
     public var results: [PushResult]
     public var lastAppliedSeq: Int64
 
@@ -55,21 +83,25 @@ public struct PushResponse: Codable, Sendable, Hashable {
         self.results = results
         self.lastAppliedSeq = lastAppliedSeq
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case results
-        case lastAppliedSeq = "last_applied_seq"
+extension PushResponse: JSONRecord {
+    public static let jsonShape = JSONShape("a push response", blank: PushResponse(results: [], lastAppliedSeq: 0))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushResponse) throws(C.Failure) {
+        try c.required("last_applied_seq", &v.lastAppliedSeq)
+        try c.required("results", &v.results)
     }
 }
 
-public enum PushStatus: String, Codable, Sendable, Hashable {
+public enum PushStatus: String, Codable, Sendable, Hashable, JSONStringEnum {
     case accepted
     case alreadyApplied = "already_applied"
     case rejected
     case gap
 }
 
-public enum RejectionCode: String, Codable, Sendable, Hashable {
+public enum RejectionCode: String, Codable, Sendable, Hashable, JSONStringEnum {
     case payloadHashMismatch = "payload_hash_mismatch"
     case keyReused = "key_reused"
     case seqReused = "seq_reused"
@@ -78,7 +110,7 @@ public enum RejectionCode: String, Codable, Sendable, Hashable {
     case unknownApplication = "unknown_application"
 }
 
-public struct PushResult: Codable, Sendable, Hashable {
+public struct PushResult: Sendable, Hashable {
     public var seq: Int64
     public var idempotencyKey: String
     public var status: PushStatus
@@ -109,22 +141,27 @@ public struct PushResult: Codable, Sendable, Hashable {
         self.reasonCode = reasonCode
         self.expectedSeq = expectedSeq
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case seq
-        case idempotencyKey = "idempotency_key"
-        case status
-        case provinceNo = "province_no"
-        case hubRevision = "hub_revision"
-        case reason
-        case reasonCode = "reason_code"
-        case expectedSeq = "expected_seq"
-        case merge, duplicate
+extension PushResult: JSONRecord {
+    public static let jsonShape = JSONShape("a push result", blank: PushResult(seq: 0, idempotencyKey: "", status: .gap))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushResult) throws(C.Failure) {
+        try c.optional("duplicate", &v.duplicate)
+        try c.optional("expected_seq", &v.expectedSeq)
+        try c.optional("hub_revision", &v.hubRevision)
+        try c.required("idempotency_key", &v.idempotencyKey)
+        try c.optional("merge", &v.merge)
+        try c.optional("province_no", &v.provinceNo)
+        try c.optional("reason", &v.reason)
+        try c.optional("reason_code", &v.reasonCode)
+        try c.required("seq", &v.seq)
+        try c.required("status", &v.status)
     }
 }
 
 /// What the hub's three-way merge of a stale revision did.
-public struct MergeOutcome: Codable, Sendable, Hashable {
+public struct MergeOutcome: Sendable, Hashable {
     /// The base revision the merge used.
     public var baseRevision: Int
     /// The hub's fields after the merge (the hub's value where there is a conflict).
@@ -142,17 +179,22 @@ public struct MergeOutcome: Codable, Sendable, Hashable {
         self.fromHub = fromHub
         self.conflicts = conflicts
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case baseRevision = "base_revision"
-        case fields
-        case fromNode = "from_node"
-        case fromHub = "from_hub"
-        case conflicts
+extension MergeOutcome: JSONRecord {
+    public static let jsonShape = JSONShape(
+        "a merge outcome", blank: MergeOutcome(baseRevision: 0, fields: [:], fromNode: [], fromHub: [], conflicts: []))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout MergeOutcome) throws(C.Failure) {
+        try c.required("base_revision", &v.baseRevision)
+        try c.required("conflicts", &v.conflicts)
+        try c.required("fields", &v.fields)
+        try c.required("from_hub", &v.fromHub)
+        try c.required("from_node", &v.fromNode)
     }
 }
 
-public enum DuplicateKind: String, Codable, Sendable, Hashable {
+public enum DuplicateKind: String, Codable, Sendable, Hashable, JSONStringEnum {
     /// The same person and event (birth: mother, birth date and order; school: child and year).
     case exact
     /// The same person with an event date a few days apart.
@@ -160,7 +202,7 @@ public enum DuplicateKind: String, Codable, Sendable, Hashable {
 }
 
 /// Another application the hub holds for the same person and event.
-public struct DuplicateMatch: Codable, Sendable, Hashable {
+public struct DuplicateMatch: Sendable, Hashable {
     public var provinceNo: String
     public var applicationId: String
     public var nodeId: String
@@ -172,41 +214,16 @@ public struct DuplicateMatch: Codable, Sendable, Hashable {
         self.nodeId = nodeId
         self.kind = kind
     }
-
-    enum CodingKeys: String, CodingKey {
-        case provinceNo = "province_no"
-        case applicationId = "application_id"
-        case nodeId = "node_id"
-        case kind
-    }
 }
 
-extension PushRequest {
-    /// The request body as JSON bytes, written directly (keys sorted, as `WireCoding` would
-    /// write them). A batch of 250 entries is ~400 KB of mostly escaped payload text, where
-    /// JSONEncoder is slow; this writer is on the sync hot path.
-    public var jsonBytes: [UInt8] {
-        var w = CanonicalJSON.Writer(capacity: entries.reduce(64) { $0 + $1.payload.utf8.count + 256 })
-        w.raw("{\"entries\":[")
-        for (n, entry) in entries.enumerated() {
-            if n > 0 { w.raw(",") }
-            w.raw("{\"application_id\":")
-            w.string(entry.applicationId)
-            w.raw(",\"base_revision\":")
-            if let base = entry.baseRevision { w.raw(String(base)) } else { w.raw("null") }
-            w.raw(",\"idempotency_key\":")
-            w.string(entry.idempotencyKey)
-            w.raw(",\"payload\":")
-            w.string(entry.payload)
-            w.raw(",\"payload_sha256\":")
-            w.string(entry.payloadSHA256)
-            w.raw(",\"revision\":")
-            w.raw(String(entry.revision))
-            w.raw(",\"seq\":")
-            w.raw(String(entry.seq))
-            w.raw("}")
-        }
-        w.raw("]}")
-        return w.bytes
+extension DuplicateMatch: JSONRecord {
+    public static let jsonShape = JSONShape(
+        "a duplicate", blank: DuplicateMatch(provinceNo: "", applicationId: "", nodeId: "", kind: .exact))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout DuplicateMatch) throws(C.Failure) {
+        try c.required("application_id", &v.applicationId)
+        try c.required("kind", &v.kind)
+        try c.required("node_id", &v.nodeId)
+        try c.required("province_no", &v.provinceNo)
     }
 }

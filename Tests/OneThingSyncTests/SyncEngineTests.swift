@@ -141,7 +141,7 @@ struct SyncEngineTests {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         let hub = ScriptedHub { request, _ in
-            guard request.method == "POST", let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }) else {
+            guard request.method == "POST", let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }) else {
                 return ScriptedHub.emptyPage
             }
             let results = push.entries.enumerated().map { index, entry in
@@ -168,7 +168,7 @@ struct SyncEngineTests {
         let store = try makeStore(dir, filing: 4)
         let hub = ScriptedHub { request, _ in
             guard request.method == "POST" else { return ScriptedHub.emptyPage }
-            let count = request.body.flatMap { try? WireCoding.decode(PushRequest.self, from: $0) }?.entries.count ?? 0
+            let count = request.body.flatMap { try? JSONCodec.decode(PushRequest.self, from: $0) }?.entries.count ?? 0
             return count > 1 ? HTTPResponse(status: 413) : ScriptedHub.accept(request)
         }
         let report = try await engine(store, hub, batch: 4).run()
@@ -181,7 +181,7 @@ struct SyncEngineTests {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         let hub = ScriptedHub { request, _ in
-            guard let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }), let first = push.entries.first else {
+            guard let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }), let first = push.entries.first else {
                 return ScriptedHub.emptyPage
             }
             return ScriptedHub.json(PushResponse(
@@ -290,7 +290,7 @@ struct SyncEngineTests {
         let store = try makeStore(dir, filing: 5)
         let hub = ScriptedHub { request, _ in
             guard request.method == "POST" else { return ScriptedHub.emptyPage }
-            guard let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }), let first = push.entries.first
+            guard let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }), let first = push.entries.first
             else { return HTTPResponse(status: 400) }
             // Only the first entry of each batch is answered.
             return ScriptedHub.json(PushResponse(
@@ -313,7 +313,7 @@ struct SyncEngineTests {
         try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing)
         // A hub restored from an older backup numbers the third application FJ0000000001 again.
         let restored = ScriptedHub { request, _ in
-            guard request.method == "POST", let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }),
+            guard request.method == "POST", let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }),
                 let entry = push.entries.first
             else { return ScriptedHub.emptyPage }
             return ScriptedHub.json(PushResponse(
