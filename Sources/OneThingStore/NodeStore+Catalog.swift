@@ -40,20 +40,21 @@ extension NodeStore {
     /// nil when it never had it (or it no longer passes the checker). Checked again as it
     /// is loaded; files that no longer read as JSON are a damaged row.
     public func catalog(version: String) throws(StoreError) -> Catalog? {
-        let text: String? = try read { db in
+        let stored: (table: String, text: String)? = try read { db in
             if try db.tableExists("catalog_versions"),
                 let text = try String.fetchOne(db, sql: "SELECT files FROM catalog_versions WHERE version = ?", arguments: [version])
             {
-                return text
+                return ("catalog_versions", text)
             }
             return try String.fetchOne(db, sql: "SELECT files FROM catalog_updates WHERE version = ?", arguments: [version])
+                .map { ("catalog_updates", $0) }
         }
-        guard let text else { return nil }
+        guard let stored else { return nil }
         let files: [CatalogFile]
         do {
-            files = try JSONCodec.decode([CatalogFile].self, from: text)
+            files = try JSONCodec.decode([CatalogFile].self, from: stored.text)
         } catch {
-            throw .damagedRow(table: "catalog_versions", key: version)
+            throw .damagedRow(table: stored.table, key: version)
         }
         return try? CatalogLoader.load(files: files, today: CivilDate.latestChecked)
     }

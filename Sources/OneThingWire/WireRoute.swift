@@ -44,6 +44,11 @@ public struct WireRoute: Sendable, Hashable {
 
     /// The path with its parameters' values, in order (each percent-encoded).
     public func path(_ values: String...) -> String {
+        path(values)
+    }
+
+    /// The same, the values given as a list.
+    public func path(_ values: [String]) -> String {
         var remaining = values[...]
         return render { _ in
             let value = remaining.popFirst() ?? ""

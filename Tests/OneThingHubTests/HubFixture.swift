@@ -71,7 +71,7 @@ extension TestClientProtocol {
         _ provinceNo: String, _ item: String, _ request: DecisionRequest, fixture: HubFixture
     ) async throws -> TestResponse {
         try await execute(
-            uri: "\(WireProtocol.adminApplicationsPath)/\(provinceNo)/items/\(item)/decision", method: .post,
+            uri: WireRoute.adminDecision.path(provinceNo, item), method: .post,
             headers: fixture.adminHeaders, body: ByteBuffer(bytes: JSONCodec.encode(request)))
     }
 }

@@ -83,6 +83,26 @@ struct SyncEngineTests {
         #expect(try store.pendingCount() == 3)
     }
 
+    @Test("a push refused as malformed (a hub of protocol 1 reading protocol 2) keeps everything and says to upgrade the hub")
+    func olderHubRefusesTheBatch() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { request, _ in
+            guard request.path.contains("/push") else { return HTTPResponse(status: 404) }
+            return ScriptedHub.json(
+                ErrorBody(error: "bad_request", message: "The request body is not a valid push request: expected \" (at byte 160); nothing was applied."),
+                status: 400)
+        }
+        do {
+            _ = try await engine(store, hub, budget: 5).run()
+            Issue.record("expected a protocol violation")
+        } catch {
+            guard case .protocolViolation(let text) = error else { Issue.record("got \(error)"); return }
+            #expect(text.contains("HTTP 400") && text.contains("upgrade onething-hub first"), "\(text)")
+        }
+        #expect(try store.pendingCount() == 3)
+    }
+
     @Test("5xx is retried, then succeeds")
     func serverErrorThenSuccess() async throws {
         let dir = TemporaryDirectory()

@@ -10,11 +10,11 @@ struct CanonicalJSONTests {
         application: ValidatedApplication(
             bundle: "birth", items: ["birth-certificate", "household-registration"],
             fields: [
-                "newborn_name": "陈小测", "zz_last": "a \"quoted\" \\ back/slash", "a_first": "line\nbreak\t\u{1}",
+                "newborn_name": "陈小测", "zz_last": "a \"quoted\" \\ back/slash", "a_first": "line\nbreak\t\u{1}\u{8}\u{C}\r",
                 "mother_phone": "13800000001",
             ],
             catalogVersion: "2026.11-1", region: "350100", situations: ["mother-household"]),
-        operatorId: nil)
+        operatorId: nil, filedAt: "2026-11-26T10:00+08:00")
 
     @Test("decodes back to the same payload")
     func roundTrip() throws {
@@ -53,16 +53,7 @@ struct CanonicalJSONTests {
 
     @Test("the bytes are those the node froze before the codec (so every stored payload keeps its hash)")
     func sameBytesAsBefore() {
-        var payload = ApplicationPayload(
-            applicationId: "OT-0123456789", revision: 2, baseRevision: 1,
-            application: ValidatedApplication(
-                bundle: "birth", items: ["birth-certificate", "household-registration"],
-                fields: [
-                    "newborn_name": "陈小测", "zz_last": "a \"quoted\" \\ back/slash", "a_first": "line\nbreak\t\u{1}\u{8}\u{C}\r",
-                    "mother_phone": "13800000001",
-                ],
-                catalogVersion: "2026.11-1", region: "350100", situations: ["mother-household"]),
-            operatorId: nil, filedAt: "2026-11-26T10:00+08:00")
+        var payload = payload
         // Written by `CanonicalJSON` at commit d655dd9.
         #expect(payload.canonicalJSON == #"{"application_id":"OT-0123456789","base_revision":1,"bundle":"birth","catalog_version":"2026.11-1","fields":{"a_first":"line\nbreak\t\u0001\u0008\u000c\r","mother_phone":"13800000001","newborn_name":"陈小测","zz_last":"a \"quoted\" \\ back/slash"},"filed_at":"2026-11-26T10:00+08:00","items":["birth-certificate","household-registration"],"operator":null,"region":"350100","revision":2,"situations":["mother-household"]}"#)
         payload.resolves = ["mother_phone"]
