@@ -100,7 +100,7 @@ payload = json.dumps({"application_id": app_id, "revision": 1, "base_revision": 
 entry = {"seq": 1, "idempotency_key": "schemathesis-seed-1", "application_id": app_id, "revision": 1,
          "base_revision": None, "payload_sha256": hashlib.sha256(payload.encode()).hexdigest()}
 # Protocol 2: the payload object itself, its bytes exactly as hashed (spliced in, not re-encoded).
-body = '{"entries":[' + json.dumps(entry)[:-1] + ',"payload":' + payload + ']}'
+body = '{"entries":[' + json.dumps(entry)[:-1] + ',"payload":' + payload + '}]}'
 request = urllib.request.Request(f"{url}/v1/nodes/{node}/push", data=body.encode(),
                                  method="POST", headers={"Authorization": "Bearer " + token,
                                                          "Content-Type": "application/json"})
