@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OneThingModel
+import OneThingWire
 import Synchronization
 
 /// The hub checks every pushed payload with the validator the node uses, under the
@@ -85,12 +86,15 @@ struct PayloadCheck {
             Self.cache.withLock { $0[version] = builtIn }
             return builtIn
         }
-        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT files FROM catalogs WHERE version = ?"), arguments: [version]),
-            let stored = try? JSONDecoder().decode([StoredCatalogFile].self, from: Data(text.utf8)),
-            let catalog = try? CatalogLoader.load(
-                files: stored.map { CatalogFile(path: $0.path, text: $0.text) }, today: CivilDate.latestChecked)
+        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT files FROM catalogs WHERE version = ?"), arguments: [version])
         else {
             return nil
+        }
+        // A catalogue the hub served and recorded: one that no longer reads or loads is a
+        // damaged row (the hub's to repair), not a version the node made up.
+        let files = try StoredJSON.decode([CatalogFile].self, from: text, table: "catalogs", key: version)
+        guard let catalog = try? CatalogLoader.load(files: files, today: CivilDate.latestChecked) else {
+            throw HubError.damagedRow(table: "catalogs", key: version)
         }
         Self.cache.withLock { $0[version] = catalog }
         return catalog
@@ -112,17 +116,9 @@ struct PayloadCheck {
     static func record(_ catalog: HubCatalog, path: String, _ db: Database) throws {
         let key = path + "\u{0}" + catalog.version
         guard !recorded.withLock({ $0.contains(key) }) else { return }
-        let files = catalog.files.map { StoredCatalogFile(path: $0.path, text: $0.text) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: try encoder.encode(files), as: UTF8.self)
+        let json = StoredJSON.encode(catalog.files)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO catalogs (version, files) VALUES (?, ?)")
             .execute(arguments: [catalog.version, json])
         recorded.withLock { _ = $0.insert(key) }
     }
-}
-
-struct StoredCatalogFile: Codable {
-    var path: String
-    var text: String
 }

@@ -55,20 +55,22 @@ struct PushApplier {
         try db.cachedStatement(sql: """
                 INSERT INTO entries (node_id, seq, idempotency_key, payload_sha256, result)
                 VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, try StoredJSON.encode(result)])
+                """).execute(arguments: [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, StoredJSON.encode(result)])
         try db.cachedStatement(sql: "UPDATE nodes SET last_seq = ? WHERE node_id = ?").execute(arguments: [entry.seq, node])
         return result
     }
 
     private func evaluate(_ entry: PushEntry, _ db: Database) throws -> PushResult {
-        guard Digest.sha256Hex(entry.payload) == entry.payloadSHA256 else {
+        // The exact bytes received for the payload member (or, from a protocol 1 node, the
+        // text's bytes): what the node froze and hashed, never a re-encoding.
+        guard Digest.sha256Hex(entry.payload.bytes) == entry.payloadSHA256 else {
             return rejected(
                 entry, .payloadHashMismatch,
                 "The SHA-256 of the payload does not match payload_sha256: the entry was changed after it was frozen or damaged on the way.")
         }
         let payload: ApplicationPayload
         do {
-            payload = try ApplicationPayload.decode(json: entry.payload)
+            payload = try ApplicationPayload.decode(entry.payload)
         } catch {
             return rejected(entry, .invalidPayload, "The payload is not an application payload: \(error.description).")
         }
@@ -166,7 +168,7 @@ struct PushApplier {
         try application.update(db)
         try application.recordRevision(db, source: merge == nil ? "node" : "merge", nodeFields: local)
         // A person's decision closes the conflicts it names; then this merge's own open.
-        for field in payload.resolves ?? [] {
+        for field in payload.resolves {
             try db.cachedStatement(sql: """
                     UPDATE conflicts SET state = 'resolved', resolved_by_revision = ?
                     WHERE province_no = ? AND field = ? AND state = 'open'

@@ -88,7 +88,8 @@ extension NodeStore {
             ])
     }
 
-    /// The fields a local revision carried when it was frozen.
+    /// The fields a local revision carried when it was frozen (only that member of the
+    /// payload is read; the rest is checked and passed over).
     static func sentFields(id: String, revision: Int, _ db: Database) throws -> [String: String] {
         guard
             let data = try Data.fetchOne(
@@ -96,7 +97,10 @@ extension NodeStore {
                 arguments: [id, revision])
         else { throw StoreError.damagedRow(table: "outbox", key: "\(id) revision \(revision)") }
         do {
-            return try JSONDecoder().decode(ApplicationPayload.self, from: data).fields
+            guard let fields = try JSONCodec.member("fields", as: [String: String].self, in: data) else {
+                throw StoreError.damagedRow(table: "outbox", key: "\(id) revision \(revision)")
+            }
+            return fields
         } catch {
             throw StoreError.damagedRow(table: "outbox", key: "\(id) revision \(revision)")
         }

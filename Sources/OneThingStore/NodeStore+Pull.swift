@@ -80,7 +80,7 @@ extension NodeStore {
                     try Self.recordDuplicate(duplicate, id: id, db)
                 }
                 for decision in change.items {
-                    let documents = decision.documents.map { CanonicalJSON.object($0) }
+                    let documents = decision.documents.map { StoredFields.encode($0) }
                     try db.cachedStatement(sql: """
                             UPDATE application_items SET state = ?, reason = ?, result = ?
                             WHERE application_id = ? AND item = ? AND (state != ? OR reason IS NOT ? OR result IS NOT ?)

@@ -85,10 +85,7 @@ extension NodeStore {
 
     /// `:"value"`: a whole field value as it appears in a stored field map.
     static func quotedValue(_ term: String) -> String {
-        var writer = CanonicalJSON.Writer(capacity: term.utf8.count + 4)
-        writer.raw(":")
-        writer.string(term)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        ":" + JSONCodec.text(term)
     }
 
     /// One application in full, or `StoreError.noSuchApplication`.

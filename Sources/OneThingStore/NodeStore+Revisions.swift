@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import OneThingModel
+import OneThingWire
 
 /// What `amend` (or a conflict resolution) did.
 public struct AmendResult: Sendable, Hashable, Codable {
@@ -108,7 +109,7 @@ extension NodeStore {
                     applicationId: id, revision: revision + 1, baseRevision: known == 0 ? nil : known,
                     application: form, operatorId: operatorId, filedAt: application.filedAt)
                 payload.fields = fields
-                payload.resolves = resolves.isEmpty ? nil : resolves.keys.sorted()
+                payload.resolves = resolves.keys.sorted()
                 let frozen = Self.freeze(payload)
                 try db.cachedStatement(sql: """
                         INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
@@ -122,7 +123,7 @@ extension NodeStore {
                         person_key = ?, event_key = ?, exact_key = ?, updated_at = ?
                     WHERE id = ?
                     """).execute(arguments: [
-                    StoredFields.encode(fields), CanonicalJSON.array(form.situations), result.revision,
+                    StoredFields.encode(fields), StoredFields.encode(form.situations), result.revision,
                     key?.person, key?.event, key?.exact, time.description, id,
                 ])
             for (field, resolution) in resolves.sorted(by: { $0.key < $1.key }) {
@@ -165,7 +166,7 @@ extension NodeStore {
     private static func payloadResolves(_ data: Data?, seq: Int64) throws -> [String] {
         guard let data else { return [] }
         do {
-            return try JSONDecoder().decode(ApplicationPayload.self, from: data).resolves ?? []
+            return try JSONCodec.member("resolves", as: [String].self, in: data) ?? []
         } catch {
             throw StoreError.damagedRow(table: "outbox", key: "seq \(seq)")
         }

@@ -1,5 +1,6 @@
 import OneThingTerminal
 import OneThingModel
+import OneThingWire
 
 /// `catalog show BUNDLE --json`: items and fields, each field with id, type, required and
 /// a valid example.
@@ -125,8 +126,6 @@ enum OrderedJSON {
 
     /// A JSON string, escaped by the same writer as frozen payloads.
     static func string(_ s: String) -> String {
-        var writer = CanonicalJSON.Writer(capacity: s.utf8.count + 2)
-        writer.string(s)
-        return writer.text
+        JSONCodec.text(s)
     }
 }

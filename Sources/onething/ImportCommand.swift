@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OneThingModel
 import OneThingStore
+import OneThingWire
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,9 +19,12 @@ struct ImportDeliveriesCommand: NodeCommand {
             FILE is CSV with a header row, or JSON (an array of objects, or one object per line). The
             columns are the birth form's field ids or their labels: mother_name (母亲姓名), mother_id_number,
             birth_time (YYYY-MM-DDTHH:MM), newborn_sex (male/female or 男/女), birth_weight_g,
-            birth_length_cm, gestational_weeks. Every value is checked as the form checks it; a refused
-            record is reported by line and field (never by value), the others are imported (exit 65 if
-            any was refused). Importing the same delivery again updates it.
+            birth_length_cm, gestational_weeks. In JSON every value is a string, except that the numeric
+            fields (birth_weight_g, birth_length_cm, gestational_weeks) may be numbers, taken as written;
+            true/false, null, arrays and objects are refused. Every value is checked as the form checks
+            it; a refused record is reported by line (CSV, one object per line) or record (a JSON array)
+            and field, never by value, the others are imported (exit 65 if any was refused). Importing
+            the same delivery again updates it.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -45,7 +49,7 @@ struct ImportDeliveriesCommand: NodeCommand {
             switch DeliveryParsing.delivery(record.values, bundle: bundle, now: now.civil) {
             case .success(let delivery): deliveries.append(delivery)
             case .failure(let found):
-                problems += found.problems.map { FieldProblem(field: $0.field, message: "line \(record.line): \($0.message)") }
+                problems += found.problems.map { FieldProblem(field: $0.field, message: "\(record.place): \($0.message)") }
             }
         }
         let new = try context.storeCall { () throws(StoreError) in
@@ -69,8 +73,9 @@ struct ImportDeliveriesCommand: NodeCommand {
 /// Reading the hospital's delivery export.
 enum DeliveryParsing {
     struct Record {
-        var line: Int
-        var values: [String: String]
+        /// Where it was: "line 3" (CSV, one JSON object per line) or "record 2" (a JSON array).
+        var place: String
+        var values: [String: FieldInput]
     }
 
     static func records(_ text: String, bundle: BundleDefinition) throws(CLIFailure) -> [Record] {
@@ -79,33 +84,29 @@ enum DeliveryParsing {
         return try csv(text, bundle: bundle)
     }
 
+    /// JSON read strictly (`JSONCodec`): each value keeps its kind (string, number, true or
+    /// false, null, array or object) for the field's check to accept or refuse, naming the
+    /// record and the field.
     private static func json(_ text: String) throws(CLIFailure) -> [Record] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("[") {
-            guard let array = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [[String: Any]] else {
-                throw CLIFailure.data("The JSON is not an array of objects.")
+            do {
+                let array = try JSONCodec.decode([FieldInputs].self, from: trimmed)
+                return array.enumerated().map { Record(place: "record \($0.offset + 1)", values: $0.element.values) }
+            } catch {
+                throw CLIFailure.data("The JSON is not an array of objects of field values: \(error.description).")
             }
-            return array.enumerated().map { Record(line: $0.offset + 1, values: strings($0.element)) }
         }
         var records: [Record] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw CLIFailure.data("line \(index + 1): not a JSON object.")
+            do {
+                records.append(Record(place: "line \(index + 1)", values: try JSONCodec.decode(FieldInputs.self, from: String(line)).values))
+            } catch {
+                throw CLIFailure.data("line \(index + 1): not a JSON object of field values: \(error.description).")
             }
-            records.append(Record(line: index + 1, values: strings(object)))
         }
         return records
-    }
-
-    private static func strings(_ object: [String: Any]) -> [String: String] {
-        object.compactMapValues { value in
-            switch value {
-            case let s as String: s
-            case let n as NSNumber: n.stringValue
-            default: nil
-            }
-        }
     }
 
     /// CSV with a header row; fields may be quoted ("..." with "" for a quote).
@@ -118,11 +119,11 @@ enum DeliveryParsing {
         }
         var records: [Record] = []
         for (index, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            var values: [String: String] = [:]
+            var values: [String: FieldInput] = [:]
             for (column, value) in zip(columns, cells(String(line))) {
-                if let column { values[column] = value }
+                if let column { values[column] = .text(value) }
             }
-            records.append(Record(line: index + 1, values: values))
+            records.append(Record(place: "line \(index + 1)", values: values))
         }
         return records
     }
@@ -169,19 +170,21 @@ enum DeliveryParsing {
     }
 
     /// One record checked with the birth form's own field checks (choice labels accepted).
-    static func delivery(_ values: [String: String], bundle: BundleDefinition, now: CivilDateTime) -> Result<Delivery, ApplicationProblems> {
+    static func delivery(_ values: [String: FieldInput], bundle: BundleDefinition, now: CivilDateTime) -> Result<Delivery, ApplicationProblems> {
         var clean: [String: String] = [:]
         var problems: [FieldProblem] = []
         for id in Delivery.fieldIds {
             guard let field = bundle.field(id) else { continue }
-            guard var raw = values[id], !raw.isEmpty else {
+            guard var input = values[id], input != .text("") else {
                 problems.append(FieldProblem(field: id, message: "missing."))
                 continue
             }
-            if let option = field.options?.first(where: { $0.label.zh == raw || $0.label.en.lowercased() == raw.lowercased() }) {
-                raw = option.value
+            if case .text(let raw) = input,
+                let option = field.options?.first(where: { $0.label.zh == raw || $0.label.en.lowercased() == raw.lowercased() })
+            {
+                input = .text(option.value)
             }
-            switch FieldValueValidator.validate(.text(raw), as: field, now: now) {
+            switch FieldValueValidator.validate(input, as: field, now: now) {
             case .success(let value): clean[id] = value
             case .failure(let problem): problems.append(FieldProblem(field: id, message: problem.message))
             }

@@ -151,7 +151,7 @@ struct PushTests {
             let garbage = "{\"hello\":1}"
             let notPayload = PushEntry(
                 seq: 1, idempotencyKey: "key-garbage", applicationId: SyntheticEntries.applicationID(1), revision: 1,
-                baseRevision: nil, payloadSHA256: Digest.sha256Hex(garbage), payload: garbage)
+                baseRevision: nil, payloadSHA256: Digest.sha256Hex(garbage), payload: .object(Array(garbage.utf8)))
             // unknown bundle
             var unknown = try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(2))
             unknown.bundle = "graduation"
@@ -230,7 +230,7 @@ struct PushTests {
             let oversize = PushRequest(entries: Array(repeating: entry, count: PushRequest.maxEntries + 1))
             let response = try await client.execute(
                 uri: WireProtocol.pushPath(node: hub.node), method: .post, headers: hub.nodeHeaders,
-                body: ByteBuffer(bytes: try WireCoding.encode(oversize)))
+                body: ByteBuffer(bytes: JSONCodec.encode(oversize)))
             #expect(response.status == .badRequest)
             #expect(try response.errorBody().error == "bad_request")
 
@@ -271,7 +271,7 @@ struct PushTests {
             ] {
                 let response = try await client.execute(
                     uri: WireProtocol.pushPath(node: hub.node), method: .post, headers: hub.nodeHeaders,
-                    body: ByteBuffer(bytes: try WireCoding.encode(PushRequest(entries: [good, entry]))))
+                    body: ByteBuffer(bytes: JSONCodec.encode(PushRequest(entries: [good, entry]))))
                 #expect(response.status == .badRequest, "\(field)")
                 let body = try response.errorBody()
                 #expect(body.error == "bad_request")
@@ -297,7 +297,7 @@ struct PushTests {
             tooShort.idempotencyKey = String(repeating: "e\u{301}", count: 3)
             let refused = try await client.execute(
                 uri: WireProtocol.pushPath(node: hub.node), method: .post, headers: hub.nodeHeaders,
-                body: ByteBuffer(bytes: try WireCoding.encode(PushRequest(entries: [tooShort]))))
+                body: ByteBuffer(bytes: JSONCodec.encode(PushRequest(entries: [tooShort]))))
             #expect(refused.status == .badRequest)
             #expect(try refused.errorBody().message.contains("idempotency_key"))
         }
@@ -310,7 +310,7 @@ struct PushTests {
             let batch = PushRequest(entries: try (1...3).map { try SyntheticEntries.newApplication(seq: Int64($0)) })
             let response = try await client.execute(
                 uri: WireProtocol.pushPath(node: hub.node), method: .post, headers: hub.nodeHeaders,
-                body: ByteBuffer(bytes: try WireCoding.encode(batch)))
+                body: ByteBuffer(bytes: JSONCodec.encode(batch)))
             #expect(response.status == .contentTooLarge)
             #expect(try response.errorBody().error == "too_large")
         }
@@ -322,8 +322,9 @@ struct PushTests {
         try await hub.app().test(.router) { client in
             let payload = try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(1))
             var tampered = try SyntheticEntries.entry(seq: 1, payload: payload)
-            tampered.payload = tampered.payload.replacingOccurrences(of: "\"revision\":1", with: "\"revision\":\"x\"")
-            tampered.payloadSHA256 = Digest.sha256Hex(tampered.payload)
+            let text = String(decoding: tampered.payload.bytes, as: UTF8.self)
+            tampered.payload = .object(Array(text.replacingOccurrences(of: "\"revision\":1", with: "\"revision\":\"x\"").utf8))
+            tampered.payloadSHA256 = Digest.sha256Hex(tampered.payload.bytes)
             let response = try await client.push([tampered], fixture: hub)
             let reason = try #require(response.results.first?.reason)
             for value in payload.fields.values where value.count > 3 {

@@ -70,7 +70,7 @@ extension ApplicationRow: StrictRecord {
                 operatorId: try row.value(Columns.operatorId), updatedAt: try row.value(Columns.updatedAt),
                 hubFieldsRevision: try row.value(Columns.hubFieldsRevision),
                 duplicate: try (row.value(Columns.duplicate) as String?).map {
-                    try JSONDecoder().decode(DuplicateMatch.self, from: Data($0.utf8))
+                    try StoredFields.decode(DuplicateMatch.self, from: $0, table: Self.databaseTableName, key: key)
                 },
                 openConflicts: try row.value(Columns.openConflicts))
         }
