@@ -87,13 +87,29 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     /// Keeps the fields of the current hub revision, the base of later three-way merges.
-    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil) throws {
+    /// `nodeRevision`: the node revision it took in, when not the latest (`revision`).
+    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil) throws {
         try db.cachedStatement(sql: """
                 INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
-                provinceNo, hubRevision, StoredJSON.encode(fields), source, revision,
+                provinceNo, hubRevision, StoredJSON.encode(fields), source, nodeRevision ?? revision,
                 nodeFields.flatMap { $0 == fields ? nil : StoredJSON.encode($0) },  // NULL: as `fields`
             ])
+    }
+
+    /// The fields the node sent the first time the hub took its revision `nodeRevision`, or
+    /// nil when the hub has no record of it.
+    func firstForm(ofNodeRevision nodeRevision: Int, _ db: Database) throws -> [String: String]? {
+        guard
+            let text = try String.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT COALESCE(node_fields, fields) FROM revisions
+                    WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
+                    ORDER BY hub_revision LIMIT 1
+                    """),
+                arguments: [provinceNo, nodeRevision])
+        else { return nil }
+        return try StoredJSON.decode([String: String].self, from: text, table: "revisions", key: "\(provinceNo) node revision \(nodeRevision)")
     }
 
     /// The base of a merge for node revision `nodeRevision` stated to be based on hub
