@@ -7,7 +7,7 @@ import OneThingWire
 /// approval releases is approved in the next round). The household registration of a
 /// birth comes with a synthetic resident ID number for the newborn, so it is `issued`.
 public struct AutoDecider: Sendable {
-    let store: HubStore
+    let store: any HubStorage
     let interval: Duration
     let logger: Logger
     /// The wall clock: when the decisions it makes are recorded.
@@ -17,7 +17,7 @@ public struct AutoDecider: Sendable {
     public static let householdRegistration = "household-registration"
     public static let residentIDDocument = "resident_id_number"
 
-    public init(store: HubStore, interval: Duration, logger: Logger, clock: WallClock) {
+    public init(store: any HubStorage, interval: Duration, logger: Logger, clock: WallClock) {
         self.clock = clock
         self.store = store
         self.interval = interval
@@ -46,7 +46,7 @@ public struct AutoDecider: Sendable {
     public func round() async throws(HubError) -> Int {
         var approved = 0
         for work in try await store.itemsInProgress() {
-            let application = try await store.record(work.provinceNo)
+            let application = work
             var documents: [String: String]?
             if application.bundle == Self.birthBundle && work.item == Self.householdRegistration,
                 let id = SyntheticIdentity.residentIDNumber(

@@ -14,13 +14,4 @@ extension HubStore {
     public func application(_ provinceNo: String) async throws(HubError) -> HubApplication {
         try await read { db in try ApplicationRecord.hubApplication(db, provinceNo: provinceNo) }
     }
-
-    func record(_ provinceNo: String) async throws(HubError) -> ApplicationRecord {
-        try await read { db in
-            guard let record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
-                throw HubError.noSuchApplication(provinceNo: provinceNo)
-            }
-            return record
-        }
-    }
 }

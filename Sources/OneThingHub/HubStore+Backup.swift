@@ -1,17 +1,18 @@
 import Foundation
 import GRDB
+import OneThingDatabase
 
 extension HubStore {
     /// Copies this database, consistent as of one moment, into a new file at `destination`
     /// (SQLite's online backup; the hub may go on serving), created 0600.
     public func backup(to destination: String) async throws(HubError) {
-        try HubFiles.prepare(path: destination)
         do {
+            try DatabaseFiles.prepare(path: destination)
             let target = try DatabaseQueue(path: destination)
             try pool.backup(to: target)
             try target.close()
         } catch {
-            throw HubDatabaseErrors.map(error, path: destination)
+            throw HubError(error, path: destination)
         }
     }
 
@@ -46,33 +47,29 @@ extension HubStore {
                 return id
             }
         } catch {
-            throw HubDatabaseErrors.map(error, path: path)
+            throw HubError(error, path: path)
         }
     }
 
-    /// The backup at `source` copied into the new file `aside` and migrated there.
+    /// The backup at `source` (refused when a newer version wrote it) copied into the new file
+    /// `aside` (0600) and migrated there.
     private static func prepareRestore(from source: String, into aside: String) async throws(HubError) {
         let copy: DatabaseQueue
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let backup = try DatabaseQueue(path: source, configuration: configuration)
+            let backup = try file(source).openSource()
             defer { try? backup.close() }
-            if try await backup.read({ try HubSchema.migrator.hasBeenSuperseded($0) }) {
-                throw HubError.newerSchema(path: source)
-            }
-            try HubFiles.prepare(path: aside)
+            try DatabaseFiles.prepare(path: aside)
             copy = try DatabaseQueue(path: aside)
             try backup.backup(to: copy)
         } catch {
-            throw HubDatabaseErrors.map(error, path: source)
+            throw HubError(error, path: source)
         }
+        defer { try? copy.close() }
         do {
-            defer { try? copy.close() }
             // A backup from an older version gets the tables this one needs.
-            try HubSchema.migrator.migrate(copy)
+            try file(aside).migrate(copy)
         } catch {
-            throw HubDatabaseErrors.map(error, path: aside)
+            throw .database(error)
         }
     }
 
@@ -80,7 +77,7 @@ extension HubStore {
     /// table's rows replaced by the copy's, then the live tokens, the counter and the
     /// catalogues put back, and a new identity drawn. Returns the new identity.
     private static func takeRestored(source: String, at time: String, _ db: Database) throws -> String {
-        let nodes = try Row.fetchAll(db, sql: "SELECT node_id, token_sha256, revoked FROM main.nodes")
+        let nodes = try NodeRecord.fetchAll(db, sql: "SELECT * FROM main.nodes")
         let counter = try Int64.fetchOne(db, sql: "SELECT value FROM main.counters WHERE name = 'province_no'") ?? 0
         let catalogs = try Row.fetchAll(db, sql: "SELECT version, files FROM main.catalogs")
         let tables = try String.fetchAll(
@@ -89,7 +86,7 @@ extension HubStore {
             db, sql: "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         // Both were brought to this version's tables by the same migrations; other tables mean
         // a file edited by hand, which is not taken.
-        guard tables == ours else { throw HubError.notADatabase(path: source) }
+        guard tables == ours else { throw DatabaseFailure(.notADatabase, path: source) }
         // Rows go out and come in table by table; their references hold again at the commit.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         for table in tables {
@@ -108,7 +105,7 @@ extension HubStore {
                     INSERT INTO nodes (node_id, token_sha256, revoked) VALUES (?, ?, ?)
                     ON CONFLICT(node_id) DO UPDATE SET token_sha256 = excluded.token_sha256, revoked = excluded.revoked
                     """,
-                arguments: [node["node_id"] as DatabaseValue, node["token_sha256"] as DatabaseValue, node["revoked"] as DatabaseValue])
+                arguments: [node.nodeId, node.tokenSHA256, node.revoked])
         }
         try db.execute(sql: "UPDATE counters SET value = MAX(value, ?) WHERE name = 'province_no'", arguments: [counter])
         for catalog in catalogs {

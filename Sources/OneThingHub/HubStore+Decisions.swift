@@ -32,8 +32,20 @@ extension HubStore {
             for (field, value) in issued {
                 // Checked for its form and checksum; not against the hub's clock, which no
                 // decision depends on.
-                if case .failure(let problem) = ResidentIDNumber.parse(value, today: .latestChecked) {
+                let number: ResidentIDNumber
+                switch ResidentIDNumber.parse(value, today: .latestChecked) {
+                case .success(let parsed): number = parsed
+                case .failure(let problem):
                     throw HubError.invalidDecision("The issued \(field) is not a valid resident ID number: \(problem.message)")
+                }
+                // The number is the newborn's: birth date, sex and the issuing region agree
+                // with the application, or it belongs to someone else.
+                if let identity = FieldOwnership.issuedIdentity(bundle: record.bundle, item: item) {
+                    let problems = identity.problems(number, fields: record.fields, region: record.region)
+                    if !problems.isEmpty {
+                        throw HubError.invalidDecision(
+                            "The issued \(field) does not belong to this application's newborn: \(problems.joined(separator: "; ")). Check the number against the household registration.")
+                    }
                 }
             }
             if request.decision == .approve, issued.isEmpty,
@@ -41,8 +53,7 @@ extension HubStore {
             {
                 let waiting = flow.items.filter { $0.needs.contains(issues.field) }.map(\.item)
                 if !waiting.isEmpty {
-                    throw HubError.invalidDecision(
-                        "Approving \(item) issues the \(issues.document) that \(waiting.joined(separator: ", ")) wait for; give it with --document \(issues.document)=... (\"documents\" in the request).")
+                    throw HubError.missingDocument(item: item, document: issues.document, waiting: waiting)
                 }
             }
             flow.issued.formUnion(issued.keys)
@@ -139,13 +150,16 @@ extension HubStore {
 
     /// Items a department could decide now, in province-number order: what one round of
     /// `--auto-decide` approves.
-    func itemsInProgress() async throws(HubError) -> [(provinceNo: String, item: String)] {
+    public func itemsInProgress() async throws(HubError) -> [ItemInProgress] {
         try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT province_no, item FROM items WHERE state = ? ORDER BY province_no, position",
-                arguments: [ItemState.inProgress.rawValue]
-            ).map { row in (provinceNo: row["province_no"] as String, item: row["item"] as String) }
+            var records: [String: ApplicationRecord] = [:]
+            return try ItemRecord.inProgress(db).compactMap { item -> ItemInProgress? in
+                if records[item.provinceNo] == nil { records[item.provinceNo] = try ApplicationRecord.fetch(db, provinceNo: item.provinceNo) }
+                guard let record = records[item.provinceNo] else { return nil }
+                return ItemInProgress(
+                    provinceNo: record.provinceNo, item: item.item.item, bundle: record.bundle, region: record.region,
+                    fields: record.fields)
+            }
         }
     }
 }

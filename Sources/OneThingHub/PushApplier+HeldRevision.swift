@@ -1,4 +1,5 @@
 import GRDB
+import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -88,14 +89,11 @@ extension PushApplier {
     /// key, applied or answered as already applied. (Looked for only on this path, which a
     /// node meets after its database was restored: a scan of the node's entries.)
     private func tookPayload(_ sha256: String, _ db: Database) throws -> Bool {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT seq, result FROM entries WHERE node_id = ? AND payload_sha256 = ?"),
-            arguments: [node, sha256])
-        for row in rows {
-            let seq: Int64 = row["seq"]
-            let result = try StoredJSON.decode(PushResult.self, from: row["result"], table: "entries", key: "\(node) seq \(seq)")
-            if result.status == .accepted || result.status == .alreadyApplied { return true }
+        let entries = try EntryRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM entries WHERE node_id = ? AND payload_sha256 = ?"), arguments: [node, sha256])
+        return try entries.contains { entry in
+            let status = try entry.result().status
+            return status == .accepted || status == .alreadyApplied
         }
-        return false
     }
 }

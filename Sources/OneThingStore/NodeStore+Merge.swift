@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OneThingDatabase
 import OneThingFailpoints
 import OneThingModel
 import OneThingWire
@@ -30,7 +31,7 @@ extension NodeStore {
                     """),
                 arguments: ["\"\(FieldOwnership.newbornIDNumber)\"", id])
         else { return }
-        let known: Int = row["hub_fields_revision"]
+        let known: Int = try row.value(ApplicationRow.Columns.hubFieldsRevision, of: "applications", key: id)
         guard hubRevision > known else { return }
         let unsent = try Int.fetchAll(
             db.cachedStatement(sql: "SELECT revision FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight') ORDER BY revision"),
@@ -71,8 +72,9 @@ extension NodeStore {
                     UPDATE conflicts SET hub = ?, hub_revision = ? WHERE application_id = ? AND field = ? AND state = 'open'
                     """).execute(arguments: [hubFields[field], hubRevision, id, field])
         }
-        let key = try PersonKeys.key(bundle: row["bundle"], fields: working, db)
-        if !(row["had_issued_id"] as Bool? ?? false), working[FieldOwnership.newbornIDNumber] != nil {
+        let key = try PersonKeys.key(bundle: row.value(ApplicationRow.Columns.bundle, of: "applications", key: id), fields: working, db)
+        let hadIssuedId: Bool = try row.value(Column("had_issued_id"), of: "applications", key: id)
+        if !hadIssuedId, working[FieldOwnership.newbornIDNumber] != nil {
             try recordEvent(id: id, kind: "identity_issued", hubRevision: hubRevision, fields: [FieldOwnership.newbornIDNumber], db)
         }
         let workingJSON = StoredFields.encode(working)
@@ -110,8 +112,14 @@ extension NodeStore {
             let existing = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT base, local, hub FROM conflicts WHERE application_id = ? AND field = ? AND state = 'open'"),
                 arguments: [id, conflict.field])
-            if let existing, existing["base"] == conflict.base, existing["local"] == conflict.local, existing["hub"] == conflict.hub {
-                continue
+            if let existing {
+                typealias Columns = ConflictRow.Columns
+                let key = "\(id) \(conflict.field)"
+                let same: [String?] = [
+                    try existing.value(Columns.base, of: "conflicts", key: key), try existing.value(Columns.local, of: "conflicts", key: key),
+                    try existing.value(Columns.hub, of: "conflicts", key: key),
+                ]
+                if same == [conflict.base, conflict.local, conflict.hub] { continue }
             }
             if existing == nil { opened.append(conflict.field) }
             try db.cachedStatement(sql: """

@@ -126,12 +126,11 @@ enum Schema {
                 );
                 CREATE INDEX application_events_by_application ON application_events(application_id, id);
                 """)
-            for row in try Row.fetchAll(db, sql: "SELECT id, bundle, fields FROM applications") {
-                let fields = try StoredFields.decode(row["fields"])
-                guard let key = DuplicateKey.of(bundle: row["bundle"], fields: fields) else { continue }
+            for person in try ApplicationRow.Person.fetchAll(db, sql: "SELECT \(ApplicationRow.Person.selection) FROM applications") {
+                guard let key = DuplicateKey.of(bundle: person.bundle, fields: person.fields) else { continue }
                 try db.execute(
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
-                    arguments: [key.person, key.event, key.exact, row["id"]])
+                    arguments: [key.person, key.event, key.exact, person.id])
             }
         }
         migrator.registerMigration("v3-kiosk-operators-drafts") { db in

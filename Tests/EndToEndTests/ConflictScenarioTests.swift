@@ -1,4 +1,5 @@
 import Foundation
+import OneThingModel
 import TestSupport
 import Testing
 
@@ -182,7 +183,25 @@ struct ConflictScenarioTests {
         #expect(try loop.node(["show", id]).stdout.contains("provisional \(provisional)"))
         #expect(try loop.hubShow(number).items()["social-security-card"] == "waiting")
 
-        let issued = "350102202601019019"
+        let issued = try loop.newbornID(number)
+        // A number that is not this newborn's is refused, each way it can differ, and changes nothing.
+        let fields = try #require(try loop.hubShow(number)["fields"] as? [String: String])
+        let born = try #require(fields["birth_time"].flatMap(CivilDateTime.parse)?.date)
+        let sex = try #require(fields["newborn_sex"].flatMap(Sex.init(rawValue:)))
+        let otherSex: Sex = sex == .male ? .female : .male
+        var xiamen = Array(SyntheticPeople.idNumber(born: born, sex: sex, serial: 5).prefix(17))
+        xiamen.replaceSubrange(0..<6, with: "350203")
+        let notTheNewborns = [
+            ("birth_time", SyntheticPeople.idNumber(born: born.adding(days: 1), sex: sex, serial: 5)),
+            ("newborn_sex", SyntheticPeople.idNumber(born: born, sex: otherSex, serial: 5)),
+            ("region", String(xiamen) + String(try #require(ResidentIDNumber.checkCharacter(for: String(xiamen))))),
+        ]
+        for (what, wrong) in notTheNewborns {
+            let refused = try loop.hub(["decide", number, "household-registration", "approve", "--document", "resident_id_number=\(wrong)"])
+            #expect(refused.code == 65, "\(what): \(refused.stderr)")
+            #expect(refused.stderr.contains(what) && !refused.stderr.contains(wrong), "\(what): \(refused.stderr)")
+        }
+        #expect(try loop.hubShow(number).items()["household-registration"] == "in_progress")
         let decided = try loop.hub(["decide", number, "household-registration", "approve", "--document", "resident_id_number=\(issued)"])
         #expect(decided.code == 0, "decide: \(decided.stderr)")
         let hubSide = try loop.hubShow(number)

@@ -376,7 +376,7 @@ private struct FaultRun {
         switch random.next() % 10 {
         case 0..<6:
             arguments.append("approve")
-            if item == "household-registration" { arguments += ["--document", "resident_id_number=\(residentID())"] }
+            if item == "household-registration" { arguments += ["--document", "resident_id_number=\(residentID(for: hubView[index]))"] }
         case 6..<9: arguments += ["return", "--reason", "请补充材料 / please add the missing papers (\(label))"]
         default: arguments += ["reject", "--reason", "不符合条件 / not eligible (\(label))"]
         }
@@ -397,12 +397,11 @@ private struct FaultRun {
         }
     }
 
-    /// A synthetic resident ID number (Gulou district, born 2026-01-01, sequence 900-999).
-    mutating func residentID() -> String {
-        let first17 = "35010220260101" + String(900 + random.next() % 100)
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(first17, weights).reduce(0) { $0 + ($1.0.wholeNumberValue ?? 0) * $1.1 }
-        return first17 + String(Array("10X98765432")[sum % 11])
+    /// A synthetic resident ID number for the newborn of `application` (a hub listing's entry):
+    /// its birth date and sex, Gulou district, a sequence 900-999 drawn from the rounds' seed.
+    mutating func residentID(for application: [String: Any]) -> String {
+        let serial = Int(random.next() % 50)
+        return SyntheticPeople.newbornID(of: application["fields"] as? [String: String] ?? [:], serial: serial) ?? "missing-birth-fields"
     }
 }
 

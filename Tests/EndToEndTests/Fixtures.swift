@@ -40,6 +40,12 @@ struct Loop {
     }
 
     /// Registers `nodeId` on the hub and runs `onething init` against `url`.
+    /// A resident ID number the household registration could issue for `provinceNo`'s newborn,
+    /// read from the hub: the birth date and sex on the form, an address in its region.
+    func newbornID(_ provinceNo: String, serial: Int = 0) throws -> String {
+        try #require(SyntheticPeople.newbornID(of: try hubShow(provinceNo)["fields"] as? [String: String] ?? [:], serial: serial))
+    }
+
     func setUpNode(_ nodeId: String = "ward-1", url: String, db: String? = nil) throws -> String {
         let added = try hub(["nodes", "add", nodeId])
         #expect(added.code == 0, "nodes add: \(added.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OneThingDatabase
 @testable import OneThingHub
 import OneThingWire
 import TestSupport
@@ -19,6 +20,18 @@ struct BackupRestoreTests {
 
     func counter(_ hub: HubFixture) async throws -> Int64 {
         try await hub.store.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'province_no'") ?? 0 }
+    }
+
+    /// The database failure's code a restore from `file` fails with (nil: it did not fail so).
+    func refusal(_ hub: HubFixture, restoring file: String) async throws -> DatabaseFailure.Code? {
+        do {
+            _ = try await hub.store.restore(from: file, at: time)
+            return nil
+        } catch {
+            #expect(error.databaseCode.map { _ in true } == true, "\(error)")
+            if case .database(let failure) = error { #expect(failure.path == file, "the message names the backup") }
+            return error.databaseCode
+        }
     }
 
     func leftovers(_ hub: HubFixture) throws -> [String] {
@@ -66,14 +79,14 @@ struct BackupRestoreTests {
         let id = try await hub.store.databaseId()
         let garbage = hub.directory.file("garbage.sqlite")
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: garbage))
-        await #expect(throws: HubError.notADatabase(path: garbage)) { try await hub.store.restore(from: garbage, at: time) }
+        #expect(try await refusal(hub, restoring: garbage) == DatabaseFailure.Code.notADatabase)
 
         let newer = hub.directory.file("newer.sqlite")
         try await hub.store.backup(to: newer)
         let queue = try DatabaseQueue(path: newer)
         try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-from-the-future')") }
         try queue.close()
-        await #expect(throws: HubError.newerSchema(path: newer)) { try await hub.store.restore(from: newer, at: time) }
+        #expect(try await refusal(hub, restoring: newer) == DatabaseFailure.Code.newerSchema)
 
         #expect(try await hub.store.databaseId() == id)
         #expect(try await hub.store.applications().map(\.provinceNo) == [number])

@@ -69,12 +69,12 @@ struct DecisionRaceTests {
         let number = try await accepted()
         let issued = try await hub.store.decide(
             provinceNo: number, item: "household-registration",
-            DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019019"]), at: time)
+            DecisionRequest(decision: .approve, documents: ["resident_id_number": try await hub.newbornID(number)]), at: time)
         #expect(issued.hubRevision == 2)
         let stale = try await push(2, base: 1, seq: 2, ["mother_phone": "13900000009"])
         #expect(stale.status == .accepted)
         let application = try await hub.store.application(number)
-        #expect(application.fields["newborn_id_number"] == "350102202601019019")
+        #expect(application.fields["newborn_id_number"] == (try await hub.newbornID(number)))
         #expect(application.state(of: "household-registration") == .issued)
         #expect(application.fields["mother_phone"] == "13900000009")
     }

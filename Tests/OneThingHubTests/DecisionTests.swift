@@ -25,7 +25,7 @@ struct DecisionTests {
 
             let issued = try await client.decide(
                 number, "household-registration",
-                DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019019"]),
+                DecisionRequest(decision: .approve, documents: ["resident_id_number": try await hub.newbornID(number)]),
                 fixture: hub)
             #expect(issued.status == .ok)
             let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: issued.body))

@@ -93,3 +93,11 @@ extension HubApplication {
         items.first { $0.item == item }?.state
     }
 }
+
+extension HubFixture {
+    /// A resident ID number the household registration could issue for `provinceNo`'s newborn:
+    /// its birth date and sex, an address in the application's region.
+    func newbornID(_ provinceNo: String, serial: Int = 0) async throws -> String {
+        try #require(SyntheticPeople.newbornID(of: try await store.application(provinceNo).fields, serial: serial))
+    }
+}

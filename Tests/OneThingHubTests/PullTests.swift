@@ -47,7 +47,7 @@ struct PullTests {
             let number = try #require(pushed.results.first?.provinceNo)
             let decided = try await client.decide(
                 number, "household-registration",
-                DecisionRequest(decision: .approve, documents: ["resident_id_number": "350102202601019019"]), fixture: hub)
+                DecisionRequest(decision: .approve, documents: ["resident_id_number": try await hub.newbornID(number)]), fixture: hub)
             #expect(decided.status == .ok)
 
             let page = try await client.pull(after: 0, fixture: hub)
@@ -56,7 +56,7 @@ struct PullTests {
             #expect(change.provinceNo == number)
             #expect(change.cursor == page.nextCursor)
             #expect(change.hubRevision == 2, "the issued resident ID number is a hub revision")
-            #expect(change.fields["newborn_id_number"] == "350102202601019019")
+            #expect(change.fields["newborn_id_number"] == (try await hub.newbornID(number)))
             #expect(change.items.first { $0.item == "household-registration" }?.state == .issued)
             #expect(change.items.first { $0.item == "social-security-card" }?.state == .inProgress)
             #expect(change.fields["newborn_name"] != nil)

@@ -15,5 +15,15 @@ public enum SyntheticPeople {
         return first17 + String(check)
     }
 
+    /// The resident ID number a household registration would issue to the newborn of a birth
+    /// application's `fields`: Gulou district (350102, inside the catalogue's Fuzhou 350100),
+    /// the date of `birth_time` and the sex of `newborn_sex`. Nil when either is missing.
+    public static func newbornID(of fields: [String: String], serial: Int = 0) -> String? {
+        guard let born = fields["birth_time"].flatMap(CivilDateTime.parse)?.date,
+            let sex = fields["newborn_sex"].flatMap(Sex.init(rawValue:))
+        else { return nil }
+        return idNumber(born: born, sex: sex, serial: serial)
+    }
+
     public static let names = ["林测试", "陈示例", "王测例", "张样本", "李假名", "欧阳测试", "阿依·测试"]
 }

@@ -46,3 +46,11 @@ extension FieldOwnership {
         bundle == "birth" && item == "household-registration" ? (residentIDDocument, newbornIDNumber) : nil
     }
 }
+
+extension FieldOwnership {
+    /// Who the number an item's approval issues belongs to, and so what it must agree with:
+    /// the newborn of a birth (birth time and sex on the form).
+    public static func issuedIdentity(bundle: String, item: String) -> IssuedIdentity? {
+        issues(bundle: bundle, item: item) == nil ? nil : IssuedIdentity(birthField: "birth_time", sexField: "newborn_sex")
+    }
+}
