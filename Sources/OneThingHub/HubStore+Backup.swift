@@ -54,15 +54,22 @@ extension HubStore {
     /// The backup at `source` (refused when a newer version wrote it) copied into the new file
     /// `aside` (0600) and migrated there.
     private static func prepareRestore(from source: String, into aside: String) async throws(HubError) {
+        let backup: DatabaseQueue
+        do {
+            backup = try file(source).openSource()
+        } catch {
+            throw .database(error)
+        }
+        defer { try? backup.close() }
         let copy: DatabaseQueue
         do {
-            let backup = try file(source).openSource()
-            defer { try? backup.close() }
             try DatabaseFiles.prepare(path: aside)
             copy = try DatabaseQueue(path: aside)
             try backup.backup(to: copy)
         } catch {
-            throw HubError(error, path: source)
+            // A damaged page is the backup's; anything else (a full disk) is the copy's.
+            let failure = DatabaseFailure(error, path: aside)
+            throw .database([.corrupt, .notADatabase].contains(failure.code) ? DatabaseFailure(error, path: source) : failure)
         }
         defer { try? copy.close() }
         do {
