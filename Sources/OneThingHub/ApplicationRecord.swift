@@ -69,13 +69,27 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     /// Keeps the fields of the current hub revision, the base of later three-way merges.
-    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil) throws {
+    /// `nodeRevision`: the node revision it took in, when not the latest (`revision`).
+    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil) throws {
         try db.cachedStatement(sql: """
                 INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
-                provinceNo, hubRevision, StoredJSON.encode(fields), source, revision,
+                provinceNo, hubRevision, StoredJSON.encode(fields), source, nodeRevision ?? revision,
                 nodeFields.flatMap { $0 == fields ? nil : StoredJSON.encode($0) },  // NULL: as `fields`
             ])
+    }
+
+    /// The fields the node sent the first time the hub took its revision `nodeRevision`, or
+    /// nil when the hub has no record of it.
+    func firstForm(ofNodeRevision nodeRevision: Int, _ db: Database) throws -> [String: String]? {
+        let first = try RevisionRecord.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT * FROM revisions
+                WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
+                ORDER BY hub_revision LIMIT 1
+                """),
+            arguments: [provinceNo, nodeRevision])
+        return first.map { $0.nodeFields ?? $0.fields }
     }
 
     /// The base of a merge for node revision `nodeRevision` stated to be based on hub

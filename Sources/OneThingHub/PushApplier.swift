@@ -91,16 +91,12 @@ struct PushApplier {
             return rejected(entry, .invalidPayload, "The application does not pass the hub's check: \(problems)")
         }
         let existing = try ApplicationRecord.fetch(db, applicationId: payload.applicationId)
+        if let existing, existing.nodeId == node, payload.revision <= existing.revision {
+            // A revision of this node's that the hub holds already, under another key: the
+            // node's database was restored from a copy made while it was unsent.
+            return try applyHeldRevision(entry, payload, held: existing, db)
+        }
         if payload.revision == 1 {
-            if let existing, existing.nodeId == node {
-                // This node's revision 1 under another key: a node restored from a copy that
-                // held an older, unsent form of it, which it replaced and sent before the copy
-                // came back. The hub holds it already; the answer names it (without a hub
-                // revision, so the node takes the hub's fields at its next pull) and the
-                // entry is not quarantined.
-                return PushResult(
-                    seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .alreadyApplied, provinceNo: existing.provinceNo)
-            }
             guard existing == nil else {
                 return rejected(
                     entry, .invalidPayload,
@@ -118,20 +114,11 @@ struct PushApplier {
                 entry, .invalidPayload,
                 "The hub purged this application's personal data after its retention period; it takes no new revision. File a new application if the case is open again.")
         }
-        guard payload.revision > application.revision else {
-            return rejected(
-                entry, .invalidPayload,
-                "Revision \(payload.revision) is not later than revision \(application.revision) that the hub already applied.")
-        }
-        guard payload.bundle == application.bundle else {
-            return rejected(entry, .invalidPayload, "A later revision cannot change the bundle of an application.")
-        }
+        // (A revision not later than the hub's took the path above: the hub holds it.)
         var flow = ItemFlow(
             items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo), issued: application.issuedFieldIds)
-        guard payload.items == flow.items.map(\.item) else {
-            return rejected(
-                entry, .invalidPayload,
-                "A later revision cannot change the items of an accepted application; file a new application for other items.")
+        if let problem = Self.shapeProblem(payload, bundle: application.bundle, items: flow.items.map(\.item)) {
+            return rejected(entry, .invalidPayload, problem)
         }
         // The node based its edit on hub revision `base` (nil: the first, made from its
         // revision 1). Hub-owned fields keep the hub's value whatever the node sent.
@@ -264,7 +251,19 @@ struct PushApplier {
         return nil
     }
 
-    private func rejected(_ entry: PushEntry, _ code: RejectionCode, _ reason: String) -> PushResult {
+    /// Why a revision cannot apply to an application of `bundle` with `items`: it changes
+    /// the bundle or the items. Nil when it keeps both.
+    static func shapeProblem(_ payload: ApplicationPayload, bundle: String, items: [String]) -> String? {
+        guard payload.bundle == bundle else {
+            return "A later revision cannot change the bundle of an application."
+        }
+        guard payload.items == items else {
+            return "A later revision cannot change the items of an accepted application; file a new application for other items."
+        }
+        return nil
+    }
+
+    func rejected(_ entry: PushEntry, _ code: RejectionCode, _ reason: String) -> PushResult {
         PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .rejected, reason: reason, reasonCode: code)
     }
 }
