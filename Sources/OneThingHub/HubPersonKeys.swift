@@ -33,8 +33,8 @@ enum HubPersonKeys {
     }
 
     /// The stored duplicate key of an application, its person keyed.
-    static func key(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateKey? {
-        guard let key = DuplicateKey.of(bundle: bundle, fields: fields) else { return nil }
+    static func key(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateKey? {
+        guard let key = bundle?.duplicateKey(of: fields) else { return nil }
         let secret = try secret(db)
         return key.keyed { person in
             prefix + HMAC<SHA256>.authenticationCode(for: Data(person.utf8), using: secret).map { String(format: "%02x", $0) }.joined()
@@ -46,10 +46,13 @@ enum HubPersonKeys {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "PRAGMA secure_delete = ON")
         try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", arguments: [secretKey, newSecret()])
-        for row in try Row.fetchAll(db, sql: "SELECT province_no, bundle, fields FROM applications WHERE person_key IS NOT NULL") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT province_no, bundle, catalog_version, fields FROM applications WHERE person_key IS NOT NULL")
+        {
             let number: String = row["province_no"]
             let fields = try StoredJSON.decode([String: String].self, from: row["fields"], table: "applications", key: number)
-            let key = try Self.key(bundle: row["bundle"], fields: fields, db)
+            let bundle = try FiledBundle.of(row["bundle"], version: row["catalog_version"], db)
+            let key = try Self.key(bundle: bundle, fields: fields, db)
             try db.execute(
                 sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",
                 arguments: [key?.person, key?.event, key?.exact, number])

@@ -116,11 +116,12 @@ enum HubSchema {
                     );
                     CREATE UNIQUE INDEX conflicts_open ON conflicts(province_no, field) WHERE state = 'open';
                     """)
-            let rows = try Row.fetchAll(db, sql: "SELECT province_no, bundle, fields FROM applications")
+            let rows = try Row.fetchAll(db, sql: "SELECT province_no, bundle, catalog_version, fields FROM applications")
             for row in rows {
                 let number: String = row["province_no"]
                 let fields = try StoredJSON.decode([String: String].self, from: row["fields"], table: "applications", key: number)
-                guard let key = DuplicateKey.of(bundle: row["bundle"], fields: fields) else { continue }
+                let bundle = try FiledBundle.of(row["bundle"], version: row["catalog_version"], db)
+                guard let key = bundle?.duplicateKey(of: fields) else { continue }
                 try db.execute(
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",
                     arguments: [key.person, key.event, key.exact, number])

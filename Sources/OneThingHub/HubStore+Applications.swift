@@ -1,4 +1,5 @@
 import GRDB
+import OneThingModel
 public import OneThingWire
 
 extension HubStore {
@@ -15,12 +16,13 @@ extension HubStore {
         try await read { db in try ApplicationRecord.hubApplication(db, provinceNo: provinceNo) }
     }
 
-    func record(_ provinceNo: String) async throws(HubError) -> ApplicationRecord {
+    /// An application and the definition of its bundle as filed (`FiledBundle`).
+    func recordAndBundle(_ provinceNo: String) async throws(HubError) -> (ApplicationRecord, BundleDefinition?) {
         try await read { db in
             guard let record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
-            return record
+            return (record, try record.filedBundle(db))
         }
     }
 }

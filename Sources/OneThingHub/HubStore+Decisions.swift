@@ -25,36 +25,17 @@ extension HubStore {
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
+            let bundle = try record.filedBundle(db)
             var flow = ItemFlow(
-                items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), issued: record.issuedFieldIds)
-            let issued = request.decision == .approve
-                ? FieldOwnership.issuedFields(bundle: record.bundle, item: item, documents: request.documents) : [:]
-            for (field, value) in issued {
-                // Checked for its form and checksum; not against the hub's clock, which no
-                // decision depends on.
-                let number: ResidentIDNumber
-                switch ResidentIDNumber.parse(value, today: .latestChecked) {
-                case .success(let parsed): number = parsed
-                case .failure(let problem):
-                    throw HubError.invalidDecision("The issued \(field) is not a valid resident ID number: \(problem.message)")
-                }
-                // The number is the newborn's: birth date, sex and the issuing region agree
-                // with the application, or it belongs to someone else.
-                if let identity = FieldOwnership.issuedIdentity(bundle: record.bundle, item: item) {
-                    let problems = identity.problems(number, fields: record.fields, region: record.region)
-                    if !problems.isEmpty {
+                items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), issued: record.issuedFieldIds(bundle))
+            let issued = request.decision == .approve ? try Self.issuedFields(item, request.documents, bundle, record) : [:]
+            if request.decision == .approve {
+                for issue in bundle?.issues(of: item) ?? [] where issued[issue.field] == nil {
+                    let waiting = flow.items.filter { $0.needs.contains(issue.field) }.map(\.item)
+                    if !waiting.isEmpty {
                         throw HubError.invalidDecision(
-                            "The issued \(field) does not belong to this application's newborn: \(problems.joined(separator: "; ")). Check the number against the household registration.")
+                            "Approving \(item) issues the \(issue.document) that \(waiting.joined(separator: ", ")) wait for; give it with --document \(issue.document)=... (\"documents\" in the request).")
                     }
-                }
-            }
-            if request.decision == .approve, issued.isEmpty,
-                let issues = FieldOwnership.issues(bundle: record.bundle, item: item)
-            {
-                let waiting = flow.items.filter { $0.needs.contains(issues.field) }.map(\.item)
-                if !waiting.isEmpty {
-                    throw HubError.invalidDecision(
-                        "Approving \(item) issues the \(issues.document) that \(waiting.joined(separator: ", ")) wait for; give it with --document \(issues.document)=... (\"documents\" in the request).")
                 }
             }
             flow.issued.formUnion(issued.keys)
@@ -89,6 +70,38 @@ extension HubStore {
         }
     }
 
+    /// The hub-set fields an approval of `item` fills from its documents, each checked as its
+    /// system field declares (type and constraints; an ID number against the person it
+    /// belongs to), or `invalidDecision`. Approving an item whose document other items wait
+    /// for without giving it is refused.
+    private static func issuedFields(
+        _ item: String, _ documents: [String: String]?, _ bundle: BundleDefinition?, _ record: ApplicationRecord
+    ) throws(HubError) -> [String: String] {
+        guard let bundle else { return [:] }
+        var issued: [String: String] = [:]
+        for (field, value) in bundle.issuedFields(item: item, documents: documents).sorted(by: { $0.key < $1.key }) {
+            guard let declared = bundle.systemField(field), let form = declared.asFormField else { continue }
+            // Checked for its form (and an ID number's checksum); not against the hub's clock,
+            // which no decision depends on.
+            switch FieldValueValidator.validate(.text(value), as: form, now: CivilDateTime(date: .latestChecked, hour: 0, minute: 0)) {
+            case .failure(let problem):
+                throw .invalidDecision("The issued \(field) is not a valid value: \(problem.message)")
+            case .success(let clean):
+                issued[field] = clean
+            }
+            // An ID number belongs to the person the application is about: birth date, sex and
+            // the issuing region agree with it, or it is someone else's.
+            if let identity = declared.agreesWith, case .success(let number) = ResidentIDNumber.parse(value, today: .latestChecked) {
+                let problems = identity.problems(number, fields: record.fields, region: record.region)
+                if !problems.isEmpty {
+                    throw .invalidDecision(
+                        "The issued \(field) (\(declared.label.en)) does not agree with this application: \(problems.joined(separator: "; ")). Check the number against the issuing department's record.")
+                }
+            }
+        }
+        return issued
+    }
+
     /// Changes citizen fields on the hub side (an officer correcting an address): every
     /// field must exist in the bundle and pass its checks; then a new hub revision.
     public func amend(provinceNo: String, fields: [String: String], catalog: HubCatalog, now: CivilDateTime)
@@ -120,7 +133,7 @@ extension HubStore {
             var problems: [FieldProblem] = []
             var values: [String: String] = [:]
             for (id, value) in fields.sorted(by: { $0.key < $1.key }) {
-                if FieldOwnership.isSystemField(id) {
+                if bundle.isSystemField(id) {
                     problems.append(FieldProblem(field: id, message: "This field is set by the system (the node at filing, or an item's decision), not by hand."))
                     continue
                 }

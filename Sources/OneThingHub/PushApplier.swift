@@ -127,8 +127,11 @@ struct PushApplier {
         guard payload.bundle == application.bundle else {
             return rejected(entry, .invalidPayload, "A later revision cannot change the bundle of an application.")
         }
+        // The hub-set fields as the application's catalogue declares them (before this revision).
+        let hubSet = try application.filedBundle(db)?.hubSetFields ?? []
         var flow = ItemFlow(
-            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo), issued: application.issuedFieldIds)
+            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo),
+            issued: Set(application.fields.keys).intersection(hubSet))
         guard payload.items == flow.items.map(\.item) else {
             return rejected(
                 entry, .invalidPayload,
@@ -144,7 +147,7 @@ struct PushApplier {
             return rejected(entry, .invalidPayload, "The base revision \(base) is not a revision the hub has made.")
         }
         var local = payload.fields
-        for field in FieldOwnership.hubOwned { local[field] = application.fields[field] }
+        for field in hubSet { local[field] = application.fields[field] }
         var merge: MergeOutcome?
         var conflicts: [FieldConflict] = []
         if base == application.hubRevision {
@@ -153,7 +156,7 @@ struct PushApplier {
             // Stale base: three-way merge per field. A missing base record makes every
             // differing field a conflict: never a silent overwrite.
             var baseFields = try application.mergeBase(stated: base, nodeRevision: payload.revision, db) ?? [:]
-            for field in FieldOwnership.hubOwned { baseFields[field] = application.fields[field] }
+            for field in hubSet { baseFields[field] = application.fields[field] }
             let result = FieldMerge.merge(base: baseFields, local: local, hub: application.fields)
             conflicts = result.conflicts
             application.fields = result.fields
@@ -198,9 +201,12 @@ struct PushApplier {
     private func accept(
         _ entry: PushEntry, _ payload: ApplicationPayload, bundle: BundleDefinition, _ db: Database
     ) throws -> PushResult {
+        let filed = try FiledUnder.bundle(payload.bundle, version: payload.catalogVersion) { version in
+            try check.catalog(version: version, db)
+        }
         var fields = payload.fields
-        for field in FieldOwnership.hubOwned { fields[field] = nil }  // issued by the hub only
-        let duplicate = try findDuplicate(bundle: payload.bundle, fields: fields, db)
+        for field in filed?.hubSetFields ?? [] { fields[field] = nil }  // issued by the hub only
+        let duplicate = try findDuplicate(bundle: filed, fields: fields, db)
         let application = ApplicationRecord(
             provinceNo: try ProvinceNumber.next(db), applicationId: payload.applicationId, nodeId: node,
             bundle: payload.bundle, region: payload.region, catalogVersion: payload.catalogVersion,
@@ -219,7 +225,7 @@ struct PushApplier {
 
     /// The application the hub already holds for the same person and event (exact), else
     /// for the same person with an event a few days apart (near); the earliest one.
-    private func findDuplicate(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
+    private func findDuplicate(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
         guard let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db) else { return nil }
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """

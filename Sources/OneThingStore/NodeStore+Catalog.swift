@@ -41,18 +41,27 @@ extension NodeStore {
     }
 
     /// The catalogue of `version` as this node worked with it (remembered or received), or
-    /// nil when it never had it. Checked again as it is loaded.
+    /// nil when it never had it; the built-in one when the version is its own (see
+    /// `FiledUnder`). Checked again as it is loaded.
     public func catalog(version: String) throws(StoreError) -> Catalog? {
-        let text: String? = try read { db in
-            if try db.tableExists("catalog_versions"),
-                let text = try String.fetchOne(db, sql: "SELECT files FROM catalog_versions WHERE version = ?", arguments: [version])
-            {
-                return text
-            }
-            return try String.fetchOne(db, sql: "SELECT files FROM catalog_updates WHERE version = ?", arguments: [version])
+        if let builtIn = CatalogLoader.builtIn, builtIn.version == version { return builtIn }
+        guard let files = try read({ db in try Self.keptCatalogFiles(version: version, db) }) else { return nil }
+        return try? CatalogLoader.load(files: files, today: CivilDate.latestChecked)
+    }
+
+    /// The files kept under `version`: remembered (worked with here), else received.
+    static func keptCatalogFiles(version: String, _ db: Database) throws -> [CatalogFile]? {
+        var text: String?
+        if try db.tableExists("catalog_versions") {
+            text = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT files FROM catalog_versions WHERE version = ?"), arguments: [version])
+        }
+        if text == nil, try db.tableExists("catalog_updates") {
+            text = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT files FROM catalog_updates WHERE version = ?"), arguments: [version])
         }
         guard let text, let files = try? JSONDecoder().decode([StoredFile].self, from: Data(text.utf8)) else { return nil }
-        return try? CatalogLoader.load(files: files.map { CatalogFile(path: $0.path, text: $0.text) }, today: CivilDate.latestChecked)
+        return files.map { CatalogFile(path: $0.path, text: $0.text) }
     }
 
     /// The catalogue most recently received from the hub, if any.

@@ -25,10 +25,7 @@ extension NodeStore {
     ) throws {
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT bundle, hub_fields_revision, instr(fields, ?) > 0 AS had_issued_id FROM applications WHERE id = ?
-                    """),
-                arguments: ["\"\(FieldOwnership.newbornIDNumber)\"", id])
+                db.cachedStatement(sql: "SELECT hub_fields_revision, fields FROM applications WHERE id = ?"), arguments: [id])
         else { return }
         let known: Int = row["hub_fields_revision"]
         guard hubRevision > known else { return }
@@ -71,10 +68,9 @@ extension NodeStore {
                     UPDATE conflicts SET hub = ?, hub_revision = ? WHERE application_id = ? AND field = ? AND state = 'open'
                     """).execute(arguments: [hubFields[field], hubRevision, id, field])
         }
-        let key = try PersonKeys.key(bundle: row["bundle"], fields: working, db)
-        if !(row["had_issued_id"] as Bool? ?? false), working[FieldOwnership.newbornIDNumber] != nil {
-            try recordEvent(id: id, kind: "identity_issued", hubRevision: hubRevision, fields: [FieldOwnership.newbornIDNumber], db)
-        }
+        let bundle = try filedBundle(of: id, db)
+        let key = try PersonKeys.key(bundle: bundle, fields: working, db)
+        try recordIssued(bundle, before: row["fields"], after: working, id: id, hubRevision: hubRevision, db)
         let workingJSON = StoredFields.encode(working)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, hub_fields = ?, hub_fields_revision = ?,

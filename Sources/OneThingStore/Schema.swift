@@ -126,9 +126,10 @@ enum Schema {
                 );
                 CREATE INDEX application_events_by_application ON application_events(application_id, id);
                 """)
-            for row in try Row.fetchAll(db, sql: "SELECT id, bundle, fields FROM applications") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, bundle, catalog_version, fields FROM applications") {
                 let fields = try StoredFields.decode(row["fields"])
-                guard let key = DuplicateKey.of(bundle: row["bundle"], fields: fields) else { continue }
+                let bundle = try NodeStore.filedBundle(row["bundle"], version: row["catalog_version"], db)
+                guard let key = bundle?.duplicateKey(of: fields) else { continue }
                 try db.execute(
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
                     arguments: [key.person, key.event, key.exact, row["id"]])

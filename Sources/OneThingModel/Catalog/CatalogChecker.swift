@@ -33,6 +33,19 @@ public enum CatalogChecker {
             let file = bundleFile(bundle.code)
             BundleChecker(bundle: bundle, catalog: catalog, today: today, add: { add(file, $0, $1) }).check()
         }
+        // A record (a delivery) fills one bundle's form: the import checks it against that form.
+        var prefilled: [String: String] = [:]
+        for bundle in catalog.bundles {
+            for (i, mapping) in bundle.prefill.enumerated() {
+                if let first = prefilled[mapping.source], first != bundle.code {
+                    add(
+                        bundleFile(bundle.code), "prefill[\(i)].source",
+                        "The bundle \"\(first)\" is already filled from \(mapping.source) records; a record source fills one bundle's form.")
+                } else {
+                    prefilled[mapping.source] = bundle.code
+                }
+            }
+        }
         return problems
     }
 
