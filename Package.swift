@@ -102,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "onething-hub",
             dependencies: [
-                "OneThingHub", "OneThingModel", "OneThingWire",
+                "OneThingHub", "OneThingModel", "OneThingWire", "OneThingTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,16 +1,14 @@
-import Foundation
+import Synchronization
 
 /// Set by a cancelled task, read by libcurl's progress callback on the transport's queue.
-final class CancellationFlag: @unchecked Sendable {
-    // @unchecked: the only state is a Bool guarded by `lock`.
-    private let lock = NSLock()
-    private var cancelled = false
+final class CancellationFlag: Sendable {
+    private let cancelled = Mutex(false)
 
     var isCancelled: Bool {
-        lock.withLock { cancelled }
+        cancelled.withLock { $0 }
     }
 
     func cancel() {
-        lock.withLock { cancelled = true }
+        cancelled.withLock { $0 = true }
     }
 }

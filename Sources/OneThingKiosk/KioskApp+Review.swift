@@ -24,11 +24,24 @@ extension KioskApp {
     private func confirm() {
         guard let application = validated, let operatorId = signedIn?.id else { return }
         if let id = form?.amending {
+            // Through `revise`, as `onething amend` goes: the form's values as changes (a field
+            // emptied as removed), checked again by the store under the catalogue it was filed under.
             do {
-                let result = try env.store.amend(id: id, form: application, operatorId: operatorId, at: env.clock.now())
-                say(
-                    zh: "已更正 \(id)，第\(result.revision)版将在下次同步时提交。",
-                    en: "\(id) corrected: revision \(result.revision) goes with the next sync.")
+                let stored = FieldOwnership.formFields(try env.store.application(id: id).fields)
+                var changes: [String: FieldInput?] = application.fields.mapValues { FieldInput.text($0) }
+                for key in stored.keys where application.fields[key] == nil { changes[key] = .some(nil) }
+                switch try env.store.revise(
+                    id, changes: changes, catalog: env.catalog, region: env.region, operatorId: operatorId, at: env.clock.now())
+                {
+                case .failure(let refused):
+                    notice = refused.problems.first.map { ($0.field.map { $0 + ": " } ?? "") + $0.message }
+                    screen = .form
+                    return
+                case .success(let result):
+                    say(
+                        zh: "已更正 \(id)，第\(result.revision)版将在下次同步时提交。",
+                        en: "\(id) corrected: revision \(result.revision) goes with the next sync.")
+                }
             } catch {
                 report(error)
                 return

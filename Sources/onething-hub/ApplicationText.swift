@@ -1,3 +1,4 @@
+import OneThingTerminal
 import OneThingWire
 
 /// The plain-text view of one application (for an officer at the hub).

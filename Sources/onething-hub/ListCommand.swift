@@ -1,3 +1,4 @@
+import OneThingTerminal
 import ArgumentParser
 import OneThingHub
 import OneThingWire

@@ -1,3 +1,4 @@
+import OneThingTerminal
 import ArgumentParser
 import OneThingHub
 
@@ -21,18 +22,9 @@ struct NodesCommand: AsyncParsableCommand {
 
         func perform() async throws(CLIFailure) {
             let store = try options.openStore()
-            let token: String
-            do {
-                token = try await store.addNode(nodeId)
-            } catch {
-                throw CLIFailure(error)
-            }
-            if output.json {
-                try Output.json(["node_id": nodeId, "token": token])
-            } else {
-                Output.line(token)
-            }
-            Output.diagnostic("Registered node \(nodeId). Give it the token above; it is not shown again.")
+            try await NodesCommand.issueToken(
+                nodeId, json: output.json, note: "Registered node \(nodeId). Give it the token above; it is not shown again."
+            ) { () throws(HubError) in try await store.addNode(nodeId) }
         }
     }
 
@@ -87,19 +79,10 @@ struct NodesCommand: AsyncParsableCommand {
 
         func perform() async throws(CLIFailure) {
             let store = try options.openStore()
-            let token: String
-            do {
-                token = try await store.rotateNode(nodeId)
-            } catch {
-                throw CLIFailure(error)
-            }
-            if output.json {
-                try Output.json(["node_id": nodeId, "token": token])
-            } else {
-                Output.line(token)
-            }
-            Output.diagnostic(
-                "New token for node \(nodeId); the old one no longer works. Write it into the node's token file (mode 600); it is not shown again.")
+            try await NodesCommand.issueToken(
+                nodeId, json: output.json,
+                note: "New token for node \(nodeId); the old one no longer works. Write it into the node's token file (mode 600); it is not shown again."
+            ) { () throws(HubError) in try await store.rotateNode(nodeId) }
         }
     }
 
@@ -120,5 +103,24 @@ struct NodesCommand: AsyncParsableCommand {
             }
             Output.line("revoked \(nodeId)")
         }
+    }
+
+    /// Prints a token that `issue` made (to stdout, once, alone on its line or as JSON) and the
+    /// note that goes with it on stderr: what `add` and `rotate` share.
+    static func issueToken(
+        _ nodeId: String, json: Bool, note: String, _ issue: () async throws(HubError) -> String
+    ) async throws(CLIFailure) {
+        let token: String
+        do {
+            token = try await issue()
+        } catch {
+            throw CLIFailure(error)
+        }
+        if json {
+            try Output.json(["node_id": nodeId, "token": token])
+        } else {
+            Output.line(token)
+        }
+        Output.diagnostic(note)
     }
 }

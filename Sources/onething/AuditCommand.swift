@@ -1,3 +1,4 @@
+import OneThingTerminal
 import ArgumentParser
 import OneThingStore
 
@@ -24,7 +25,7 @@ struct AuditCommand: NodeCommand {
             Output.json(["audit": lines])
             return
         }
-        Output.line(Table.render(
+        Output.line(TextTable.render(
             header: ["AT", "ACTOR", "ACTION", "APPLICATION", "DETAIL"],
             rows: lines.map { [$0.at, TerminalSafe.text($0.actor), $0.action, $0.applicationId ?? "", TerminalSafe.text($0.detail ?? "")] }))
     }

@@ -1,3 +1,4 @@
+import OneThingTerminal
 import ArgumentParser
 import Foundation
 import OneThingModel
@@ -56,7 +57,7 @@ struct CatalogList: NodeCommand {
             return
         }
         Output.line("Catalogue \(catalog.version), region \(region.code) \(region.names.zh) (\(region.names.en))")
-        Output.line(Table.render(
+        Output.line(TextTable.render(
             header: ["CODE", "名称", "NAME", "ITEMS OFFERED"],
             rows: rows.map { [$0.0.code, $0.0.names.zh, $0.0.names.en, "\($0.1.count) of \($0.0.items.count)"] }))
     }

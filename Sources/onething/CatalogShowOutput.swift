@@ -1,3 +1,4 @@
+import OneThingTerminal
 import OneThingModel
 
 /// `catalog show BUNDLE --json`: items and fields, each field with id, type, required and
@@ -80,7 +81,7 @@ enum CatalogShowText {
         Output.line("Lead department: \(lead); cooperating: \(bundle.cooperatingDepartments.map { catalog.department($0)?.names.zh ?? $0 }.joined(separator: "、"))")
         Output.line("Region \(region.code) \(region.names.zh) offers \(offered.count) of \(bundle.items.count) items.")
         Output.line()
-        Output.line(Table.render(
+        Output.line(TextTable.render(
             header: ["ITEM", "名称", "DEPARTMENT", "DAYS", "NEEDS FIRST", "OFFERED"],
             rows: bundle.items.map { item in
                 [item.code, item.names.zh, catalog.department(item.department)?.names.zh ?? item.department,
@@ -99,7 +100,7 @@ enum CatalogShowText {
             if fields.isEmpty { continue }
             Output.line()
             Output.line("[\(group.label.zh) / \(group.label.en)]")
-            Output.line(Table.render(
+            Output.line(TextTable.render(
                 header: ["FIELD", "LABEL", "TYPE", "REQUIRED", "EXAMPLE"],
                 rows: fields.map { field in
                     [field.id, field.label.zh, field.type.rawValue, requirement(field),

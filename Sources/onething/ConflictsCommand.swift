@@ -1,3 +1,4 @@
+import OneThingTerminal
 import ArgumentParser
 import Foundation
 import OneThingModel
@@ -36,7 +37,7 @@ struct ConflictsListCommand: NodeCommand {
             Output.line(all ? "No conflicts." : "No conflicts wait for a decision.")
             return
         }
-        Output.line(Table.render(
+        Output.line(TextTable.render(
             header: ["APPLICATION", "PROVINCE NO", "FIELD", "STATE", "FOUND BY"],
             rows: conflicts.map { c in
                 [c.applicationId, c.provinceNo ?? "-", c.field,
@@ -77,7 +78,7 @@ struct ConflictsShowCommand: NodeCommand {
         }
         let bundle = context.catalog.bundle(app.summary.bundle)
         Output.line("Application \(app.summary.id)\(app.summary.provinceNo.map { " (\($0))" } ?? ""): the hub's value holds until you decide.")
-        Output.line(Table.render(
+        Output.line(TextTable.render(
             header: ["FIELD", "LABEL", "BASE", "THIS NODE", "HUB", "STATE"],
             rows: conflicts.map { c in
                 [c.field, bundle?.field(c.field)?.label.zh ?? "", Self.shown(c.base), Self.shown(c.local), Self.shown(c.hub),

@@ -33,8 +33,12 @@ struct InitCommand: NodeCommand {
     var region: String?
 
     func validate() throws {
-        guard HubURL.isAcceptable(hub) || HubURL.isPlainHTTPToNetwork(hub) else {
-            throw ValidationError("--hub must be an https URL, or http to a loopback address (127.0.0.1, localhost, ::1), such as https://hub.example.gov.cn.")
+        do {
+            _ = try HubURL(hub)
+        } catch .plainHTTPToNetwork {
+            // A configuration problem (78), refused in perform.
+        } catch {
+            throw ValidationError("--hub: \(error.message)")
         }
         guard NodeIdentifier.isValid(nodeId) else {
             throw ValidationError("--node-id must be 1 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.")
@@ -42,7 +46,7 @@ struct InitCommand: NodeCommand {
     }
 
     func perform() throws(CLIFailure) {
-        if HubURL.isPlainHTTPToNetwork(hub) {
+        if case .failure(.plainHTTPToNetwork) = Result(catching: { () throws(HubURL.Problem) in try HubURL(hub) }) {
             throw CLIFailure.config(
                 "--hub \(hub) is plain http to another machine, which would send applicants' data unencrypted. Use the hub's https URL (and --ca-file, --client-cert, --client-key on `onething sync` as its operator says); plain http is accepted to a loopback address (127.0.0.1, localhost, ::1) only.")
         }
@@ -79,27 +83,6 @@ enum NodeIdentifier {
         return s.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
         }
-    }
-}
-
-enum HubURL {
-    static func isAcceptable(_ text: String) -> Bool {
-        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
-            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil
-        else { return false }
-        switch scheme {
-        case "https": return true
-        case "http": return LoopbackHost.contains(host)
-        default: return false
-        }
-    }
-
-    /// A well-formed http URL to a host that is not loopback: refused as configuration (78).
-    static func isPlainHTTPToNetwork(_ text: String) -> Bool {
-        guard let url = URLComponents(string: text), url.scheme?.lowercased() == "http",
-            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil
-        else { return false }
-        return !LoopbackHost.contains(host)
     }
 }
 

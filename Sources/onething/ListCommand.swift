@@ -1,3 +1,4 @@
+import OneThingTerminal
 import ArgumentParser
 import OneThingModel
 import OneThingStore
@@ -46,7 +47,7 @@ struct ListCommand: NodeCommand {
             Output.line(state == nil ? "No applications yet." : "No \(state?.rawValue ?? "") applications.")
             return
         }
-        Output.line(Table.render(header: Self.header, rows: apps.map(Self.row)))
+        Output.line(TextTable.render(header: Self.header, rows: apps.map(Self.row)))
         if total > apps.count {
             Output.line("The newest \(apps.count) of \(total); --limit N or --all for more.")
         }
@@ -71,7 +72,7 @@ struct ListCommand: NodeCommand {
                 }
                 Output.write(text)
             } else if !page.applications.isEmpty {
-                Output.line(Table.render(
+                Output.line(TextTable.render(
                     header: Self.header, rows: page.applications.map(Self.row), widths: &widths, withHeader: first))
                 first = false
             }

@@ -1,3 +1,4 @@
+import OneThingTerminal
 import ArgumentParser
 import Foundation
 import OneThingModel
@@ -88,7 +89,7 @@ struct OperatorsListCommand: NodeCommand {
         } else if operators.isEmpty {
             Output.line("No operators yet; add one with `onething operators add ID --name NAME`.")
         } else {
-            Output.line(Table.render(
+            Output.line(TextTable.render(
                 header: ["ID", "NAME", "STATE"],
                 rows: operators.map { op in
                     [op.id, TerminalSafe.text(op.name),

@@ -1,3 +1,4 @@
+import OneThingTerminal
 import ArgumentParser
 import OneThingModel
 import OneThingStore
@@ -46,7 +47,7 @@ struct ShowCommand: NodeCommand {
                 "Conflicts: \(app.openConflicts) field\(app.openConflicts == 1 ? "" : "s") changed here and on the hub; `onething conflicts show \(app.summary.id)`.")
         }
         Output.line()
-        Output.line(Table.render(
+        Output.line(TextTable.render(
             header: ["ITEM", "NAME", "STATUS", "REASON / DOCUMENTS"],
             rows: app.summary.items.map { item in
                 let documents = (item.documents ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
@@ -56,14 +57,14 @@ struct ShowCommand: NodeCommand {
         Output.line()
         let ordered = (bundle?.fields.map(\.id) ?? []).filter { app.fields[$0] != nil }
             + app.fields.keys.sorted().filter { bundle?.field($0) == nil }
-        Output.line(Table.render(
+        Output.line(TextTable.render(
             header: ["FIELD", "LABEL", "VALUE"],
             rows: ordered.map { id in
                 [id, bundle?.field(id)?.label.zh ?? "", TerminalSafe.text(app.fields[id] ?? "")]
             }))
         if !history.isEmpty {
             Output.line()
-            Output.line(Table.render(
+            Output.line(TextTable.render(
                 header: ["HISTORY", "REVISION", "HUB REVISION", "FIELDS"],
                 rows: history.map { event in
                     [event.kind.replacingOccurrences(of: "_", with: " "), event.revision.map(String.init) ?? "",
