@@ -72,8 +72,7 @@ extension HubStore {
 
     /// The hub-set fields an approval of `item` fills from its documents, each checked as its
     /// system field declares (type and constraints; an ID number against the person it
-    /// belongs to), or `invalidDecision`. Approving an item whose document other items wait
-    /// for without giving it is refused.
+    /// belongs to), or `invalidDecision`.
     private static func issuedFields(
         _ item: String, _ documents: [String: String]?, _ bundle: BundleDefinition?, _ record: ApplicationRecord
     ) throws(HubError) -> [String: String] {
@@ -83,21 +82,23 @@ extension HubStore {
             guard let declared = bundle.systemField(field), let form = declared.asFormField else { continue }
             // Checked for its form (and an ID number's checksum); not against the hub's clock,
             // which no decision depends on.
+            let clean: String
             switch FieldValueValidator.validate(.text(value), as: form, now: CivilDateTime(date: .latestChecked, hour: 0, minute: 0)) {
             case .failure(let problem):
                 throw .invalidDecision("The issued \(field) is not a valid value: \(problem.message)")
-            case .success(let clean):
-                issued[field] = clean
+            case .success(let value):
+                clean = value
             }
             // An ID number belongs to the person the application is about: birth date, sex and
             // the issuing region agree with it, or it is someone else's.
-            if let identity = declared.agreesWith, case .success(let number) = ResidentIDNumber.parse(value, today: .latestChecked) {
+            if let identity = declared.agreesWith, case .success(let number) = ResidentIDNumber.parse(clean, today: .latestChecked) {
                 let problems = identity.problems(number, fields: record.fields, region: record.region)
                 if !problems.isEmpty {
                     throw .invalidDecision(
                         "The issued \(field) (\(declared.label.en)) does not agree with this application: \(problems.joined(separator: "; ")). Check the number against the issuing department's record.")
                 }
             }
+            issued[field] = clean
         }
         return issued
     }

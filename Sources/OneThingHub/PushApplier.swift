@@ -128,10 +128,10 @@ struct PushApplier {
             return rejected(entry, .invalidPayload, "A later revision cannot change the bundle of an application.")
         }
         // The hub-set fields as the application's catalogue declares them (before this revision).
-        let hubSet = try application.filedBundle(db)?.hubSetFields ?? []
+        let filed = try application.filedBundle(db)
+        let hubSet = filed?.hubSetFields ?? []
         var flow = ItemFlow(
-            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo),
-            issued: Set(application.fields.keys).intersection(hubSet))
+            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo), issued: application.issuedFieldIds(filed))
         guard payload.items == flow.items.map(\.item) else {
             return rejected(
                 entry, .invalidPayload,
