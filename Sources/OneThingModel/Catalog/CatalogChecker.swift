@@ -1,6 +1,7 @@
 /// Checks a decoded catalogue for everything JSON decoding cannot see: references between
-/// departments, regions, bundles, items, fields and situations; dependency cycles; rule
-/// roles; and that every example is a valid value.
+/// departments, regions, bundles, items, fields and situations, and those of each bundle's
+/// declarations (system fields, issued documents, duplicate key, prefill); dependency cycles;
+/// rule roles; and that every example is a valid value.
 public enum CatalogChecker {
     public static func check(
         _ catalog: Catalog, bundleFile: (String) -> String, today: CivilDate

@@ -13,7 +13,7 @@ public struct IssuedIdentity: Codable, Sendable, Hashable {
     /// Whether the address code must lie in the application's region.
     public var inRegion: Bool
 
-    public init(birthField: String?, sexField: String?, inRegion: Bool = true) {
+    public init(birthField: String?, sexField: String?, inRegion: Bool = false) {
         self.birthField = birthField
         self.sexField = sexField
         self.inRegion = inRegion
