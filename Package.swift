@@ -3,6 +3,8 @@ import PackageDescription
 
 // Dependency direction (no cycles; the model never imports C, SQL or the network):
 //   OneThingModel (pure) <- OneThingWire (protocol types, shared with the hub)
+//   OneThingModel, OneThingWire <- OneThingDatabase (opening, file checks, migrations, DatabaseFailure; GRDB)
+//   OneThingDatabase <- OneThingStore, OneThingHub (each its own tables, records and migrations)
 //   OneThingModel <- OneThingStore (SQLite via GRDB) <- OneThingSync (outbox, engine; knows `Transport`)
 //   OneThingSync <- OneThingCurl (libcurl transport, through CCurl / CZlib)
 //   OneThingHub (Hummingbird server + its own store) -> OneThingWire, OneThingModel
@@ -37,9 +39,14 @@ let package = Package(
         .target(name: "OneThingFailpoints", swiftSettings: strict),
         .target(name: "OneThingWire", dependencies: ["OneThingModel"], swiftSettings: strict),
         .target(
+            name: "OneThingDatabase",
+            dependencies: ["OneThingModel", "OneThingWire", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "OneThingStore",
             dependencies: [
-                "OneThingModel", "OneThingWire", "OneThingFailpoints",
+                "OneThingModel", "OneThingWire", "OneThingFailpoints", "OneThingDatabase",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -78,7 +85,7 @@ let package = Package(
         .target(
             name: "OneThingHub",
             dependencies: [
-                "OneThingModel", "OneThingWire", "OneThingFailpoints",
+                "OneThingModel", "OneThingWire", "OneThingFailpoints", "OneThingDatabase",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -93,7 +100,7 @@ let package = Package(
             name: "onething",
             dependencies: [
                 "OneThingModel", "OneThingStore", "OneThingWire", "OneThingSync", "OneThingCurl",
-                "OneThingTerminal", "OneThingKiosk",
+                "OneThingTerminal", "OneThingKiosk", "OneThingDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "onething-hub",
             dependencies: [
-                "OneThingHub", "OneThingModel", "OneThingWire", "OneThingTerminal",
+                "OneThingHub", "OneThingModel", "OneThingWire", "OneThingDatabase", "OneThingTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -130,9 +137,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "OneThingDatabaseTests",
+            dependencies: [
+                "OneThingDatabase", "OneThingModel", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "OneThingStoreTests",
             dependencies: [
-                "OneThingStore", "OneThingModel", "OneThingWire", "TestSupport",
+                "OneThingStore", "OneThingModel", "OneThingWire", "OneThingDatabase", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -151,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "OneThingHubTests",
             dependencies: [
-                "OneThingHub", "OneThingWire", "OneThingModel", "TestSupport",
+                "OneThingHub", "OneThingWire", "OneThingModel", "OneThingDatabase", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

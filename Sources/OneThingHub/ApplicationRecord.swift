@@ -1,4 +1,5 @@
 import GRDB
+import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -21,35 +22,16 @@ struct ApplicationRecord: Sendable, Hashable {
     var purgedAt: String? = nil
 
     static func fetch(_ db: Database, provinceNo: String) throws -> ApplicationRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE province_no = ?"), arguments: [provinceNo])
-            .map(decode)
+        try ApplicationRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE province_no = ?"), arguments: [provinceNo])
     }
 
     static func fetch(_ db: Database, applicationId: String) throws -> ApplicationRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE application_id = ?"), arguments: [applicationId])
-            .map(decode)
+        try ApplicationRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM applications WHERE application_id = ?"), arguments: [applicationId])
     }
 
     static func fetchAll(_ db: Database) throws -> [ApplicationRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM applications ORDER BY province_no").map(decode)
-    }
-
-    private static func decode(_ row: Row) throws -> ApplicationRecord {
-        let number: String = row["province_no"]
-        return ApplicationRecord(
-            provinceNo: number,
-            applicationId: row["application_id"],
-            nodeId: row["node_id"],
-            bundle: row["bundle"],
-            region: row["region"],
-            catalogVersion: row["catalog_version"],
-            fields: try StoredJSON.decode([String: String].self, from: row["fields"], table: "applications", key: number),
-            situations: try StoredJSON.decode([String].self, from: row["situations"], table: "applications", key: number),
-            revision: row["revision"],
-            hubRevision: row["hub_revision"],
-            duplicateOf: row["duplicate_of"],
-            duplicateKind: (row["duplicate_kind"] as String?).flatMap(DuplicateKind.init(rawValue:)),
-            purgedAt: row["purged_at"])
+        try ApplicationRecord.fetchAll(db, sql: "SELECT * FROM applications ORDER BY province_no")
     }
 
     func insert(_ db: Database) throws {
@@ -101,45 +83,44 @@ struct ApplicationRecord: Sendable, Hashable {
     /// later than that; then the fields it sent then (the later common ancestor: the node
     /// derived this revision from that one).
     func mergeBase(stated: Int, nodeRevision: Int, _ db: Database) throws -> [String: String]? {
-        if let previous = try Row.fetchOne(
+        if let previous = try RevisionRecord.fetchOne(
             db.cachedStatement(sql: """
-                SELECT hub_revision, COALESCE(node_fields, fields) AS node_fields FROM revisions
+                SELECT * FROM revisions
                 WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
                 ORDER BY hub_revision DESC LIMIT 1
                 """),
             arguments: [provinceNo, nodeRevision - 1]),
-            let text = previous["node_fields"] as String?, (previous["hub_revision"] as Int) > stated
+            previous.hubRevision > stated
         {
-            return try StoredJSON.decode([String: String].self, from: text, table: "revisions", key: provinceNo)
+            return previous.nodeFields ?? previous.fields
         }
         return try fields(atRevision: stated, db)
     }
 
     /// The fields as they were at `hubRevision`, or nil when the hub has no record of it.
     func fields(atRevision hubRevision: Int, _ db: Database) throws -> [String: String]? {
-        guard let text = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT fields FROM revisions WHERE province_no = ? AND hub_revision = ?"),
-            arguments: [provinceNo, hubRevision])
-        else { return nil }
-        return try StoredJSON.decode([String: String].self, from: text, table: "revisions", key: "\(provinceNo)@\(hubRevision)")
+        try RevisionRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM revisions WHERE province_no = ? AND hub_revision = ?"),
+            arguments: [provinceNo, hubRevision]
+        )?.fields
     }
 
     /// The other application this one was matched with, as nodes and officers see it.
     func duplicateMatch(_ db: Database) throws -> DuplicateMatch? {
         guard let duplicateOf, let kind = duplicateKind,
-            let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT application_id, node_id FROM applications WHERE province_no = ?"),
+            let other = try Reference.fetchOne(
+                db.cachedStatement(sql: "SELECT \(Reference.selection) FROM applications WHERE province_no = ?"),
                 arguments: [duplicateOf])
         else { return nil }
-        return DuplicateMatch(provinceNo: duplicateOf, applicationId: row["application_id"], nodeId: row["node_id"], kind: kind)
+        return other.match(kind)
     }
 
     /// The fields in conflict that wait for the node's clerk.
     func openConflicts(_ db: Database) throws -> [FieldConflict] {
-        try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT field, base, local, hub FROM conflicts WHERE province_no = ? AND state = 'open' ORDER BY field"),
+        try ConflictRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM conflicts WHERE province_no = ? AND state = 'open' ORDER BY field"),
             arguments: [provinceNo]
-        ).map { FieldConflict(field: $0["field"], base: $0["base"], local: $0["local"], hub: $0["hub"]) }
+        ).map(\.fieldConflict)
     }
 
     /// Appends a row to the hub's commit sequence, for the application's node to pull.
@@ -163,5 +144,72 @@ struct ApplicationRecord: Sendable, Hashable {
             throw HubError.noSuchApplication(provinceNo: provinceNo)
         }
         return try record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), db)
+    }
+}
+
+extension ApplicationRecord: StrictRecord {
+    static let databaseTableName = "applications"
+
+    enum Columns {
+        static let provinceNo = Column("province_no")
+        static let applicationId = Column("application_id")
+        static let nodeId = Column("node_id")
+        static let bundle = Column("bundle")
+        static let region = Column("region")
+        static let catalogVersion = Column("catalog_version")
+        static let fields = Column("fields")
+        static let situations = Column("situations")
+        static let revision = Column("revision")
+        static let hubRevision = Column("hub_revision")
+        static let duplicateOf = Column("duplicate_of")
+        static let duplicateKind = Column("duplicate_kind")
+        static let purgedAt = Column("purged_at")
+        static let personKey = Column("person_key")
+        static let eventKey = Column("event_key")
+        static let exactKey = Column("exact_key")
+    }
+
+    init(decoding row: Row) throws {
+        provinceNo = try row.value(Columns.provinceNo)
+        applicationId = try row.value(Columns.applicationId)
+        nodeId = try row.value(Columns.nodeId)
+        bundle = try row.value(Columns.bundle)
+        region = try row.value(Columns.region)
+        catalogVersion = try row.value(Columns.catalogVersion)
+        fields = try StoredJSON.decode([String: String].self, from: row.value(Columns.fields), table: Self.databaseTableName, key: provinceNo)
+        situations = try StoredJSON.decode([String].self, from: row.value(Columns.situations), table: Self.databaseTableName, key: provinceNo)
+        revision = try row.value(Columns.revision)
+        hubRevision = try row.value(Columns.hubRevision)
+        duplicateOf = try row.value(Columns.duplicateOf)
+        duplicateKind = try row.value(Columns.duplicateKind)
+        purgedAt = try row.value(Columns.purgedAt)
+    }
+
+    static func rowKey(_ row: Row) -> String { row.keyText(Columns.provinceNo) }
+
+    /// Which application, whose, and the keys duplicate detection matches: what a duplicate
+    /// match names (`Reference.selection` are its columns).
+    struct Reference: StrictRecord {
+        static let databaseTableName = "applications"
+        static let selection = "province_no, application_id, node_id, event_key, exact_key"
+        var provinceNo: String
+        var applicationId: String
+        var nodeId: String
+        var eventKey: String?
+        var exactKey: String?
+
+        init(decoding row: Row) throws {
+            provinceNo = try row.value(ApplicationRecord.Columns.provinceNo)
+            applicationId = try row.value(ApplicationRecord.Columns.applicationId)
+            nodeId = try row.value(ApplicationRecord.Columns.nodeId)
+            eventKey = try row.value(ApplicationRecord.Columns.eventKey)
+            exactKey = try row.value(ApplicationRecord.Columns.exactKey)
+        }
+
+        static func rowKey(_ row: Row) -> String { row.keyText(ApplicationRecord.Columns.provinceNo) }
+
+        func match(_ kind: DuplicateKind) -> DuplicateMatch {
+            DuplicateMatch(provinceNo: provinceNo, applicationId: applicationId, nodeId: nodeId, kind: kind)
+        }
     }
 }

@@ -8,13 +8,13 @@ import OneThingWire
 /// document with an `autoIssue` rule comes with a synthetic value of it (the household
 /// registration of a birth: the newborn's resident ID number), so it is `issued`.
 public struct AutoDecider: Sendable {
-    let store: HubStore
+    let store: any HubStorage
     let interval: Duration
     let logger: Logger
     /// The wall clock: when the decisions it makes are recorded.
     let clock: WallClock
 
-    public init(store: HubStore, interval: Duration, logger: Logger, clock: WallClock) {
+    public init(store: any HubStorage, interval: Duration, logger: Logger, clock: WallClock) {
         self.clock = clock
         self.store = store
         self.interval = interval
@@ -43,22 +43,22 @@ public struct AutoDecider: Sendable {
     public func round() async throws(HubError) -> Int {
         var approved = 0
         for work in try await store.itemsInProgress() {
-            let (application, bundle) = try await store.recordAndBundle(work.provinceNo)
             var documents: [String: String] = [:]
-            for issue in bundle?.issues(of: work.item) ?? [] {
-                guard let rule = issue.autoIssue, let field = bundle?.systemField(issue.field),
-                    let value = SyntheticIdentity.value(rule, for: field, application: application)
+            for issue in work.filedBundle?.issues(of: work.item) ?? [] {
+                guard let rule = issue.autoIssue, let field = work.filedBundle?.systemField(issue.field),
+                    let value = SyntheticIdentity.value(rule, for: field, of: work)
                 else { continue }
                 documents[issue.document] = value
             }
             do {
                 _ = try await store.decide(
-                    provinceNo: work.provinceNo, item: work.item, DecisionRequest(decision: .approve, documents: documents.isEmpty ? nil : documents),
+                    provinceNo: work.provinceNo, item: work.item,
+                    DecisionRequest(decision: .approve, documents: documents.isEmpty ? nil : documents),
                     at: clock.now().description)
                 approved += 1
             } catch .notDecidable {
                 continue  // decided by an officer in the meantime
-            } catch .invalidDecision {
+            } catch .missingDocument {
                 continue  // a document others wait for that no autoIssue rule makes: an officer's to give
             }
         }

@@ -1,3 +1,4 @@
+public import OneThingDatabase
 public import OneThingModel
 
 /// Everything the hub refuses or fails with. Each message says what failed and what the
@@ -5,17 +6,11 @@ public import OneThingModel
 /// data: problems name a field, an item or an id, never a value.
 public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
     // MARK: database
-    case cannotOpen(path: String, reason: String)
-    case notADatabase(path: String)
-    case corrupt(path: String)
-    case diskFull(path: String)
-    case readOnly(path: String)
-    case busy(path: String)
-    case newerSchema(path: String)
-    case io(path: String, code: Int32)
-    case internalFailure(path: String, code: Int32)
-    /// Stored JSON (fields, results) that no longer decodes: a damaged or hand-edited row.
-    case damagedRow(table: String, key: String)
+    /// Opening, reading or writing the database failed (`DatabaseFailure.code`), a stored
+    /// row included that no longer reads back (a damaged or hand-edited row).
+    case database(DatabaseFailure)
+    /// A value could not be encoded (`what`): a fault of this program, not of the request.
+    case internalFailure(what: String)
 
     // MARK: requests
     case unauthorized
@@ -33,8 +28,12 @@ public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The item cannot be decided now; the sentence says why (waits for another item,
     /// already decided, returned for correction).
     case notDecidable(provinceNo: String, item: String, why: String)
-    /// A decision that is incomplete (no reason for a rejection) or contradictory.
+    /// A decision that is incomplete or contradictory.
     case invalidDecision(String)
+    /// A rejection or a return without a reason for the applicant (`decision`: its name).
+    case missingReason(decision: String)
+    /// An approval of `item` without the `document` it issues, which `waiting` items need.
+    case missingDocument(item: String, document: String, waiting: [String])
     /// Amended fields that the bundle does not have or whose values do not pass; one
     /// problem per field, naming the field and the rule, never the value.
     case invalidFields([FieldProblem])
@@ -49,26 +48,10 @@ public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .cannotOpen(let path, let reason):
-            "Cannot open the hub database \(path): \(reason). Check that the folder exists and is writable, or choose another file with --db."
-        case .notADatabase(let path):
-            "The file \(path) is not a OneThing hub database (or is encrypted or damaged). It was left untouched; point --db at the right file or restore it from a backup."
-        case .corrupt(let path):
-            "The hub database \(path) is damaged (SQLite reports corruption). It was left untouched; stop the hub, copy the file aside and restore it from a backup."
-        case .diskFull(let path):
-            "The disk holding \(path) is full; nothing of this operation was stored. Free some space and try again."
-        case .readOnly(let path):
-            "The hub database \(path) cannot be written (read-only file, folder or file system). Fix its permissions or choose another file with --db."
-        case .busy(let path):
-            "The hub database \(path) stayed locked by another process past the waiting time. Nothing was changed; try again in a moment."
-        case .newerSchema(let path):
-            "The hub database \(path) was written by a newer version of onething-hub. Nothing was changed; install the newer version."
-        case .io(let path, let code):
-            "Reading or writing \(path) failed (SQLite I/O error \(code)). Nothing of this operation was stored; check the disk and try again."
-        case .internalFailure(let path, let code):
-            "The hub database \(path) refused an operation (SQLite error \(code)). Nothing of this operation was stored; please report this."
-        case .damagedRow(let table, let key):
-            "A stored row of \(table) (\(key)) cannot be read back; the database was edited by hand or is damaged. Restore it from a backup."
+        case .database(let failure):
+            failure.description
+        case .internalFailure(let what):
+            "The hub failed to encode \(what); nothing of this operation was stored. Please report this."
         case .unauthorized:
             "The request is not authorised: the bearer token is missing, wrong or revoked, or does not belong to the node in the path. Check the node's token file, or register the node again with `onething-hub nodes add`."
         case .adminDisabled:
@@ -93,6 +76,10 @@ public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
             "The item \(item) of \(number) cannot be decided now: it \(why)."
         case .invalidDecision(let sentence):
             sentence
+        case .missingReason(let decision):
+            "A decision to \(decision) needs a reason for the applicant (\"reason\" in the request); nothing was recorded."
+        case .missingDocument(let item, let document, let waiting):
+            "Approving \(item) issues the \(document) that \(waiting.joined(separator: ", ")) wait for; give it with the decision (\"documents\" in the request). Nothing was recorded."
         case .invalidFields(let issues):
             issues.map(\.description).joined(separator: "\n")
         case .invalidCatalog(let lines):
@@ -106,14 +93,25 @@ public enum HubError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The database errors: a problem of the machine, not of the request.
+    /// The database errors (and a failure to encode): a problem of the machine, not of the
+    /// request.
     public var isDatabaseFailure: Bool {
         switch self {
-        case .cannotOpen, .notADatabase, .corrupt, .diskFull, .readOnly, .busy, .newerSchema, .io,
-            .internalFailure, .damagedRow:
-            true
-        default:
-            false
+        case .database, .internalFailure: true
+        default: false
         }
+    }
+
+    /// The database failure's code, when this is one.
+    public var databaseCode: DatabaseFailure.Code? {
+        if case .database(let failure) = self { failure.code } else { nil }
+    }
+
+    /// A row of `table` that cannot be read back.
+    static func damagedRow(table: String, key: String) -> HubError { .database(.damagedRow(table: table, key: key)) }
+
+    /// The failure behind any error thrown while working on the database at `path`.
+    init(_ error: any Error, path: String) {
+        self = error as? HubError ?? .database(DatabaseFailure(error, path: path))
     }
 }

@@ -39,7 +39,7 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let status = status(of: error)
         let message: String
         switch error {
-        case .busy:
+        case _ where error.databaseCode == .busy:
             message = "The hub's database is busy; nothing was changed. Try again in a moment."
         case _ where error.isDatabaseFailure:
             message = "The hub's database failed; nothing of this request was stored. Try again later."
@@ -52,11 +52,11 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     static func status(of error: HubError) -> HTTPResponse.Status {
         switch error {
         case .unauthorized, .adminDisabled: .unauthorized
-        case .badRequest, .badGzip, .invalidFields, .invalidDecision, .invalidNodeId: .badRequest
+        case .badRequest, .badGzip, .invalidFields, .invalidDecision, .missingReason, .missingDocument, .invalidNodeId: .badRequest
         case .tooLarge: .contentTooLarge
         case .noSuchApplication, .noSuchItem, .noSuchNode: .notFound
         case .notDecidable, .nodeExists: .conflict
-        case .busy: .serviceUnavailable
+        case _ where error.databaseCode == .busy: .serviceUnavailable
         default: .internalServerError
         }
     }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import OneThingDatabase
 import OneThingModel
 
 /// The person in the hub's duplicate keys (a mother's or child's resident ID number) is
@@ -46,12 +47,17 @@ enum HubPersonKeys {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "PRAGMA secure_delete = ON")
         try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", arguments: [secretKey, newSecret()])
+        typealias Columns = ApplicationRecord.Columns
         for row in try Row.fetchAll(
             db, sql: "SELECT province_no, bundle, catalog_version, fields FROM applications WHERE person_key IS NOT NULL")
         {
-            let number: String = row["province_no"]
-            let fields = try StoredJSON.decode([String: String].self, from: row["fields"], table: "applications", key: number)
-            let bundle = try FiledBundle.of(row["bundle"], version: row["catalog_version"], db)
+            // Columns read one by one: the record's full shape is a later schema's.
+            let number: String = try row.value(Columns.provinceNo, of: "applications", key: "?")
+            let fields = try StoredJSON.decode(
+                [String: String].self, from: row.value(Columns.fields, of: "applications", key: number), table: "applications", key: number)
+            let bundle = try FiledBundle.of(
+                row.value(Columns.bundle, of: "applications", key: number),
+                version: row.value(Columns.catalogVersion, of: "applications", key: number), db)
             let key = try Self.key(bundle: bundle, fields: fields, db)
             try db.execute(
                 sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",

@@ -9,12 +9,12 @@ import OneThingWire
 /// The handlers of the sync protocol (sync/openapi.yaml): health, push and pull for nodes.
 /// The admin handlers are in `HubRoutes+Admin.swift`.
 struct HubRoutes: Sendable {
-    let store: HubStore
+    let store: any HubStorage
     let configuration: HubServerConfiguration
     let logger: Logger
     let admission: PushAdmission
 
-    init(store: HubStore, configuration: HubServerConfiguration, logger: Logger) {
+    init(store: any HubStorage, configuration: HubServerConfiguration, logger: Logger) {
         self.store = store
         self.configuration = configuration
         self.logger = logger
@@ -148,7 +148,7 @@ struct HubRoutes: Sendable {
         do {
             body = try page.jsonBytes()
         } catch {
-            throw .internalFailure(path: "(encoding)", code: 0)
+            throw .internalFailure(what: "an answer")
         }
         return try await identified(JSONReply.make(json: body, request: request, gzipThreshold: configuration.gzipThresholdBytes))
     }

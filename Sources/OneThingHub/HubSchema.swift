@@ -1,4 +1,5 @@
 import GRDB
+import OneThingDatabase
 import OneThingModel
 
 /// The hub's tables. Each migration runs in one transaction; an identifier is never edited
@@ -117,10 +118,16 @@ enum HubSchema {
                     CREATE UNIQUE INDEX conflicts_open ON conflicts(province_no, field) WHERE state = 'open';
                     """)
             let rows = try Row.fetchAll(db, sql: "SELECT province_no, bundle, catalog_version, fields FROM applications")
+            typealias Columns = ApplicationRecord.Columns
             for row in rows {
-                let number: String = row["province_no"]
-                let fields = try StoredJSON.decode([String: String].self, from: row["fields"], table: "applications", key: number)
-                let bundle = try FiledBundle.of(row["bundle"], version: row["catalog_version"], db)
+                // Columns read one by one: the record's full shape is a later schema's.
+                let number: String = try row.value(Columns.provinceNo, of: "applications", key: "?")
+                let fields = try StoredJSON.decode(
+                    [String: String].self, from: row.value(Columns.fields, of: "applications", key: number), table: "applications",
+                    key: number)
+                let bundle = try FiledBundle.of(
+                    row.value(Columns.bundle, of: "applications", key: number),
+                    version: row.value(Columns.catalogVersion, of: "applications", key: number), db)
                 guard let key = bundle?.duplicateKey(of: fields) else { continue }
                 try db.execute(
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",

@@ -13,7 +13,7 @@ public enum HubServer {
     ///
     /// - Parameter onListening: called with the real port once the server accepts connections.
     public static func application(
-        store: HubStore, configuration: HubServerConfiguration, logger: Logger = HubServer.quietLogger,
+        store: any HubStorage, configuration: HubServerConfiguration, logger: Logger = HubServer.quietLogger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> App {
         let port = configuration.port
@@ -35,7 +35,7 @@ public enum HubServer {
     /// A logger that drops everything: the default for a hub embedded in tests.
     public static let quietLogger = Logger(label: "onething-hub", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    public static func router(store: HubStore, configuration: HubServerConfiguration, logger: Logger = quietLogger)
+    public static func router(store: any HubStorage, configuration: HubServerConfiguration, logger: Logger = quietLogger)
         -> Router<BasicRequestContext>
     {
         let routes = HubRoutes(store: store, configuration: configuration, logger: logger)

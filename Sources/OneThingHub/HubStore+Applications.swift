@@ -1,5 +1,4 @@
 import GRDB
-import OneThingModel
 public import OneThingWire
 
 extension HubStore {
@@ -14,15 +13,5 @@ extension HubStore {
 
     public func application(_ provinceNo: String) async throws(HubError) -> HubApplication {
         try await read { db in try ApplicationRecord.hubApplication(db, provinceNo: provinceNo) }
-    }
-
-    /// An application and the definition of its bundle as filed (`FiledBundle`).
-    func recordAndBundle(_ provinceNo: String) async throws(HubError) -> (ApplicationRecord, BundleDefinition?) {
-        try await read { db in
-            guard let record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
-                throw HubError.noSuchApplication(provinceNo: provinceNo)
-            }
-            return (record, try record.filedBundle(db))
-        }
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import OneThingDatabase
 import OneThingModel
 public import OneThingWire
 
@@ -11,35 +12,31 @@ extension HubStore {
     {
         let update = catalog.update(forNodeVersion: nodeCatalogVersion)
         return try await read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT cursor, province_no FROM changes WHERE node_id = ? AND cursor > ? ORDER BY cursor LIMIT ?",
-                arguments: [node, after, limit + 1])
+            let rows = try ChangeRecord.page(db, node: node, after: after, limit: limit + 1)
             let page = rows.prefix(limit)
             var lastCursor: [String: Int64] = [:]
-            for row in page {
-                lastCursor[row["province_no"]] = row["cursor"]
+            for change in page {
+                lastCursor[change.provinceNo] = change.cursor
             }
             // The page's open conflicts in one query (most applications have none).
             let numbers = Array(Set(lastCursor.keys))
             var openConflicts: [String: [FieldConflict]] = [:]
             if !numbers.isEmpty {
-                for row in try Row.fetchAll(
+                for conflict in try ConflictRecord.fetchAll(
                     db,
                     sql: """
-                        SELECT province_no, field, base, local, hub FROM conflicts
+                        SELECT * FROM conflicts
                         WHERE state = 'open' AND province_no IN (\(databaseQuestionMarks(count: numbers.count))) ORDER BY field
                         """,
                     arguments: StatementArguments(numbers))
                 {
-                    openConflicts[row["province_no"], default: []].append(
-                        FieldConflict(field: row["field"], base: row["base"], local: row["local"], hub: row["hub"]))
+                    openConflicts[conflict.provinceNo, default: []].append(conflict.fieldConflict)
                 }
             }
             var changes: [ApplicationChange] = []
-            for row in page {
-                let number: String = row["province_no"]
-                let cursor: Int64 = row["cursor"]
+            for change in page {
+                let number = change.provinceNo
+                let cursor = change.cursor
                 guard lastCursor[number] == cursor else { continue }
                 guard let record = try ApplicationRecord.fetch(db, provinceNo: number) else {
                     throw HubError.damagedRow(table: "changes", key: "cursor \(cursor)")
@@ -52,7 +49,7 @@ extension HubStore {
                         fields: record.fields, duplicate: try record.duplicateMatch(db),
                         conflicts: openConflicts[number] ?? [], purged: record.purgedAt != nil))
             }
-            let next: Int64 = page.last.map { $0["cursor"] } ?? after
+            let next = page.last?.cursor ?? after
             return ChangesPage(changes: changes, nextCursor: next, hasMore: rows.count > limit, catalog: update)
         }
     }

@@ -33,8 +33,7 @@ extension HubStore {
                 for issue in bundle?.issues(of: item) ?? [] where issued[issue.field] == nil {
                     let waiting = flow.items.filter { $0.needs.contains(issue.field) }.map(\.item)
                     if !waiting.isEmpty {
-                        throw HubError.invalidDecision(
-                            "Approving \(item) issues the \(issue.document) that \(waiting.joined(separator: ", ")) wait for; give it with --document \(issue.document)=... (\"documents\" in the request).")
+                        throw HubError.missingDocument(item: item, document: issue.document, waiting: waiting)
                     }
                 }
             }
@@ -165,13 +164,18 @@ extension HubStore {
 
     /// Items a department could decide now, in province-number order: what one round of
     /// `--auto-decide` approves.
-    func itemsInProgress() async throws(HubError) -> [(provinceNo: String, item: String)] {
+    public func itemsInProgress() async throws(HubError) -> [ItemInProgress] {
         try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT province_no, item FROM items WHERE state = ? ORDER BY province_no, position",
-                arguments: [ItemState.inProgress.rawValue]
-            ).map { row in (provinceNo: row["province_no"] as String, item: row["item"] as String) }
+            var records: [String: (ApplicationRecord, BundleDefinition?)] = [:]
+            return try ItemRecord.inProgress(db).compactMap { item -> ItemInProgress? in
+                if records[item.provinceNo] == nil, let record = try ApplicationRecord.fetch(db, provinceNo: item.provinceNo) {
+                    records[item.provinceNo] = (record, try record.filedBundle(db))
+                }
+                guard let (record, bundle) = records[item.provinceNo] else { return nil }
+                return ItemInProgress(
+                    provinceNo: record.provinceNo, item: item.item.item, bundle: record.bundle, region: record.region,
+                    fields: record.fields, filedBundle: bundle)
+            }
         }
     }
 }

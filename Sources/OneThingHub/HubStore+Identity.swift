@@ -1,4 +1,5 @@
 import GRDB
+import OneThingDatabase
 public import OneThingWire
 
 /// The hub database's identity. Nodes keep the `database_id` they last saw and the hub names
@@ -90,13 +91,13 @@ extension HubStore {
     /// Copies this database, consistent as of one moment, into a new file at `destination`
     /// (SQLite's online backup; the hub may go on serving), created 0600.
     public func backup(to destination: String) async throws(HubError) {
-        try HubFiles.prepare(path: destination)
         do {
+            try DatabaseFiles.prepare(path: destination)
             let target = try DatabaseQueue(path: destination)
             try pool.backup(to: target)
             try target.close()
         } catch {
-            throw HubDatabaseErrors.map(error, path: destination)
+            throw HubError(error, path: destination)
         }
     }
 
@@ -109,33 +110,26 @@ extension HubStore {
         // far province numbers have gone (a restore from the same backup twice must not give
         // the numbers issued after the first restore out again).
         struct Live: Sendable {
-            var nodes: [(id: String, token: String, revoked: Bool)]
+            var nodes: [NodeRecord]
             var counter: Int64
         }
         let live = try await read { db in
             Live(
-                nodes: try Row.fetchAll(db, sql: "SELECT node_id, token_sha256, revoked FROM nodes").map {
-                    (id: $0["node_id"], token: $0["token_sha256"], revoked: $0["revoked"])
-                },
+                nodes: try NodeRecord.fetchAll(db, sql: "SELECT * FROM nodes"),
                 counter: try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'province_no'") ?? 0)
         }
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let backup = try DatabaseQueue(path: source, configuration: configuration)
-            if try await backup.read({ try HubSchema.migrator.hasBeenSuperseded($0) }) {
-                throw HubError.newerSchema(path: source)
-            }
+            let backup = try Self.file(source).openSource()
             try backup.backup(to: pool)
             try backup.close()
         } catch {
-            throw HubDatabaseErrors.map(error, path: source)
+            throw HubError(error, path: source)
         }
         do {
             // A backup from an older version gets the tables this one needs.
-            try HubSchema.migrator.migrate(pool)
+            try Self.file(path).migrate(pool)
         } catch {
-            throw HubDatabaseErrors.map(error, path: path)
+            throw .database(error)
         }
         return try await write { db in
             for node in live.nodes {
@@ -144,7 +138,7 @@ extension HubStore {
                         INSERT INTO nodes (node_id, token_sha256, revoked) VALUES (?, ?, ?)
                         ON CONFLICT(node_id) DO UPDATE SET token_sha256 = excluded.token_sha256, revoked = excluded.revoked
                         """,
-                    arguments: [node.id, node.token, node.revoked])
+                    arguments: [node.nodeId, node.tokenSHA256, node.revoked])
             }
             try db.execute(
                 sql: "UPDATE counters SET value = MAX(value, ?) WHERE name = 'province_no'", arguments: [live.counter])

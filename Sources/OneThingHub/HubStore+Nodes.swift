@@ -1,4 +1,5 @@
 import GRDB
+import OneThingDatabase
 
 extension HubStore {
     /// Registers a node and returns its token; only the token's SHA-256 is stored, so the
@@ -18,9 +19,7 @@ extension HubStore {
 
     public func nodes() async throws(HubError) -> [NodeInfo] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT node_id, revoked, last_seq FROM nodes ORDER BY node_id").map { row in
-                NodeInfo(nodeId: row["node_id"], revoked: row["revoked"], lastSeq: row["last_seq"])
-            }
+            try NodeRecord.fetchAll(db, sql: "SELECT * FROM nodes ORDER BY node_id").map(\.info)
         }
     }
 
@@ -50,11 +49,7 @@ extension HubStore {
     public func authenticate(node id: String, token: String) async throws(HubError) -> Bool {
         guard NodeID.isValid(id) else { return false }
         let presented = Digest.sha256Hex(token)
-        let stored = try await read { db in
-            try Row.fetchOne(db, sql: "SELECT token_sha256, revoked FROM nodes WHERE node_id = ?", arguments: [id])
-                .map { row -> (String, Bool) in (row["token_sha256"], row["revoked"]) }
-        }
-        guard let (hash, revoked) = stored else { return false }
-        return Digest.constantTimeEqual(hash, presented) && !revoked
+        guard let node = try await read({ db in try NodeRecord.fetch(db, id: id) }) else { return false }
+        return Digest.constantTimeEqual(node.tokenSHA256, presented) && !node.revoked
     }
 }

@@ -13,7 +13,7 @@ extension HubStore {
     /// instead of once an entry. If the commit fails, no entry of the batch is applied and
     /// none is acknowledged; the node sends them again under the same keys.
     public func push(
-        node: String, entries: [PushEntry], catalog: HubCatalog, nearDuplicates: NearDuplicateRule = .default, at now: Timestamp
+        node: String, entries: [PushEntry], catalog: HubCatalog, nearDuplicates: NearDuplicateRule, at now: Timestamp
     ) async throws(HubError) -> PushResponse {
         let applier = PushApplier(
             node: node, catalog: catalog, nearDuplicates: nearDuplicates, check: PayloadCheck(current: catalog, now: now))

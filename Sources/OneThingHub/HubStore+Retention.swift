@@ -45,7 +45,7 @@ extension HubStore {
         do {
             try await pool.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         } catch {
-            throw HubDatabaseErrors.map(error, path: path)
+            throw HubError(error, path: path)
         }
         return report
     }

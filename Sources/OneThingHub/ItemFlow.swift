@@ -111,8 +111,7 @@ struct ItemFlow: Sendable, Hashable {
 
     private func check(_ decision: Decision, reason: String?, documents: [String: String]?) throws(HubError) {
         if decision != .approve && reason == nil {
-            throw .invalidDecision(
-                "A decision to \(decision.rawValue) needs a reason for the applicant (--reason TEXT, or \"reason\" in the request).")
+            throw .missingReason(decision: decision.rawValue)
         }
         if decision != .approve, let documents, !documents.isEmpty {
             throw .invalidDecision("Documents are issued only with an approval; leave them out when you \(decision.rawValue).")

@@ -1,4 +1,5 @@
 import GRDB
+import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -22,27 +23,17 @@ struct ItemRecord: Sendable, Hashable {
     }
 
     static func fetchAll(_ db: Database, provinceNo: String) throws -> [ItemRecord] {
-        let rows = try Row.fetchAll(
+        try ItemRecord.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM items WHERE province_no = ? ORDER BY position"), arguments: [provinceNo])
-        return try rows.map { row in
-            let item: String = row["item"]
-            let key = "\(provinceNo) \(item)"
-            let stateText: String = row["state"]
-            guard let state = ItemState(rawValue: stateText) else {
-                throw HubError.damagedRow(table: "items", key: key)
-            }
-            let documentsText: String? = row["documents"]
-            return ItemRecord(
-                item: item,
-                position: row["position"],
-                state: state,
-                reason: row["reason"],
-                documents: try documentsText.map {
-                    try StoredJSON.decode([String: String].self, from: $0, table: "items", key: key)
-                },
-                dependsOn: try StoredJSON.decode([String].self, from: row["depends_on"], table: "items", key: key),
-                needs: try StoredJSON.decode([String].self, from: row["needs"], table: "items", key: key),
-                returnedAtRevision: row["returned_at_revision"])
+    }
+
+    /// Items a department could decide now, with their application's province number, in
+    /// province-number order.
+    static func inProgress(_ db: Database) throws -> [(provinceNo: String, item: ItemRecord)] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM items WHERE state = ? ORDER BY province_no, position", arguments: [ItemState.inProgress]
+        ).map { row in
+            (provinceNo: try row.value(Columns.provinceNo, of: databaseTableName, key: rowKey(row)), item: try ItemRecord(row: row))
         }
     }
 
@@ -64,4 +55,36 @@ struct ItemRecord: Sendable, Hashable {
                 provinceNo, item,
             ])
     }
+}
+
+extension ItemRecord: StrictRecord {
+    static let databaseTableName = "items"
+
+    enum Columns {
+        static let provinceNo = Column("province_no")
+        static let item = Column("item")
+        static let position = Column("position")
+        static let state = Column("state")
+        static let reason = Column("reason")
+        static let documents = Column("documents")
+        static let dependsOn = Column("depends_on")
+        static let needs = Column("needs")
+        static let returnedAtRevision = Column("returned_at_revision")
+    }
+
+    init(decoding row: Row) throws {
+        let key = Self.rowKey(row)
+        item = try row.value(Columns.item)
+        position = try row.value(Columns.position)
+        state = try row.value(Columns.state)
+        reason = try row.value(Columns.reason)
+        documents = try (row.value(Columns.documents) as String?).map {
+            try StoredJSON.decode([String: String].self, from: $0, table: Self.databaseTableName, key: key)
+        }
+        dependsOn = try StoredJSON.decode([String].self, from: row.value(Columns.dependsOn), table: Self.databaseTableName, key: key)
+        needs = try StoredJSON.decode([String].self, from: row.value(Columns.needs), table: Self.databaseTableName, key: key)
+        returnedAtRevision = try row.value(Columns.returnedAtRevision)
+    }
+
+    static func rowKey(_ row: Row) -> String { row.keyText(Columns.provinceNo, Columns.item) }
 }

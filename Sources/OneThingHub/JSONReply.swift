@@ -12,7 +12,7 @@ enum JSONReply {
         do {
             data = try WireCoding.encode(value)
         } catch {
-            throw .internalFailure(path: "(encoding)", code: 0)
+            throw .internalFailure(what: "an answer")
         }
         return make(json: data, status: status, request: request, gzipThreshold: gzipThreshold)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -14,17 +15,13 @@ struct PushApplier {
 
     func apply(_ entry: PushEntry, _ db: Database) throws -> PushResult {
         // (a) A known key: the same payload gets its stored answer; another payload is refused.
-        if let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, payload_sha256, result FROM entries WHERE node_id = ? AND idempotency_key = ?"), arguments: [node, entry.idempotencyKey])
-        {
-            let storedHash: String = stored["payload_sha256"]
-            let storedSeq: Int64 = stored["seq"]
-            guard storedHash == entry.payloadSHA256 else {
+        if let stored = try EntryRecord.fetch(db, node: node, idempotencyKey: entry.idempotencyKey) {
+            guard stored.payloadSHA256 == entry.payloadSHA256 else {
                 return rejected(
                     entry, .keyReused,
-                    "The idempotency key was already used for another payload (seq \(storedSeq)); a changed revision needs its own key and seq.")
+                    "The idempotency key was already used for another payload (seq \(stored.seq)); a changed revision needs its own key and seq.")
             }
-            var result = try StoredJSON.decode(
-                PushResult.self, from: stored["result"], table: "entries", key: "\(node) seq \(storedSeq)")
+            var result = try stored.result()
             if result.status == .accepted { result.status = .alreadyApplied }
             return result
         }
@@ -227,20 +224,17 @@ struct PushApplier {
     /// for the same person with an event a few days apart (near); the earliest one.
     private func findDuplicate(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
         guard let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db) else { return nil }
-        let rows = try Row.fetchAll(
+        let candidates = try ApplicationRecord.Reference.fetchAll(
             db.cachedStatement(sql: """
-                    SELECT province_no, application_id, node_id, event_key, exact_key FROM applications
+                    SELECT \(ApplicationRecord.Reference.selection) FROM applications
                     WHERE person_key = ? ORDER BY province_no LIMIT 100
                     """),
             arguments: [key.person])
         var near: DuplicateMatch?
-        for row in rows {
-            let match = { (kind: DuplicateKind) in
-                DuplicateMatch(provinceNo: row["province_no"], applicationId: row["application_id"], nodeId: row["node_id"], kind: kind)
-            }
-            if row["exact_key"] == key.exact { return match(.exact) }
-            let other = DuplicateKey(person: key.person, event: row["event_key"] ?? "", ordinal: "")
-            if near == nil, key.isNear(other, rule: nearDuplicates) { near = match(.near) }
+        for candidate in candidates {
+            if candidate.exactKey == key.exact { return candidate.match(.exact) }
+            let other = DuplicateKey(person: key.person, event: candidate.eventKey ?? "", ordinal: "")
+            if near == nil, key.isNear(other, rule: nearDuplicates) { near = candidate.match(.near) }
         }
         return near
     }

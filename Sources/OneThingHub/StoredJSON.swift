@@ -9,7 +9,7 @@ enum StoredJSON {
         do {
             return String(decoding: try WireCoding.encode(value), as: UTF8.self)
         } catch {
-            throw .internalFailure(path: "(encoding)", code: 0)
+            throw .internalFailure(what: "a stored value")
         }
     }
 

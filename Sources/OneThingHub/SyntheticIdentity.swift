@@ -5,7 +5,7 @@ import OneThingModel
 /// application as the field's `agreesWith` says: the region's code, the birth date, a
 /// sequence odd for a man and even for a woman.
 enum SyntheticIdentity {
-    static func value(_ rule: AutoIssue, for field: SystemField, application: ApplicationRecord) -> String? {
+    static func value(_ rule: AutoIssue, for field: SystemField, of application: ItemInProgress) -> String? {
         switch rule.kind {
         case .serial:
             return rule.prefix.map { AutoIssue.serial(prefix: $0, provinceNo: application.provinceNo) }

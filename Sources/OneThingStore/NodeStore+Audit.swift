@@ -39,18 +39,14 @@ extension NodeStore {
     /// The audit log, oldest first (of one application, or all), at most `limit` lines.
     public func auditLog(applicationId: String? = nil, limit: Int = 1000) throws(StoreError) -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(
+            try AuditRow.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM (SELECT * FROM audit_log WHERE (?1 IS NULL OR application_id = ?1) ORDER BY seq DESC LIMIT ?2)
                     ORDER BY seq
                     """,
                 arguments: [applicationId, limit]
-            ).map {
-                AuditEntry(
-                    seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"], applicationId: $0["application_id"],
-                    detail: $0["detail"])
-            }
+            ).map(\.entry)
         }
     }
 }

@@ -74,12 +74,11 @@ extension NodeStore {
     /// row that cannot be read is skipped, as an unusable catalogue would be.
     public func receivedCatalogs(limit: Int = 20) throws(StoreError) -> [(version: String, files: [CatalogFile])] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT version, files FROM catalog_updates ORDER BY received_seq DESC LIMIT ?", arguments: [limit]
-            ).compactMap { row in
-                let text: String = row["files"]
-                guard let files = try? JSONDecoder().decode([StoredFile].self, from: Data(text.utf8)) else { return nil }
-                return (row["version"], files.map { CatalogFile(path: $0.path, text: $0.text) })
+            try CatalogUpdateRow.fetchAll(
+                db, sql: "SELECT * FROM catalog_updates ORDER BY received_seq DESC LIMIT ?", arguments: [limit]
+            ).compactMap { update in
+                guard let files = try? JSONDecoder().decode([StoredFile].self, from: Data(update.filesJSON.utf8)) else { return nil }
+                return (update.version, files.map { CatalogFile(path: $0.path, text: $0.text) })
             }
         }
     }

@@ -4,9 +4,8 @@ extension NodeStore {
     /// The node's identity and hub, or nil before `onething init`.
     public func nodeConfig() throws(StoreError) -> NodeConfig? {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM node_config")
             var values: [String: String] = [:]
-            for row in rows { values[row["key"]] = row["value"] }
+            for setting in try SettingRow.fetchAll(db, sql: "SELECT * FROM node_config") { values[setting.key] = setting.value }
             guard let nodeId = values["node_id"], let hub = values["hub_url"], let token = values["token_file"],
                 let region = values["region"]
             else { return nil }

@@ -64,7 +64,7 @@ extension NodeStore {
     /// application or of all.
     public func conflicts(applicationId: String? = nil, includeResolved: Bool = false) throws(StoreError) -> [ConflictRecord] {
         try read { db in
-            try Row.fetchAll(
+            try ConflictRow.fetchAll(
                 db,
                 sql: """
                     SELECT c.*, a.province_no FROM conflicts c JOIN applications a ON a.id = c.application_id
@@ -72,13 +72,7 @@ extension NodeStore {
                     ORDER BY c.id
                     """,
                 arguments: [applicationId, includeResolved]
-            ).map { row in
-                ConflictRecord(
-                    applicationId: row["application_id"], provinceNo: row["province_no"], field: row["field"],
-                    base: row["base"], local: row["local"], hub: row["hub"], hubRevision: row["hub_revision"],
-                    detected: row["detected"], state: row["state"], resolution: row["resolution"],
-                    resolvedRevision: row["resolved_revision"])
-            }
+            ).map(\.conflict)
         }
     }
 
@@ -90,14 +84,9 @@ extension NodeStore {
     /// The application's history, oldest first.
     public func events(applicationId: String) throws(StoreError) -> [ApplicationEvent] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT kind, revision, hub_revision, fields FROM application_events WHERE application_id = ? ORDER BY id",
-                arguments: [applicationId]
-            ).map { row in
-                ApplicationEvent(
-                    kind: row["kind"], revision: row["revision"], hubRevision: row["hub_revision"],
-                    fields: try StoredFields.decodeList(row["fields"], table: "application_events", key: applicationId))
-            }
+            try EventRow.fetchAll(
+                db, sql: "SELECT * FROM application_events WHERE application_id = ? ORDER BY id", arguments: [applicationId]
+            ).map(\.event)
         }
     }
 

@@ -75,19 +75,12 @@ extension NodeStore {
     /// The latest deliveries, newest birth first.
     public func deliveries(limit: Int = 50) throws(StoreError) -> [Delivery] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY birth_time DESC, id DESC LIMIT ?", arguments: [limit])
-                .map(Self.delivery)
+            try DeliveryRow.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY birth_time DESC, id DESC LIMIT ?", arguments: [limit])
+                .map(\.delivery)
         }
     }
 
     public func delivery(id: Int64) throws(StoreError) -> Delivery? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM deliveries WHERE id = ?", arguments: [id]).map(Self.delivery) }
-    }
-
-    private static func delivery(_ row: Row) -> Delivery {
-        Delivery(
-            id: row["id"], motherName: row["mother_name"], motherIdNumber: row["mother_id_number"],
-            birthTime: row["birth_time"], newbornSex: row["newborn_sex"], birthWeightG: row["birth_weight_g"],
-            birthLengthCm: row["birth_length_cm"], gestationalWeeks: row["gestational_weeks"])
+        try read { db in try DeliveryRow.fetchOne(db, sql: "SELECT * FROM deliveries WHERE id = ?", arguments: [id])?.delivery }
     }
 }

@@ -48,15 +48,7 @@ extension NodeStore {
 
     public func draft(operatorId: String) throws(StoreError) -> Draft? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM drafts WHERE operator_id = ?", arguments: [operatorId]) else {
-                return nil
-            }
-            return Draft(
-                operatorId: operatorId, bundle: row["bundle"],
-                items: try StoredFields.decodeList(row["items"], table: "drafts", key: operatorId),
-                fields: try StoredFields.decode(row["fields"], table: "drafts", key: operatorId),
-                focus: row["focus"], deliveryId: row["delivery_id"],
-                updatedAt: try row.timestamp("updated_at", table: "drafts", key: operatorId))
+            try DraftRow.fetchOne(db, sql: "SELECT * FROM drafts WHERE operator_id = ?", arguments: [operatorId])?.draft
         }
     }
 
@@ -89,14 +81,14 @@ extension NodeStore {
     /// number), oldest first.
     public func unsentRatings(limit: Int) throws(StoreError) -> [Rating] {
         try read { db in
-            try Row.fetchAll(
+            try RatingRow.fetchAll(
                 db,
                 sql: """
-                    SELECT r.application_id, r.score FROM ratings r JOIN applications a ON a.id = r.application_id
+                    SELECT r.* FROM ratings r JOIN applications a ON a.id = r.application_id
                     WHERE r.synced = 0 AND a.province_no IS NOT NULL ORDER BY r.rowid LIMIT ?
                     """,
                 arguments: [limit]
-            ).map { Rating(applicationId: $0["application_id"], score: $0["score"]) }
+            ).map(\.rating)
         }
     }
 

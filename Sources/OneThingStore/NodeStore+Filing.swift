@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import OneThingDatabase
 import OneThingFailpoints
 public import OneThingModel
 
@@ -76,13 +77,16 @@ extension NodeStore {
     /// Applications already filed here for the same person and event (exact), or the same
     /// person with an event a few days apart (near): what the clerk is warned about.
     static func localDuplicates(of key: DuplicateKey, _ db: Database) throws -> [LocalDuplicate] {
-        try Row.fetchAll(
+        typealias Columns = ApplicationRow.Columns
+        return try Row.fetchAll(
             db.cachedStatement(sql: "SELECT id, event_key, exact_key FROM applications WHERE person_key = ? ORDER BY rowid LIMIT 100"),
             arguments: [key.person]
         ).compactMap { row in
-            if row["exact_key"] == key.exact { return LocalDuplicate(id: row["id"], kind: .exact) }
-            let other = DuplicateKey(person: key.person, event: row["event_key"] ?? "", ordinal: "")
-            return key.isNear(other, rule: .default) ? LocalDuplicate(id: row["id"], kind: .near) : nil
+            let id: String = try row.value(Columns.id, of: "applications", key: "?")
+            let exact: String? = try row.value(Columns.exactKey, of: "applications", key: id)
+            if exact == key.exact { return LocalDuplicate(id: id, kind: .exact) }
+            let other = DuplicateKey(person: key.person, event: try row.value(Columns.eventKey, of: "applications", key: id) ?? "", ordinal: "")
+            return key.isNear(other, rule: .default) ? LocalDuplicate(id: id, kind: .near) : nil
         }
     }
 
@@ -103,7 +107,7 @@ extension NodeStore {
         do {
             return try encoder.encode(value)
         } catch {
-            throw .internalFailure(path: "(encoding)", code: 0)
+            throw .internalFailure(what: "a stored value")
         }
     }
 

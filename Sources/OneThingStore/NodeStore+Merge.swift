@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OneThingDatabase
 import OneThingFailpoints
 import OneThingModel
 import OneThingWire
@@ -27,7 +28,7 @@ extension NodeStore {
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT hub_fields_revision, fields FROM applications WHERE id = ?"), arguments: [id])
         else { return }
-        let known: Int = row["hub_fields_revision"]
+        let known: Int = try row.value(ApplicationRow.Columns.hubFieldsRevision, of: "applications", key: id)
         guard hubRevision > known else { return }
         let unsent = try Int.fetchAll(
             db.cachedStatement(sql: "SELECT revision FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight') ORDER BY revision"),
@@ -70,7 +71,8 @@ extension NodeStore {
         }
         let bundle = try filedBundle(of: id, db)
         let key = try PersonKeys.key(bundle: bundle, fields: working, db)
-        try recordIssued(bundle, before: row["fields"], after: working, id: id, hubRevision: hubRevision, db)
+        let before: String = try row.value(ApplicationRow.Columns.fields, of: "applications", key: id)
+        try recordIssued(bundle, before: before, after: working, id: id, hubRevision: hubRevision, db)
         let workingJSON = StoredFields.encode(working)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, hub_fields = ?, hub_fields_revision = ?,
@@ -106,8 +108,14 @@ extension NodeStore {
             let existing = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT base, local, hub FROM conflicts WHERE application_id = ? AND field = ? AND state = 'open'"),
                 arguments: [id, conflict.field])
-            if let existing, existing["base"] == conflict.base, existing["local"] == conflict.local, existing["hub"] == conflict.hub {
-                continue
+            if let existing {
+                typealias Columns = ConflictRow.Columns
+                let key = "\(id) \(conflict.field)"
+                let same: [String?] = [
+                    try existing.value(Columns.base, of: "conflicts", key: key), try existing.value(Columns.local, of: "conflicts", key: key),
+                    try existing.value(Columns.hub, of: "conflicts", key: key),
+                ]
+                if same == [conflict.base, conflict.local, conflict.hub] { continue }
             }
             if existing == nil { opened.append(conflict.field) }
             try db.cachedStatement(sql: """

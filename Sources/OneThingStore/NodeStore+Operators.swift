@@ -60,7 +60,7 @@ extension NodeStore {
 
     public func operators() throws(StoreError) -> [OperatorInfo] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, locked, failed_attempts, active FROM operators ORDER BY id").map(Self.info)
+            try OperatorRow.fetchAll(db, sql: "SELECT * FROM operators ORDER BY id").map(\.info)
         }
     }
 
@@ -83,19 +83,15 @@ extension NodeStore {
     /// Checks a PIN. Each failure is counted in the database (so restarting the kiosk does
     /// not reset it); the fifth in a row locks the operator. A success clears the count.
     public func signIn(id: String, pin: String) throws(StoreError) -> SignInResult {
-        let found: Row? = try read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT id, name, locked, failed_attempts, active, pin_salt, pin_hash, pin_rounds FROM operators WHERE id = ?",
-                arguments: [id])
-        }
-        guard let row = found, row["active"] as Bool else { return .refused(attemptsLeft: nil) }
-        if row["locked"] as Bool { return .locked }
-        let hash = try PINHash.hash(pin: pin, salt: row["pin_salt"], rounds: row["pin_rounds"])
-        let matches = PINHash.matches(hash, row["pin_hash"])
+        let found = try read { db in try OperatorRow.fetchOne(db, sql: "SELECT * FROM operators WHERE id = ?", arguments: [id]) }
+        guard let found, found.info.active else { return .refused(attemptsLeft: nil) }
+        if found.info.locked { return .locked }
+        let hash = try PINHash.hash(pin: pin, salt: found.pinSalt, rounds: found.pinRounds)
+        let matches = PINHash.matches(hash, found.pinHash)
         return try write { db in
             if matches {
                 try db.execute(sql: "UPDATE operators SET failed_attempts = 0 WHERE id = ?", arguments: [id])
-                return .signedIn(Self.info(row))
+                return .signedIn(found.info)
             }
             try db.execute(
                 sql: "UPDATE operators SET failed_attempts = failed_attempts + 1, locked = (failed_attempts + 1 >= ?) WHERE id = ?",
@@ -103,10 +99,5 @@ extension NodeStore {
             let failures = try Int.fetchOne(db, sql: "SELECT failed_attempts FROM operators WHERE id = ?", arguments: [id]) ?? 0
             return failures >= Self.maxFailedSignIns ? .locked : .refused(attemptsLeft: Self.maxFailedSignIns - failures)
         }
-    }
-
-    private static func info(_ row: Row) -> OperatorInfo {
-        OperatorInfo(
-            id: row["id"], name: row["name"], locked: row["locked"], failedAttempts: row["failed_attempts"], active: row["active"])
     }
 }

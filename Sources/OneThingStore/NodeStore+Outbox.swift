@@ -56,19 +56,10 @@ extension NodeStore {
 
     /// The pending entries in seq order (after `after`: the entries behind a batch in flight).
     static func pendingEntries(limit: Int, after: Int64? = nil, _ db: Database) throws -> [OutboxEntry] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT seq, idempotency_key, application_id, revision, base_revision, payload, payload_sha256, attempts
-                FROM outbox WHERE state IN ('queued', 'in_flight') AND seq > ? ORDER BY seq LIMIT ?
-                """,
+        try OutboxRow.fetchAll(
+            db, sql: "SELECT * FROM outbox WHERE state IN ('queued', 'in_flight') AND seq > ? ORDER BY seq LIMIT ?",
             arguments: [after ?? 0, limit]
-        ).map { row in
-            OutboxEntry(
-                seq: row["seq"], idempotencyKey: row["idempotency_key"], applicationId: row["application_id"],
-                revision: row["revision"], baseRevision: row["base_revision"], payload: row["payload"],
-                payloadSHA256: row["payload_sha256"], attempts: row["attempts"])
-        }
+        ).map(\.entry)
     }
 
     /// How many entries wait to be sent (for the progress bar and `status`).
@@ -130,14 +121,13 @@ extension NodeStore {
             var record = PushRecord()
             for result in results {
                 guard
-                    let entry = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT seq, application_id, state FROM outbox WHERE idempotency_key = ?"),
-                        arguments: [result.idempotencyKey])
+                    let entry = try OutboxRow.fetchOne(
+                        db.cachedStatement(sql: "SELECT * FROM outbox WHERE idempotency_key = ?"), arguments: [result.idempotencyKey])
                 else { continue }  // not ours: ignore rather than mark the wrong entry
-                let appId: String = entry["application_id"]
-                let seq: Int64 = entry["seq"]
+                let appId = entry.entry.applicationId
+                let seq = entry.entry.seq
                 if result.status == .rejected, result.reasonCode == .seqReused, let expected = result.expectedSeq,
-                    ["queued", "in_flight"].contains(entry["state"] as String)
+                    ["queued", "in_flight"].contains(entry.state)
                 {
                     record.renumbered += try Self.renumberUnsent(from: seq, atLeast: expected, at: time, db)
                     continue

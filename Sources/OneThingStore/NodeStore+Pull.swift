@@ -30,9 +30,9 @@ extension NodeStore {
                 // One look-up for what the change meets here: the application's state, the hub
                 // revision its merge base has, and what of it is still on the way.
                 guard
-                    let row = try Row.fetchOne(
+                    let local = try ApplicationRow.Local.fetchOne(
                         db.cachedStatement(sql: """
-                            SELECT state, hub_fields_revision, purged_at IS NOT NULL AS purged,
+                            SELECT id, state, hub_fields_revision, purged_at IS NOT NULL AS purged,
                                 (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
                                     AND o.state IN ('queued', 'in_flight')) AS pending,
                                 (SELECT COUNT(*) FROM outbox o WHERE o.application_id = a.id
@@ -51,12 +51,12 @@ extension NodeStore {
                 record.applications += 1
                 let id = change.applicationId
                 try Self.checkProvinceNumber(change.provinceNo, for: id, db)
-                let unsent: Int = row["unsent"]
-                let pending: Int = row["pending"]
-                let state: String = row["state"]
-                let known: Int = row["hub_fields_revision"]
-                let openConflicts: Int = row["open_conflicts"]
-                let purgedHere: Bool = row["purged"]
+                let unsent = local.unsent
+                let pending = local.pending
+                let state = local.state
+                let known = local.hubFieldsRevision
+                let openConflicts = local.openConflicts
+                let purgedHere = local.purged
                 if purgedHere || change.purged {
                     // Its personal data was purged here: it never takes any back (fields,
                     // issued documents, reasons, conflicts). Or the hub purged its own copy

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OneThingDatabase
 public import OneThingModel
 
 /// What the node did when it found the hub's database to be another than the one it
@@ -36,18 +37,17 @@ public struct HubIdentityRecord: Sendable, Hashable {
 extension NodeStore {
     public func hubIdentity() throws(StoreError) -> HubIdentityRecord {
         try read { db in
-            let row = try Row.fetchOne(
+            let sync = try SyncStateRow.fetch(db)
+            let seqs = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT hub_database_id, pull_cursor,
-                        (SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE state = 'acked') AS acked,
+                    SELECT (SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE state = 'acked') AS acked,
                         MAX((SELECT COALESCE(MAX(seq), 0) FROM outbox),
                             COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)) AS highest
-                    FROM sync_state WHERE id = 1
                     """)
             return HubIdentityRecord(
-                databaseId: row?["hub_database_id"], ackedSeq: row?["acked"] ?? 0, highestSeq: row?["highest"] ?? 0,
-                cursor: row?["pull_cursor"] ?? 0)
+                databaseId: sync?.hubDatabaseId, ackedSeq: try seqs?.value(Column("acked"), of: "outbox", key: "max acked seq") ?? 0,
+                highestSeq: try seqs?.value(Column("highest"), of: "outbox", key: "max seq") ?? 0, cursor: sync?.pullCursor ?? 0)
         }
     }
 
@@ -189,9 +189,9 @@ extension NodeStore {
     public func unknownApplications() throws(StoreError) -> [UnknownApplication] {
         try read { db in
             guard try db.tableExists("unknown_applications") else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT application_id, province_no, first_seen_at FROM unknown_applications ORDER BY first_seen_at, application_id").map {
-                UnknownApplication(id: $0["application_id"], provinceNo: $0["province_no"], firstSeenAt: $0["first_seen_at"])
-            }
+            return try UnknownApplicationRow.fetchAll(
+                db, sql: "SELECT * FROM unknown_applications ORDER BY first_seen_at, application_id"
+            ).map(\.application)
         }
     }
 
@@ -199,10 +199,8 @@ extension NodeStore {
     public func lastRecovery() throws(StoreError) -> (note: String, at: String?)? {
         try read { db in
             guard try db.columns(in: "sync_state").contains(where: { $0.name == "last_recovery" }) else { return nil }
-            guard let row = try Row.fetchOne(db, sql: "SELECT last_recovery, last_recovery_at FROM sync_state WHERE id = 1"),
-                let note: String = row["last_recovery"]
-            else { return nil }
-            return (note, row["last_recovery_at"])
+            guard let sync = try SyncStateRow.fetch(db), let note = sync.lastRecovery else { return nil }
+            return (note, sync.lastRecoveryAt)
         }
     }
 }

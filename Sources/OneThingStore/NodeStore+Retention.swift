@@ -21,7 +21,7 @@ extension NodeStore {
         do {
             try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         } catch {
-            throw StoreErrors.map(error, path: path)
+            throw StoreError(error, path: path)
         }
         return report
     }

@@ -53,16 +53,16 @@ extension NodeStore {
     ) throws(StoreError) -> AmendResult {
         try write { db in
             guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT bundle, fields, revision, hub_fields_revision, filed_at FROM applications WHERE id = ?"),
+                let application = try ApplicationRow.Working.fetchOne(
+                    db.cachedStatement(sql: "SELECT \(ApplicationRow.Working.selection) FROM applications WHERE id = ?"),
                     arguments: [id])
             else { throw StoreError.noSuchApplication(id: id) }
-            let working = try StoredFields.decode(row["fields"], key: id)
-            let bundle = try Self.filedBundle(of: id, db)
+            let working = application.fields
+            let bundle = try Self.filedBundle(application.bundle, version: application.catalogVersion, db)
             var fields = form.fields
             for (key, value) in working where bundle?.isSystemField(key) == true { fields[key] = value }
             let changed = Set(fields.keys).union(working.keys).filter { fields[$0] != working[$0] }.sorted()
-            let revision: Int = row["revision"]
+            let revision = application.revision
             // Changing a field that is in conflict is a person's decision on it: the value
             // typed resolves the conflict (otherwise the hub would keep an open conflict
             // whose values no longer match either side).
@@ -76,30 +76,26 @@ extension NodeStore {
                 return AmendResult(id: id, revision: revision, replacedQueuedEntry: false, changed: [], resolved: [])
             }
             try Self.checkAmendable(id: id, db)
-            let latest = try Row.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT seq, revision, base_revision, state, attempts, payload FROM outbox
-                    WHERE application_id = ? ORDER BY seq DESC LIMIT 1
-                    """),
-                arguments: [id])
+            let latest = try OutboxRow.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM outbox WHERE application_id = ? ORDER BY seq DESC LIMIT 1"), arguments: [id])
             var result = AmendResult(
                 id: id, revision: revision, replacedQueuedEntry: false, changed: changed, resolved: resolves.keys.sorted())
-            if resolves.isEmpty, let latest, latest["state"] == "queued", latest["attempts"] == 0,
-                try Self.payloadResolves(latest["payload"], seq: latest["seq"]).isEmpty
+            if resolves.isEmpty, let latest, latest.state == "queued", latest.entry.attempts == 0,
+                try Self.payloadResolves(latest.entry.payload, seq: latest.entry.seq).isEmpty
             {
-                let entryRevision: Int = latest["revision"]
+                let entryRevision = latest.entry.revision
                 // The hub never saw this entry: it is re-based on what the working copy now
                 // reflects (a pull may have merged newer hub changes in since it was queued).
-                let known: Int = row["hub_fields_revision"]
+                let known = application.hubFieldsRevision
                 let base: Int? = entryRevision == 1 ? nil : (known == 0 ? nil : known)
                 var payload = ApplicationPayload(
                     applicationId: id, revision: entryRevision, baseRevision: base, application: form, operatorId: operatorId,
-                    filedAt: row["filed_at"])
+                    filedAt: application.filedAt)
                 payload.fields = fields
                 let frozen = Self.freeze(payload)
                 try db.cachedStatement(sql: """
                         UPDATE outbox SET idempotency_key = ?, payload = ?, payload_sha256 = ?, base_revision = ? WHERE seq = ?
-                        """).execute(arguments: [frozen.key, frozen.payload, frozen.sha256, base, latest["seq"]])
+                        """).execute(arguments: [frozen.key, frozen.payload, frozen.sha256, base, latest.entry.seq])
                 if entryRevision == 1 {
                     // Revision 1 is what the hub's first revision will be: the merge base.
                     try db.cachedStatement(sql: "UPDATE applications SET hub_fields = ? WHERE id = ? AND hub_fields_revision = 0")
@@ -108,10 +104,10 @@ extension NodeStore {
                 result.revision = entryRevision
                 result.replacedQueuedEntry = true
             } else {
-                let known: Int = row["hub_fields_revision"]
+                let known = application.hubFieldsRevision
                 var payload = ApplicationPayload(
                     applicationId: id, revision: revision + 1, baseRevision: known == 0 ? nil : known,
-                    application: form, operatorId: operatorId, filedAt: row["filed_at"])
+                    application: form, operatorId: operatorId, filedAt: application.filedAt)
                 payload.fields = fields
                 payload.resolves = resolves.isEmpty ? nil : resolves.keys.sorted()
                 let frozen = Self.freeze(payload)

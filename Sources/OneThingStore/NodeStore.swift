@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-public import OneThingModel
+import OneThingDatabase
+import OneThingModel
 
 /// The node's SQLite database: applications, their items, the outbox, node settings and
 /// sync state. WAL with `synchronous=FULL`, so that a filed application the citizen got a
@@ -14,47 +15,22 @@ public final class NodeStore: Sendable {
     public let isReadOnly: Bool
 
     /// How long a writer waits for another process's lock before giving up (exit 75).
-    public static let busyTimeoutSeconds: Double = 10
+    public static let busyTimeoutSeconds = DatabaseFile.busyTimeoutSeconds
+
+    /// The node's database file, opened and migrated as `DatabaseFile` does for both stores.
+    static func file(_ path: String) -> DatabaseFile {
+        DatabaseFile(path: path, label: "onething-node", migrator: Schema.migrator)
+    }
 
     /// Opens (creating it 0600 when missing) and migrates the database at `path`. A file
-    /// that is not a database, is damaged or comes from a newer version is left untouched.
+    /// that is not a database, is damaged, comes from a newer version or cannot be written
+    /// is left untouched.
     public static func open(path: String) throws(StoreError) -> NodeStore {
-        try StoreFiles.prepare(path: path)
-        // SQLite would open a file it cannot write read-only without a word, and the first
-        // write would fail half-way through a command: refuse at once, naming the cause.
-        if StoreFiles.isReadOnly(path: path) || StoreFiles.folderIsReadOnly(path: path) {
-            throw .readOnly(path: path)
-        }
-        var config = Configuration()
-        config.busyMode = .timeout(busyTimeoutSeconds)
-        config.foreignKeysEnabled = true
-        config.label = "onething-node"
-        // WAL is set here rather than with GRDB's `journalMode = .wal`: that set-up writes a
-        // table into the file to create the WAL, which would touch a damaged database before
-        // we could refuse it, and it lowers `synchronous` to NORMAL.
-        config.prepareDatabase { db in
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            guard mode == "wal" else {
-                throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "WAL journal mode unavailable")
-            }
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            return NodeStore(path: path, queue: try file(path).openQueue(), isReadOnly: false)
         } catch {
-            throw StoreErrors.map(error, path: path)
+            throw .database(error)
         }
-        let migrator = Schema.migrator
-        do {
-            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw StoreError.newerSchema(path: path)
-            }
-            try migrator.migrate(queue)
-        } catch {
-            throw StoreErrors.map(error, path: path)
-        }
-        return NodeStore(path: path, queue: queue, isReadOnly: false)
     }
 
     init(path: String, queue: DatabaseQueue, isReadOnly: Bool) {
@@ -67,7 +43,7 @@ public final class NodeStore: Sendable {
         do {
             return try queue.write(body)
         } catch {
-            throw StoreErrors.map(error, path: path)
+            throw StoreError(error, path: path)
         }
     }
 
@@ -75,7 +51,7 @@ public final class NodeStore: Sendable {
         do {
             return try queue.read(body)
         } catch {
-            throw StoreErrors.map(error, path: path)
+            throw StoreError(error, path: path)
         }
     }
 

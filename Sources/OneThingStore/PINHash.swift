@@ -19,7 +19,7 @@ enum PINHash {
                 from: Data(pin.utf8), salt: salt, using: .sha256, outputByteCount: length, unsafeUncheckedRounds: rounds)
             return key.withUnsafeBytes { Data($0) }
         } catch {
-            throw .internalFailure(path: "(PIN hash)", code: 0)
+            throw .internalFailure(what: "a PIN hash")
         }
     }
 

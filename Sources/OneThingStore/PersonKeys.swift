@@ -52,15 +52,14 @@ enum PersonKeys {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "PRAGMA secure_delete = ON")
         try db.execute(sql: "INSERT OR IGNORE INTO node_config (key, value) VALUES (?, ?)", arguments: [secretKey, newSecret()])
-        let rows = try Row.fetchAll(db, sql: "SELECT id, bundle, catalog_version, fields FROM applications WHERE person_key IS NOT NULL")
-        for row in rows {
-            let id: String = row["id"]
-            let fields = try StoredFields.decode(row["fields"], table: "applications", key: id)
-            let bundle = try NodeStore.filedBundle(row["bundle"], version: row["catalog_version"], db)
-            let key = try Self.key(bundle: bundle, fields: fields, db)
+        let persons = try ApplicationRow.Person.fetchAll(
+            db, sql: "SELECT \(ApplicationRow.Person.selection) FROM applications WHERE person_key IS NOT NULL")
+        for person in persons {
+            let bundle = try NodeStore.filedBundle(person.bundle, version: person.catalogVersion, db)
+            let key = try Self.key(bundle: bundle, fields: person.fields, db)
             try db.execute(
                 sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
-                arguments: [key?.person, key?.event, key?.exact, id])
+                arguments: [key?.person, key?.event, key?.exact, person.id])
         }
     }
 }

@@ -126,13 +126,12 @@ enum Schema {
                 );
                 CREATE INDEX application_events_by_application ON application_events(application_id, id);
                 """)
-            for row in try Row.fetchAll(db, sql: "SELECT id, bundle, catalog_version, fields FROM applications") {
-                let fields = try StoredFields.decode(row["fields"])
-                let bundle = try NodeStore.filedBundle(row["bundle"], version: row["catalog_version"], db)
-                guard let key = bundle?.duplicateKey(of: fields) else { continue }
+            for person in try ApplicationRow.Person.fetchAll(db, sql: "SELECT \(ApplicationRow.Person.selection) FROM applications") {
+                let bundle = try NodeStore.filedBundle(person.bundle, version: person.catalogVersion, db)
+                guard let key = bundle?.duplicateKey(of: person.fields) else { continue }
                 try db.execute(
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
-                    arguments: [key.person, key.event, key.exact, row["id"]])
+                    arguments: [key.person, key.event, key.exact, person.id])
             }
         }
         migrator.registerMigration("v3-kiosk-operators-drafts") { db in

@@ -13,7 +13,7 @@ struct BackupCommand: HubSubcommand {
     var file: String
 
     func perform() async throws(CLIFailure) {
-        let store = try options.openStore()
+        let store = try options.openFileStore()
         do {
             try await store.backup(to: file)
         } catch {
@@ -44,7 +44,7 @@ struct RestoreCommand: HubSubcommand {
     var file: String
 
     func perform() async throws(CLIFailure) {
-        let store = try options.openStore()
+        let store = try options.openFileStore()
         let id: String
         do {
             id = try await store.restore(from: file, at: hubClock.now().description)

@@ -20,7 +20,8 @@ struct CLIFailure: Error {
     static func config(_ line: String) -> CLIFailure { CLIFailure(code: .config, errorCode: "config", lines: [line]) }
 
     init(_ error: HubError) {
-        let lines = error.description.split(separator: "\n").map(String.init)
+        var lines = error.description.split(separator: "\n").map(String.init)
+        if let advice = Self.advice(error), !lines.isEmpty { lines[lines.count - 1] += " " + advice }
         switch error {
         case _ where error.isDatabaseFailure:
             self.init(code: .ioError, errorCode: "io", lines: lines)
@@ -32,6 +33,24 @@ struct CLIFailure: Error {
             self.init(code: .dataError, errorCode: "conflict", lines: lines)
         default:
             self.init(code: .dataError, errorCode: "bad_data", lines: lines)
+        }
+    }
+
+    /// What the operator can do next with this program's flags, after the store's sentence
+    /// (which names none).
+    static func advice(_ error: HubError) -> String? {
+        switch error {
+        case .missingReason: return "Give it with --reason TEXT."
+        case .missingDocument(_, let document, _): return "Give it with --document \(document)=VALUE."
+        default: break
+        }
+        return switch error.databaseCode {
+        case .cannotOpen: "Check that the folder exists and is writable, or choose another file with --db."
+        case .readOnly, .permissionDenied: "Or choose another file with --db."
+        case .missingFile: "Check the file name (or --db, $ONETHING_HUB_DB)."
+        case .notADatabase: "Point --db at the hub's database, or restore it from a backup with `onething-hub restore`."
+        case .corrupt: "Stop the hub before copying it; `onething-hub restore FILE` puts a backup back."
+        default: nil
         }
     }
 

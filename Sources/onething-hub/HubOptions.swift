@@ -13,7 +13,13 @@ struct HubOptions: ParsableArguments {
 
     var databasePath: String { db ?? HubStore.defaultPath() }
 
-    func openStore() throws(CLIFailure) -> HubStore {
+    /// The hub's store, as the server and every command but backup and restore use it.
+    func openStore() throws(CLIFailure) -> any HubStorage {
+        try openFileStore()
+    }
+
+    /// The SQLite file itself (`backup`, `restore` copy it page by page).
+    func openFileStore() throws(CLIFailure) -> HubStore {
         do {
             return try HubStore.open(path: databasePath)
         } catch {

@@ -175,7 +175,7 @@ struct ServeCommand: HubSubcommand {
         logger.info(
             "starting",
             metadata: [
-                "db": "\(store.path)", "catalog_version": "\(catalog.version)",
+                "db": "\(store.location)", "catalog_version": "\(catalog.version)",
                 "admin_api": "\(adminToken != nil)",
                 "tls": "\(tls.map { $0.requiresClientCertificates ? "mutual" : "on" } ?? "off")",
                 "auto_decide": "\(autoDecide.map { "\($0)s" } ?? "off")",

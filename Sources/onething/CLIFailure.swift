@@ -1,4 +1,5 @@
 import ArgumentParser
+import OneThingDatabase
 import OneThingModel
 import OneThingStore
 
@@ -25,11 +26,37 @@ struct CLIFailure: Error {
     }
 
     init(_ error: StoreError) {
+        let line = [error.description, Self.advice(error)].compactMap { $0 }.joined(separator: " ")
         switch error {
-        case .busy: self.init(code: .temporaryFailure, lines: [error.description])
+        case .database(let failure) where failure.code == .busy: self.init(code: .temporaryFailure, lines: [line])
         case .noSuchApplication, .notAmendable, .noOpenConflict, .operatorExists, .noSuchOperator:
-            self.init(code: .dataError, lines: [error.description])
-        default: self.init(code: .ioError, lines: [error.description])
+            self.init(code: .dataError, lines: [line])
+        default: self.init(code: .ioError, lines: [line])
+        }
+    }
+
+    /// What the operator can do next with this program's commands and flags, after the
+    /// store's sentence (which names none).
+    static func advice(_ error: StoreError) -> String? {
+        switch error {
+        case .database(let failure):
+            switch failure.code {
+            case .cannotOpen: "Check that the folder exists and is writable, or choose another file with --db."
+            case .missingFile: "Check --db (or $ONETHING_DB)."
+            case .notADatabase: "Point --db at the right file or restore it from a backup."
+            case .corrupt: "Stop every OneThing process (the kiosk, the sync timer) before copying it, or call support."
+            case .readOnly: "`onething list`, `show` and `status` still read it; --db chooses another file."
+            case .permissionDenied: "Or choose another file with --db."
+            default: nil
+            }
+        case .noSuchApplication: "`onething list` shows the ids."
+        case .noOpenConflict(let id, let field):
+            field == nil
+                ? "`onething conflicts list` lists those that wait for a decision."
+                : "`onething conflicts show \(id)` lists its conflicts."
+        case .operatorExists(let id): "`onething operators reset-pin \(id)` gives a new PIN."
+        case .noSuchOperator: "`onething operators list` shows them."
+        default: nil
         }
     }
 

@@ -57,6 +57,14 @@ struct DatabaseFailureTests {
         #expect(failure.problems.contains { ($0["message"] as? String)?.contains(node.db) == true })
     }
 
+    @Test func theMessageSaysWhatToDoWithTheFlag() throws {
+        let node = TestNode()
+        try node.write("node.sqlite", Self.randomBytes(4096))
+        let result = try node.run(["status"])
+        #expect(result.code == 74)
+        #expect(result.stderr.contains("not a OneThing database") && result.stderr.contains("--db"), "\(result.stderr)")
+    }
+
     @Test func aTextFileIsNotADatabaseEither() throws {
         let node = TestNode()
         let text = Data(String(repeating: "这不是数据库 not a database\n", count: 200).utf8)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import OneThingHub
+import OneThingDatabase
 import OneThingWire
 import TestSupport
 import Testing
@@ -30,6 +31,19 @@ struct HubCLITests {
         #expect(usage.code == 64)
     }
 
+    @Test("a file that is not a database: exit 74, the file named, and the CLI (not the store) says what --db is for")
+    func notADatabase() throws {
+        let directory = TemporaryDirectory("onething-hub-cli")
+        let db = directory.file("hub.sqlite")
+        let junk = Data(repeating: 0x41, count: 8192)
+        try junk.write(to: URL(fileURLWithPath: db))
+        let run = try binary.run(["list", "--db", db])
+        #expect(run.code == 74, "\(run.stderr)")
+        #expect(run.stderr.contains(db) && run.stderr.contains("--db"), "\(run.stderr)")
+        #expect(!HubError.database(.init(.notADatabase, path: db)).description.contains("--db"))
+        #expect(FileManager.default.contents(atPath: db) == junk)
+    }
+
     @Test("list, decide, amend and show work while the hub serves the same database")
     func commandsWhileServing() async throws {
         let hub = try await HubFixture()
@@ -56,6 +70,7 @@ struct HubCLITests {
             #expect(decided.code == 0, "\(decided.stderr)")
             let noReason = try binary.run(["decide", number, "birth-certificate", "reject", "--db", db])
             #expect(noReason.code == 65)
+            #expect(noReason.stderr.contains("needs a reason") && noReason.stderr.contains("--reason"), "\(noReason.stderr)")
             let badWord = try binary.run(["decide", number, "birth-certificate", "maybe", "--db", db])
             #expect(badWord.code == 64)
             let unknown = try binary.run(["show", "FJ9999999999", "--db", db])

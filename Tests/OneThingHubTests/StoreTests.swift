@@ -1,5 +1,6 @@
 import Foundation
 @testable import OneThingHub
+import OneThingDatabase
 import OneThingModel
 import OneThingWire
 import TestSupport
@@ -31,7 +32,7 @@ struct StoreTests {
         let path = directory.file("hub.sqlite")
         let junk = Data(repeating: 0x41, count: 8192)
         try junk.write(to: URL(fileURLWithPath: path))
-        #expect(throws: HubError.notADatabase(path: path)) { try HubStore.open(path: path) }
+        #expect(throws: HubError.database(DatabaseFailure(.notADatabase, path: path))) { try HubStore.open(path: path) }
         #expect(FileManager.default.contents(atPath: path) == junk)
     }
 

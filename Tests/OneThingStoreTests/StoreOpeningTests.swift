@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OneThingDatabase
 import OneThingStore
 import TestSupport
 import Testing
@@ -54,7 +55,7 @@ struct StoreOpeningTests {
         var generator = SystemRandomNumberGenerator()
         let garbage = Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
         try garbage.write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notADatabase(path: path)) { try NodeStore.open(path: path) }
+        #expect(throws: StoreError.database(DatabaseFailure(.notADatabase, path: path))) { try NodeStore.open(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
@@ -82,7 +83,7 @@ struct StoreOpeningTests {
         } catch {
             failure = error
         }
-        #expect(failure == .corrupt(path: path))
+        #expect(failure == .database(DatabaseFailure(.corrupt, path: path)))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(failure?.description.contains("left untouched") == true)
     }
@@ -95,7 +96,7 @@ struct StoreOpeningTests {
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
-        #expect(throws: StoreError.newerSchema(path: path)) { try NodeStore.open(path: path) }
+        #expect(throws: StoreError.database(DatabaseFailure(.newerSchema, path: path))) { try NodeStore.open(path: path) }
     }
 
     @Test("a folder that cannot be created gives a clear error")
@@ -103,7 +104,7 @@ struct StoreOpeningTests {
         let dir = TemporaryDirectory()
         try Data("x".utf8).write(to: URL(fileURLWithPath: dir.file("plain-file")))
         let path = dir.file("plain-file/node.sqlite")
-        #expect(throws: StoreError.cannotOpen(path: path, reason: "its folder cannot be created")) {
+        #expect(throws: StoreError.database(.cannotOpen(path: path, reason: "its folder cannot be created"))) {
             try NodeStore.open(path: path)
         }
     }

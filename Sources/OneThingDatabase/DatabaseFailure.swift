@@ -1,0 +1,104 @@
+/// Everything opening, reading or writing a OneThing database can fail with, for the node's
+/// store and the hub's alike: a `code` saying what went wrong and the facts a message needs
+/// (the file, SQLite's result code, the table and row). The description states the problem
+/// and what stays true ("left untouched", "nothing was stored"); it names no command-line
+/// flag or command: the executables add those (`CLIFailure`). It never holds an applicant's
+/// data: SQL text and bound values are never shown, and a damaged row is named by its key.
+public struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, as a value a caller can switch on or look a translated message up by.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable name (`corrupt`, `disk_full`, ...), for logs and JSON.
+        public let name: String
+
+        init(_ name: String) { self.name = name }
+
+        public var description: String { name }
+
+        /// The file or its folder cannot be opened or created (`reason` says why).
+        public static let cannotOpen = Code("cannot_open")
+        /// There is no database at the path (for operations that never create one).
+        public static let missingFile = Code("missing_file")
+        /// The file is not an SQLite database (or is encrypted, or its header is damaged).
+        public static let notADatabase = Code("not_a_database")
+        /// SQLite found damaged pages.
+        public static let corrupt = Code("corrupt")
+        /// The disk holding the database is full.
+        public static let diskFull = Code("disk_full")
+        /// The file, its folder or its file system cannot be written.
+        public static let readOnly = Code("read_only")
+        /// The process may not open the file or its folder at all.
+        public static let permissionDenied = Code("permission_denied")
+        /// Another process held the lock past the busy timeout.
+        public static let busy = Code("busy")
+        /// The file was migrated by a newer version of OneThing.
+        public static let newerSchema = Code("newer_schema")
+        /// SQLite reported an I/O error (`sqliteCode` is its extended result code).
+        public static let io = Code("io")
+        /// A stored row that this version cannot read (`table`, `key`).
+        public static let damagedRow = Code("damaged_row")
+        /// Any other refusal from SQLite (`sqliteCode`), or a failure of the database layer.
+        public static let internalFailure = Code("internal")
+    }
+
+    public var code: Code
+    /// The database file (as given, before any symbolic link is followed).
+    public var path: String
+    /// Why a file cannot be opened, in words (`cannotOpen`).
+    public var reason: String?
+    /// SQLite's extended result code (`io`, `internalFailure`).
+    public var sqliteCode: Int32?
+    /// The table of a damaged row.
+    public var table: String?
+    /// Which row of `table`: its key (an id, a number), never a stored value.
+    public var key: String?
+
+    public init(
+        _ code: Code, path: String, reason: String? = nil, sqliteCode: Int32? = nil, table: String? = nil, key: String? = nil
+    ) {
+        self.code = code
+        self.path = path
+        self.reason = reason
+        self.sqliteCode = sqliteCode
+        self.table = table
+        self.key = key
+    }
+
+    /// A row of `table` that cannot be read back. The path is filled in where the failure
+    /// leaves the store (`DatabaseFailure(_:path:)`).
+    public static func damagedRow(table: String, key: String) -> DatabaseFailure {
+        DatabaseFailure(.damagedRow, path: "", table: table, key: key)
+    }
+
+    public static func cannotOpen(path: String, reason: String) -> DatabaseFailure {
+        DatabaseFailure(.cannotOpen, path: path, reason: reason)
+    }
+
+    public var description: String {
+        switch code {
+        case .cannotOpen:
+            "Cannot open the database \(path): \(reason ?? "SQLite cannot open the file")."
+        case .missingFile:
+            "There is no database at \(path)."
+        case .notADatabase:
+            "The file \(path) is not a OneThing database (or is encrypted or damaged). It was left untouched."
+        case .corrupt:
+            "The database \(path) is damaged (SQLite reports corruption). It was left untouched; copy the file aside and restore it from a backup."
+        case .diskFull:
+            "The disk holding \(path) is full; nothing of this operation was stored. Free some space and try again: everything stored before is kept."
+        case .readOnly:
+            "The database \(path) cannot be written (read-only file, folder or file system); nothing was changed. Fix its permissions, or check the disk and make its file system writable again (an ext4 volume turns read-only after an I/O error)."
+        case .permissionDenied:
+            "This user may not open \(path) or its folder; nothing was changed. Fix the permissions (the file is meant to be 0600, owned by the user that runs OneThing)."
+        case .busy:
+            "The database \(path) stayed locked by another process past the waiting time. Nothing was changed; try again in a moment."
+        case .newerSchema:
+            "The database \(path) was written by a newer version of OneThing. Nothing was changed; install the newer version."
+        case .io:
+            "Reading or writing \(path) failed (SQLite I/O error \(sqliteCode ?? 0)). Nothing of this operation was stored; check the disk and try again."
+        case .damagedRow:
+            "A row of \(table ?? "?") (\(key ?? "?"))\(path.isEmpty ? "" : " in \(path)") holds data this version cannot read; it was left untouched. Restore the database from a backup, or report this with the key."
+        default:
+            "The database \(path) refused an operation (SQLite error \(sqliteCode ?? 0)). Nothing of this operation was stored; please report this."
+        }
+    }
+}
