@@ -136,11 +136,11 @@ enum SyncDrainCommands {
                 // birth filed N times, which duplicate detection would match N times over.
                 let mother = Self.syntheticResidentID(counter)
                 payload.fields["mother_id_number"] = mother
-                payload.fields["newborn_provisional_id"] = "LS-" + id.dropFirst(3)
+                payload.fields.merge(bundle.provisionalFields(applicationId: id)) { _, new in new }
                 let data = Data(payload.canonicalJSON.utf8)
                 let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
                 try copyApplication.execute(arguments: [id, first.id])
-                let key = DuplicateKey.of(bundle: payload.bundle, fields: payload.fields)
+                let key = bundle.duplicateKey(of: payload.fields)
                 try db.execute(
                     sql: "UPDATE applications SET fields = ?, hub_fields = ?, person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
                     arguments: [

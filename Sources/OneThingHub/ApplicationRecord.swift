@@ -35,7 +35,7 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     func insert(_ db: Database) throws {
-        let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db)
+        let key = try HubPersonKeys.key(bundle: try filedBundle(db), fields: fields, db)
         try db.cachedStatement(sql: """
                 INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
                                           fields, situations, revision, hub_revision, duplicate_of, duplicate_kind,
@@ -50,7 +50,7 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// Writes the mutable columns back.
     func update(_ db: Database) throws {
-        let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db)
+        let key = try HubPersonKeys.key(bundle: try filedBundle(db), fields: fields, db)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, situations = ?, region = ?, catalog_version = ?,
                                         revision = ?, hub_revision = ?, duplicate_of = ?, duplicate_kind = ?,
@@ -63,9 +63,9 @@ struct ApplicationRecord: Sendable, Hashable {
             ])
     }
 
-    /// The hub-owned fields this application has been issued (items may wait for them).
-    var issuedFieldIds: Set<String> {
-        Set(fields.keys).intersection(FieldOwnership.hubOwned)
+    /// The hub-set fields this application has been issued (items may wait for them).
+    func issuedFieldIds(_ bundle: BundleDefinition?) -> Set<String> {
+        Set(fields.keys).intersection(bundle?.hubSetFields ?? [])
     }
 
     /// Keeps the fields of the current hub revision, the base of later three-way merges.

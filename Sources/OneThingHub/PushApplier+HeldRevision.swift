@@ -34,16 +34,18 @@ extension PushApplier {
             return rejected(entry, .invalidPayload, problem)
         }
         var application = held
+        // The hub-set fields as the application's catalogue declares them.
+        let hubSet = try application.filedBundle(db)?.hubSetFields ?? []
         var local = payload.fields
-        for field in FieldOwnership.hubOwned { local[field] = application.fields[field] }
+        for field in hubSet { local[field] = application.fields[field] }
         let stated = min(payload.baseRevision ?? 1, application.hubRevision)
         var base: [String: String]?
         var first = try application.firstForm(ofNodeRevision: payload.revision, db)
         if payload.revision > 1 {
             base = try application.mergeBase(stated: stated, nodeRevision: payload.revision, db)
-            for field in FieldOwnership.hubOwned { base?[field] = application.fields[field] }
+            for field in hubSet { base?[field] = application.fields[field] }
         }
-        for field in FieldOwnership.hubOwned { first?[field] = application.fields[field] }
+        for field in hubSet { first?[field] = application.fields[field] }
         let conflicts = RevisionMadeAgain.conflicts(base: base, first: first, again: local, hub: application.fields)
         // A person's decision on an open conflict for the value the hub holds closes it, as
         // any later revision naming the field would (one made before the node pulled the

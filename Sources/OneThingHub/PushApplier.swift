@@ -115,8 +115,11 @@ struct PushApplier {
                 "The hub purged this application's personal data after its retention period; it takes no new revision. File a new application if the case is open again.")
         }
         // (A revision not later than the hub's took the path above: the hub holds it.)
+        // The hub-set fields as the application's catalogue declares them (before this revision).
+        let filed = try application.filedBundle(db)
+        let hubSet = filed?.hubSetFields ?? []
         var flow = ItemFlow(
-            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo), issued: application.issuedFieldIds)
+            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo), issued: application.issuedFieldIds(filed))
         if let problem = Self.shapeProblem(payload, bundle: application.bundle, items: flow.items.map(\.item)) {
             return rejected(entry, .invalidPayload, problem)
         }
@@ -130,7 +133,7 @@ struct PushApplier {
             return rejected(entry, .invalidPayload, "The base revision \(base) is not a revision the hub has made.")
         }
         var local = payload.fields
-        for field in FieldOwnership.hubOwned { local[field] = application.fields[field] }
+        for field in hubSet { local[field] = application.fields[field] }
         var merge: MergeOutcome?
         var conflicts: [FieldConflict] = []
         if base == application.hubRevision {
@@ -139,7 +142,7 @@ struct PushApplier {
             // Stale base: three-way merge per field. A missing base record makes every
             // differing field a conflict: never a silent overwrite.
             var baseFields = try application.mergeBase(stated: base, nodeRevision: payload.revision, db) ?? [:]
-            for field in FieldOwnership.hubOwned { baseFields[field] = application.fields[field] }
+            for field in hubSet { baseFields[field] = application.fields[field] }
             let result = FieldMerge.merge(base: baseFields, local: local, hub: application.fields)
             conflicts = result.conflicts
             application.fields = result.fields
@@ -184,9 +187,12 @@ struct PushApplier {
     private func accept(
         _ entry: PushEntry, _ payload: ApplicationPayload, bundle: BundleDefinition, _ db: Database
     ) throws -> PushResult {
+        let filed = try FiledUnder.bundle(payload.bundle, version: payload.catalogVersion) { version in
+            try check.catalog(version: version, db)
+        }
         var fields = payload.fields
-        for field in FieldOwnership.hubOwned { fields[field] = nil }  // issued by the hub only
-        let duplicate = try findDuplicate(bundle: payload.bundle, fields: fields, db)
+        for field in filed?.hubSetFields ?? [] { fields[field] = nil }  // issued by the hub only
+        let duplicate = try findDuplicate(bundle: filed, fields: fields, db)
         let application = ApplicationRecord(
             provinceNo: try ProvinceNumber.next(db), applicationId: payload.applicationId, nodeId: node,
             bundle: payload.bundle, region: payload.region, catalogVersion: payload.catalogVersion,
@@ -205,7 +211,7 @@ struct PushApplier {
 
     /// The application the hub already holds for the same person and event (exact), else
     /// for the same person with an event a few days apart (near); the earliest one.
-    private func findDuplicate(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
+    private func findDuplicate(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
         guard let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db) else { return nil }
         let candidates = try ApplicationRecord.Reference.fetchAll(
             db.cachedStatement(sql: """

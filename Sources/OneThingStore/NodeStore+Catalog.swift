@@ -37,26 +37,25 @@ extension NodeStore {
     }
 
     /// The catalogue of `version` as this node worked with it (remembered or received), or
-    /// nil when it never had it (or it no longer passes the checker). Checked again as it
-    /// is loaded; files that no longer read as JSON are a damaged row.
+    /// nil when it never had it (or it no longer passes the checker); the built-in one when
+    /// the version is its own (see `FiledUnder`). Checked again as it is loaded; files that
+    /// no longer read as JSON are a damaged row.
     public func catalog(version: String) throws(StoreError) -> Catalog? {
-        let stored: (table: String, text: String)? = try read { db in
-            if try db.tableExists("catalog_versions"),
-                let text = try String.fetchOne(db, sql: "SELECT files FROM catalog_versions WHERE version = ?", arguments: [version])
-            {
-                return ("catalog_versions", text)
-            }
-            return try String.fetchOne(db, sql: "SELECT files FROM catalog_updates WHERE version = ?", arguments: [version])
-                .map { ("catalog_updates", $0) }
-        }
-        guard let stored else { return nil }
-        let files: [CatalogFile]
-        do {
-            files = try JSONCodec.decode([CatalogFile].self, from: stored.text)
-        } catch {
-            throw .damagedRow(table: stored.table, key: version)
-        }
+        if let builtIn = CatalogLoader.builtIn, builtIn.version == version { return builtIn }
+        guard let files = try read({ db in try Self.keptCatalogFiles(version: version, db) }) else { return nil }
         return try? CatalogLoader.load(files: files, today: CivilDate.latestChecked)
+    }
+
+    /// The files kept under `version`: remembered (worked with here), else received.
+    static func keptCatalogFiles(version: String, _ db: Database) throws -> [CatalogFile]? {
+        for table in ["catalog_versions", "catalog_updates"] where try db.tableExists(table) {
+            if let text = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT files FROM \(table) WHERE version = ?"), arguments: [version])
+            {
+                return try StoredFields.decode([CatalogFile].self, from: text, table: table, key: version)
+            }
+        }
+        return nil
     }
 
     /// The catalogue most recently received from the hub, if any.

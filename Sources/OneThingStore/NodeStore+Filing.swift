@@ -29,18 +29,17 @@ extension NodeStore {
     ) throws -> FiledApplication {
         let id = ApplicationID.generate()
         var application = validated
-        if application.bundle == "birth" {
-            // The newborn has no resident ID number until the household registration issues
-            // one; the departments work with this provisional identity until then.
-            application.fields[FieldOwnership.newbornProvisionalID] = FieldOwnership.provisionalID(applicationId: id)
-        }
+        let bundle = try Self.filedBundle(application.bundle, version: application.catalogVersion, db)
+        // A provisional identity the bundle declares (a newborn's, until the household
+        // registration issues the resident ID number): the departments work with it until then.
+        application.fields.merge(bundle?.provisionalFields(applicationId: id) ?? [:]) { _, provisional in provisional }
         let payload = ApplicationPayload(
             applicationId: id, revision: 1, baseRevision: nil, application: application, operatorId: operatorId,
             filedAt: filedAt.description)
         let frozen = Self.freeze(payload)
         let fieldsJSON = StoredFields.encode(application.fields)
         let situationsJSON = StoredFields.encode(application.situations)
-        let key = try PersonKeys.key(bundle: application.bundle, fields: application.fields, db)
+        let key = try PersonKeys.key(bundle: bundle, fields: application.fields, db)
         let duplicates = try key.map { key in try Self.localDuplicates(of: key, db) } ?? []
         try db.cachedStatement(
             sql: """

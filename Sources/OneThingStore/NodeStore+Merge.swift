@@ -26,10 +26,7 @@ extension NodeStore {
     ) throws {
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT bundle, hub_fields_revision, instr(fields, ?) > 0 AS had_issued_id FROM applications WHERE id = ?
-                    """),
-                arguments: ["\"\(FieldOwnership.newbornIDNumber)\"", id])
+                db.cachedStatement(sql: "SELECT hub_fields_revision, fields FROM applications WHERE id = ?"), arguments: [id])
         else { return }
         let known: Int = try row.value(ApplicationRow.Columns.hubFieldsRevision, of: "applications", key: id)
         guard hubRevision > known else { return }
@@ -72,11 +69,10 @@ extension NodeStore {
                     UPDATE conflicts SET hub = ?, hub_revision = ? WHERE application_id = ? AND field = ? AND state = 'open'
                     """).execute(arguments: [hubFields[field], hubRevision, id, field])
         }
-        let key = try PersonKeys.key(bundle: row.value(ApplicationRow.Columns.bundle, of: "applications", key: id), fields: working, db)
-        let hadIssuedId: Bool = try row.value(Column("had_issued_id"), of: "applications", key: id)
-        if !hadIssuedId, working[FieldOwnership.newbornIDNumber] != nil {
-            try recordEvent(id: id, kind: "identity_issued", hubRevision: hubRevision, fields: [FieldOwnership.newbornIDNumber], db)
-        }
+        let bundle = try filedBundle(of: id, db)
+        let key = try PersonKeys.key(bundle: bundle, fields: working, db)
+        let before: String = try row.value(ApplicationRow.Columns.fields, of: "applications", key: id)
+        try recordIssued(bundle, before: before, after: working, id: id, hubRevision: hubRevision, db)
         let workingJSON = StoredFields.encode(working)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, hub_fields = ?, hub_fields_revision = ?,

@@ -59,8 +59,9 @@ extension NodeStore {
                     arguments: [id])
             else { throw StoreError.noSuchApplication(id: id) }
             let working = application.fields
+            let bundle = try Self.filedBundle(application.bundle, version: application.catalogVersion, db)
             var fields = form.fields
-            for (key, value) in working where FieldOwnership.isSystemField(key) { fields[key] = value }
+            for (key, value) in working where bundle?.isSystemField(key) == true { fields[key] = value }
             let changed = Set(fields.keys).union(working.keys).filter { fields[$0] != working[$0] }.sorted()
             let revision = application.revision
             // Changing a field that is in conflict is a person's decision on it: the value
@@ -117,7 +118,7 @@ extension NodeStore {
                         """).execute(arguments: [id, revision + 1, payload.baseRevision, frozen.key, frozen.payload, frozen.sha256])
                 result.revision = revision + 1
             }
-            let key = try PersonKeys.key(bundle: application.bundle, fields: fields, db)
+            let key = try PersonKeys.key(bundle: bundle, fields: fields, db)
             try db.cachedStatement(sql: """
                     UPDATE applications SET fields = ?, situations = ?, revision = ?, state = 'queued', state_reason = NULL,
                         person_key = ?, event_key = ?, exact_key = ?, updated_at = ?

@@ -24,7 +24,7 @@ struct UntrustedNodeTests {
         let valid = try FormValidator(catalog: catalog, region: region)
             .validate(bundle: "birth", items: items, inputs: inputs, now: TestMoment.machine.now().civil).get()
         var payload = ApplicationPayload(applicationId: id, revision: 1, baseRevision: nil, application: valid, operatorId: nil)
-        payload.fields[FieldOwnership.newbornProvisionalID] = FieldOwnership.provisionalID(applicationId: id)
+        payload.fields.merge(try #require(catalog.bundle("birth")).provisionalFields(applicationId: id)) { _, new in new }
         edit(&payload)
         return payload
     }

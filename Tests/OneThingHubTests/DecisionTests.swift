@@ -143,7 +143,7 @@ struct DecisionTests {
         #expect(application.state(of: "household-registration") == .issued)
         #expect(application.state(of: "social-security-card") == .inProgress)
         let id = try #require(
-            application.items.first { $0.item == "household-registration" }?.documents?[AutoDecider.residentIDDocument])
+            application.items.first { $0.item == "household-registration" }?.documents?["resident_id_number"])
         let parsed = try ResidentIDNumber.parse(id, today: TestMoment.filing.date).get()
         let birth = try #require(CivilDateTime.parse(application.fields["birth_time"] ?? ""))
         #expect(parsed.birthDate == birth.date)

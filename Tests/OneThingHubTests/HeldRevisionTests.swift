@@ -26,7 +26,7 @@ struct HeldRevisionTests {
 
     func entry(_ revision: Int, seq: Int64, key: String, _ changes: [String: String], resolves: [String]? = nil) throws -> PushEntry {
         var payload = try SyntheticEntries.payload(applicationId: id, revision: revision, changing: changes)
-        payload.resolves = resolves
+        payload.resolves = resolves ?? []
         return try SyntheticEntries.entry(seq: seq, key: key, payload: payload)
     }
 
