@@ -118,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "onething-bench",
             dependencies: [
-                "OneThingModel", "OneThingStore", "OneThingKiosk", "OneThingTerminal",
+                "OneThingModel", "OneThingStore", "OneThingWire", "OneThingKiosk", "OneThingTerminal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -142,6 +142,11 @@ let package = Package(
                 "OneThingDatabase", "OneThingModel", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneThingWireTests",
+            dependencies: ["OneThingWire", "OneThingModel", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -98,8 +98,10 @@ payload = json.dumps({"application_id": app_id, "revision": 1, "base_revision": 
                       "fields": fields, "situations": [], "catalog_version": "2026.11-1", "region": "350100",
                       "operator": None}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 entry = {"seq": 1, "idempotency_key": "schemathesis-seed-1", "application_id": app_id, "revision": 1,
-         "base_revision": None, "payload_sha256": hashlib.sha256(payload.encode()).hexdigest(), "payload": payload}
-request = urllib.request.Request(f"{url}/v1/nodes/{node}/push", data=json.dumps({"entries": [entry]}).encode(),
+         "base_revision": None, "payload_sha256": hashlib.sha256(payload.encode()).hexdigest()}
+# Protocol 2: the payload object itself, its bytes exactly as hashed (spliced in, not re-encoded).
+body = '{"entries":[' + json.dumps(entry)[:-1] + ',"payload":' + payload + '}]}'
+request = urllib.request.Request(f"{url}/v1/nodes/{node}/push", data=body.encode(),
                                  method="POST", headers={"Authorization": "Bearer " + token,
                                                          "Content-Type": "application/json"})
 with urllib.request.urlopen(request, timeout=30) as response:

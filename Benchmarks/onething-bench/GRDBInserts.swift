@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import OneThingModel
 import OneThingStore
+import OneThingWire
 
 /// The same rows as `RawInserts`, written through GRDB's `DatabaseQueue.write` with cached
 /// statements and the node's pragmas: separates what GRDB's transaction handling costs
@@ -19,7 +20,7 @@ final class GRDBInserts {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         queue = try DatabaseQueue(path: path, configuration: config)
-        fields = CanonicalJSON.object(application.fields)
+        fields = JSONCodec.text(application.fields)
         payload = Data(ApplicationPayload(
             applicationId: "OT-0000000000", revision: 1, baseRevision: nil, application: application, operatorId: "bench"
         ).canonicalJSONBytes)

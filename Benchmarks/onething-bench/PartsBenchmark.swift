@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import OneThingModel
 import OneThingStore
+import OneThingWire
 
 /// Where the filing path spends its CPU, measured part by part with the disk out of the
 /// way (`synchronous=OFF` for the transaction probe): payload encoding, id generation,

@@ -21,7 +21,7 @@ enum PullParts {
         let clock = ContinuousClock()
         var decoded: [ChangesPage] = []
         let decoderTime = try clock.measure {
-            decoded = try bodies.map { try WireCoding.decode(ChangesPage.self, from: $0) }
+            decoded = try bodies.map { try JSONDecoder().decode(ChangesPage.self, from: $0) }
         }
         let decodeTime = try clock.measure {
             decoded = try bodies.map { try ChangesPage.decode(json: $0) }

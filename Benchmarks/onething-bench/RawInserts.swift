@@ -2,6 +2,7 @@ import Foundation
 import GRDBSQLite
 import OneThingModel
 import OneThingStore
+import OneThingWire
 
 /// The floor for filing: the same three tables, indexes and row sizes, written with the
 /// sqlite3 C API and prepared statements, one transaction per application.
@@ -14,11 +15,10 @@ final class RawInserts {
 
     init(path: String, application: ValidatedApplication) throws {
         guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchError.sqlite(-1, "open") }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        fields = String(decoding: try encoder.encode(application.fields), as: UTF8.self)
-        payload = try encoder.encode(
-            ApplicationPayload(applicationId: "OT-0000000000", revision: 1, baseRevision: nil, application: application, operatorId: "bench"))
+        fields = JSONCodec.text(application.fields)
+        payload = Data(
+            ApplicationPayload(applicationId: "OT-0000000000", revision: 1, baseRevision: nil, application: application, operatorId: "bench")
+                .canonicalJSONBytes)
         items = application.items
         try exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
         try exec(BenchSchema.sql)

@@ -99,7 +99,7 @@ enum SyncDrainCommands {
                 let payloadData = try Data.fetchOne(
                     db, sql: "SELECT payload FROM outbox WHERE seq = ?", arguments: [first.outboxSeq])
             else { throw SyncDrainError("the filed application's outbox entry is missing") }
-            var payload = try JSONDecoder().decode(ApplicationPayload.self, from: payloadData)
+            var payload = try JSONCodec.decode(ApplicationPayload.self, from: payloadData)
             guard payload.canonicalJSON == String(decoding: payloadData, as: UTF8.self) else {
                 throw SyncDrainError("the stored payload is not ApplicationPayload.canonicalJSON; update the seeder")
             }
@@ -136,15 +136,15 @@ enum SyncDrainCommands {
                 // birth filed N times, which duplicate detection would match N times over.
                 let mother = Self.syntheticResidentID(counter)
                 payload.fields["mother_id_number"] = mother
-                payload.fields["newborn_provisional_id"] = "LS-" + id.dropFirst(3)
+                payload.fields.merge(bundle.provisionalFields(applicationId: id)) { _, new in new }
                 let data = Data(payload.canonicalJSON.utf8)
                 let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
                 try copyApplication.execute(arguments: [id, first.id])
-                let key = DuplicateKey.of(bundle: payload.bundle, fields: payload.fields)
+                let key = bundle.duplicateKey(of: payload.fields)
                 try db.execute(
                     sql: "UPDATE applications SET fields = ?, hub_fields = ?, person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
                     arguments: [
-                        CanonicalJSON.object(payload.fields), CanonicalJSON.object(payload.fields), key?.person, key?.event,
+                        JSONCodec.text(payload.fields), JSONCodec.text(payload.fields), key?.person, key?.event,
                         key?.exact, id,
                     ])
                 try copyItems.execute(arguments: [id, first.id])
@@ -213,7 +213,7 @@ enum SyncDrainCommands {
                 PushEntry(
                     seq: row["seq"], idempotencyKey: row["idempotency_key"], applicationId: row["application_id"],
                     revision: row["revision"], baseRevision: row["base_revision"],
-                    payloadSHA256: row["payload_sha256"], payload: String(decoding: row["payload"] as Data, as: UTF8.self))
+                    payloadSHA256: row["payload_sha256"], payload: PushPayload(frozen: row["payload"]))
             }
         }
         var files = 0

@@ -1,6 +1,7 @@
 // Benchmarks of the node, run on a release build:
 //   swift run -c release onething-bench filing [--count N]
 //   swift run -c release onething-bench kiosk [--count N]
+//   swift run -c release onething-bench codec [--count ROUNDS]
 //   Benchmarks/sync-drain.sh [N...]   (uses `onething-bench seed` and `export-batches`)
 // Figures and the commands that produced them are in BENCHMARKS.md.
 import Foundation
@@ -30,6 +31,13 @@ case "kiosk":
         FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
         exit(1)
     }
+case "codec":
+    do {
+        try CodecParts(rounds: arguments.firstIndex(of: "--count") == nil ? 20 : count).run()
+    } catch {
+        FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
 case "pull-parts":
     do {
         try PullParts.run(arguments)
@@ -40,6 +48,6 @@ case "pull-parts":
 case "seed", "export-batches":  // set-up steps of Benchmarks/sync-drain.sh
     SyncDrainCommands.run(arguments)
 default:
-    FileHandle.standardError.write(Data("usage: onething-bench filing|parts|kiosk [--count N] | pull-parts --db NODE --pages DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: onething-bench filing|parts|kiosk|codec [--count N] | pull-parts --db NODE --pages DIR\n".utf8))
     exit(64)
 }

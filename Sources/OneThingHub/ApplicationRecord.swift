@@ -35,7 +35,7 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     func insert(_ db: Database) throws {
-        let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db)
+        let key = try HubPersonKeys.key(bundle: try filedBundle(db), fields: fields, db)
         try db.cachedStatement(sql: """
                 INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
                                           fields, situations, revision, hub_revision, duplicate_of, duplicate_kind,
@@ -50,7 +50,7 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// Writes the mutable columns back.
     func update(_ db: Database) throws {
-        let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db)
+        let key = try HubPersonKeys.key(bundle: try filedBundle(db), fields: fields, db)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, situations = ?, region = ?, catalog_version = ?,
                                         revision = ?, hub_revision = ?, duplicate_of = ?, duplicate_kind = ?,
@@ -63,19 +63,33 @@ struct ApplicationRecord: Sendable, Hashable {
             ])
     }
 
-    /// The hub-owned fields this application has been issued (items may wait for them).
-    var issuedFieldIds: Set<String> {
-        Set(fields.keys).intersection(FieldOwnership.hubOwned)
+    /// The hub-set fields this application has been issued (items may wait for them).
+    func issuedFieldIds(_ bundle: BundleDefinition?) -> Set<String> {
+        Set(fields.keys).intersection(bundle?.hubSetFields ?? [])
     }
 
     /// Keeps the fields of the current hub revision, the base of later three-way merges.
-    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil) throws {
+    /// `nodeRevision`: the node revision it took in, when not the latest (`revision`).
+    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil) throws {
         try db.cachedStatement(sql: """
                 INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
-                provinceNo, hubRevision, StoredJSON.encode(fields), source, revision,
+                provinceNo, hubRevision, StoredJSON.encode(fields), source, nodeRevision ?? revision,
                 nodeFields.flatMap { $0 == fields ? nil : StoredJSON.encode($0) },  // NULL: as `fields`
             ])
+    }
+
+    /// The fields the node sent the first time the hub took its revision `nodeRevision`, or
+    /// nil when the hub has no record of it.
+    func firstForm(ofNodeRevision nodeRevision: Int, _ db: Database) throws -> [String: String]? {
+        let first = try RevisionRecord.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT * FROM revisions
+                WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
+                ORDER BY hub_revision LIMIT 1
+                """),
+            arguments: [provinceNo, nodeRevision])
+        return first.map { $0.nodeFields ?? $0.fields }
     }
 
     /// The base of a merge for node revision `nodeRevision` stated to be based on hub

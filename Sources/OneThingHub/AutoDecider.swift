@@ -4,18 +4,15 @@ import OneThingWire
 
 /// `serve --auto-decide SECONDS`, for demos: every round approves every item that is
 /// `in_progress` at the round's start, so dependency order follows by itself (what an
-/// approval releases is approved in the next round). The household registration of a
-/// birth comes with a synthetic resident ID number for the newborn, so it is `issued`.
+/// approval releases is approved in the next round). An item whose catalogue entry issues a
+/// document with an `autoIssue` rule comes with a synthetic value of it (the household
+/// registration of a birth: the newborn's resident ID number), so it is `issued`.
 public struct AutoDecider: Sendable {
     let store: any HubStorage
     let interval: Duration
     let logger: Logger
     /// The wall clock: when the decisions it makes are recorded.
     let clock: WallClock
-
-    public static let birthBundle = "birth"
-    public static let householdRegistration = "household-registration"
-    public static let residentIDDocument = "resident_id_number"
 
     public init(store: any HubStorage, interval: Duration, logger: Logger, clock: WallClock) {
         self.clock = clock
@@ -46,24 +43,23 @@ public struct AutoDecider: Sendable {
     public func round() async throws(HubError) -> Int {
         var approved = 0
         for work in try await store.itemsInProgress() {
-            let application = work
-            var documents: [String: String]?
-            if application.bundle == Self.birthBundle && work.item == Self.householdRegistration,
-                let id = SyntheticIdentity.residentIDNumber(
-                    region: application.region,
-                    birthTime: application.fields["birth_time"] ?? "",
-                    sex: application.fields["newborn_sex"] ?? "",
-                    serial: Int(application.provinceNo.dropFirst(2)) ?? 0)
-            {
-                documents = [Self.residentIDDocument: id]
+            var documents: [String: String] = [:]
+            for issue in work.filedBundle?.issues(of: work.item) ?? [] {
+                guard let rule = issue.autoIssue, let field = work.filedBundle?.systemField(issue.field),
+                    let value = SyntheticIdentity.value(rule, for: field, of: work)
+                else { continue }
+                documents[issue.document] = value
             }
             do {
                 _ = try await store.decide(
-                    provinceNo: work.provinceNo, item: work.item, DecisionRequest(decision: .approve, documents: documents),
+                    provinceNo: work.provinceNo, item: work.item,
+                    DecisionRequest(decision: .approve, documents: documents.isEmpty ? nil : documents),
                     at: clock.now().description)
                 approved += 1
             } catch .notDecidable {
                 continue  // decided by an officer in the meantime
+            } catch .missingDocument {
+                continue  // a document others wait for that no autoIssue rule makes: an officer's to give
             }
         }
         return approved

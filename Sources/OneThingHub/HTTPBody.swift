@@ -29,11 +29,12 @@ enum HTTPBody {
         return Data(buffer.readableBytesView)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, what: String) throws(HubError) -> T {
+    /// The body read strictly as `T`; the message names where it is wrong (never a value).
+    static func decode<T: JSONReadable>(_ type: T.Type, from data: Data, what: String) throws(HubError) -> T {
         do {
-            return try WireCoding.decode(type, from: data)
+            return try JSONCodec.decode(type, from: data)
         } catch {
-            throw .badRequest("The request body is not a valid \(what): \(DecodingProblem.describe(error)); nothing was applied.")
+            throw .badRequest("The request body is not a valid \(what): \(error.description); nothing was applied.")
         }
     }
 

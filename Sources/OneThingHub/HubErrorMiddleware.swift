@@ -97,7 +97,7 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func response(_ body: ErrorBody, status: HTTPResponse.Status) -> Response {
-        let data = (try? WireCoding.encode(body)) ?? Data(#"{"error":"internal","message":"The hub failed."}"#.utf8)
+        let data = JSONCodec.encode(body)
         return Response(
             status: status,
             headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(data.count)],

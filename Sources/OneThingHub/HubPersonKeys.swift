@@ -34,8 +34,8 @@ enum HubPersonKeys {
     }
 
     /// The stored duplicate key of an application, its person keyed.
-    static func key(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateKey? {
-        guard let key = DuplicateKey.of(bundle: bundle, fields: fields) else { return nil }
+    static func key(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateKey? {
+        guard let key = bundle?.duplicateKey(of: fields) else { return nil }
         let secret = try secret(db)
         return key.keyed { person in
             prefix + HMAC<SHA256>.authenticationCode(for: Data(person.utf8), using: secret).map { String(format: "%02x", $0) }.joined()
@@ -48,12 +48,17 @@ enum HubPersonKeys {
         try db.execute(sql: "PRAGMA secure_delete = ON")
         try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", arguments: [secretKey, newSecret()])
         typealias Columns = ApplicationRecord.Columns
-        for row in try Row.fetchAll(db, sql: "SELECT province_no, bundle, fields FROM applications WHERE person_key IS NOT NULL") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT province_no, bundle, catalog_version, fields FROM applications WHERE person_key IS NOT NULL")
+        {
             // Columns read one by one: the record's full shape is a later schema's.
             let number: String = try row.value(Columns.provinceNo, of: "applications", key: "?")
             let fields = try StoredJSON.decode(
                 [String: String].self, from: row.value(Columns.fields, of: "applications", key: number), table: "applications", key: number)
-            let key = try Self.key(bundle: row.value(Columns.bundle, of: "applications", key: number), fields: fields, db)
+            let bundle = try FiledBundle.of(
+                row.value(Columns.bundle, of: "applications", key: number),
+                version: row.value(Columns.catalogVersion, of: "applications", key: number), db)
+            let key = try Self.key(bundle: bundle, fields: fields, db)
             try db.execute(
                 sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",
                 arguments: [key?.person, key?.event, key?.exact, number])

@@ -8,12 +8,12 @@ import OneThingWire
 extension HubRoutes {
     func adminList(_ request: Request) async throws(HubError) -> Response {
         try authenticateAdmin(request)
-        return try reply(HubApplicationList(applications: try await store.applications()), request)
+        return reply(HubApplicationList(applications: try await store.applications()), request)
     }
 
     func adminShow(_ request: Request, provinceNo: String) async throws(HubError) -> Response {
         try authenticateAdmin(request)
-        return try reply(try await store.application(provinceNo), request)
+        return reply(try await store.application(provinceNo), request)
     }
 
     func adminAmend(_ request: Request, provinceNo: String) async throws(HubError) -> Response {
@@ -24,7 +24,7 @@ extension HubRoutes {
             provinceNo: provinceNo, fields: amend.fields, catalog: configuration.catalog, now: configuration.clock.now().civil)
         logger.info(
             "amend", metadata: ["province_no": "\(provinceNo)", "fields": "\(amend.fields.count)", "hub_revision": "\(application.hubRevision)"])
-        return try reply(application, request)
+        return reply(application, request)
     }
 
     func adminDecide(_ request: Request, provinceNo: String, item: String) async throws(HubError) -> Response {
@@ -35,7 +35,7 @@ extension HubRoutes {
             provinceNo: provinceNo, item: item, decision, at: configuration.clock.now().description)
         logger.info(
             "decision", metadata: ["province_no": "\(provinceNo)", "item": "\(item)", "decision": "\(decision.decision.rawValue)"])
-        return try reply(application, request)
+        return reply(application, request)
     }
 
     /// Without `--admin-token-file` the admin API is off; with it, the bearer token must match.

@@ -21,8 +21,8 @@ struct HubRoutes: Sendable {
         admission = PushAdmission(limit: configuration.maxConcurrentPushes)
     }
 
-    func health(_ request: Request) throws(HubError) -> Response {
-        try reply(Health(catalogVersion: configuration.catalog.version), request)
+    func health(_ request: Request) -> Response {
+        reply(Health(catalogVersion: configuration.catalog.version), request)
     }
 
     func push(_ request: Request, node: String) async throws(HubError) -> Response {
@@ -72,7 +72,7 @@ struct HubRoutes: Sendable {
                 "last_applied_seq": "\(response.lastAppliedSeq)",
                 "ms": "\(Self.milliseconds(since: started))",
             ])
-        return try await identified(try reply(response, request))
+        return try await identified(reply(response, request))
     }
 
     /// `GET /v1/nodes/{node_id}/state`: the hub's database identity and what it holds for
@@ -98,7 +98,7 @@ struct HubRoutes: Sendable {
                 "database went back in time: new identity",
                 metadata: ["node": "\(node)", "acked_seq": "\(acked ?? 0)", "cursor": "\(cursor ?? 0)", "last_seq": "\(state.lastSeq)", "newest_cursor": "\(state.newestCursor)"])
         }
-        var response = try reply(state, request)
+        var response = reply(state, request)
         if let name = HTTPField.Name(HubState.databaseHeader) { response.headers[name] = state.databaseId }
         return response
     }
@@ -122,7 +122,7 @@ struct HubRoutes: Sendable {
         }
         let response = try await store.rate(node: node, batch.ratings)
         logger.info("ratings", metadata: ["node": "\(node)", "stored": "\(response.stored)", "unknown": "\(response.unknown.count)"])
-        return try reply(response, request)
+        return reply(response, request)
     }
 
     func changes(_ request: Request, node: String) async throws(HubError) -> Response {
@@ -144,19 +144,14 @@ struct HubRoutes: Sendable {
                 "node": "\(node)", "after": "\(after)", "changes": "\(page.changes.count)",
                 "next_cursor": "\(page.nextCursor)", "catalog": "\(page.catalog != nil)",
             ])
-        let body: [UInt8]
-        do {
-            body = try page.jsonBytes()
-        } catch {
-            throw .internalFailure(what: "an answer")
-        }
-        return try await identified(JSONReply.make(json: body, request: request, gzipThreshold: configuration.gzipThresholdBytes))
+        return try await identified(
+            JSONReply.make(json: page.jsonBytes(), request: request, gzipThreshold: configuration.gzipThresholdBytes))
     }
 
     // MARK: helpers
 
-    func reply<T: Encodable>(_ value: T, _ request: Request) throws(HubError) -> Response {
-        try JSONReply.make(value, request: request, gzipThreshold: configuration.gzipThresholdBytes)
+    func reply(_ value: some JSONWritable, _ request: Request) -> Response {
+        JSONReply.make(value, request: request, gzipThreshold: configuration.gzipThresholdBytes)
     }
 
     /// The bearer token must belong to the path's node, registered and not revoked.

@@ -117,7 +117,7 @@ enum HubSchema {
                     );
                     CREATE UNIQUE INDEX conflicts_open ON conflicts(province_no, field) WHERE state = 'open';
                     """)
-            let rows = try Row.fetchAll(db, sql: "SELECT province_no, bundle, fields FROM applications")
+            let rows = try Row.fetchAll(db, sql: "SELECT province_no, bundle, catalog_version, fields FROM applications")
             typealias Columns = ApplicationRecord.Columns
             for row in rows {
                 // Columns read one by one: the record's full shape is a later schema's.
@@ -125,8 +125,10 @@ enum HubSchema {
                 let fields = try StoredJSON.decode(
                     [String: String].self, from: row.value(Columns.fields, of: "applications", key: number), table: "applications",
                     key: number)
-                guard let key = DuplicateKey.of(bundle: try row.value(Columns.bundle, of: "applications", key: number), fields: fields)
-                else { continue }
+                let bundle = try FiledBundle.of(
+                    row.value(Columns.bundle, of: "applications", key: number),
+                    version: row.value(Columns.catalogVersion, of: "applications", key: number), db)
+                guard let key = bundle?.duplicateKey(of: fields) else { continue }
                 try db.execute(
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",
                     arguments: [key.person, key.event, key.exact, number])

@@ -41,34 +41,8 @@ public enum HubServer {
         let routes = HubRoutes(store: store, configuration: configuration, logger: logger)
         let router = Router()
         router.add(middleware: HubErrorMiddleware(logger: logger))
-        router.get("/v1/health") { request, _ in
-            try routes.health(request)
-        }
-        router.post("/v1/nodes/:node_id/push") { request, context in
-            try await routes.push(request, node: try context.parameters.require("node_id"))
-        }
-        router.post("/v1/nodes/:node_id/ratings") { request, context in
-            try await routes.ratings(request, node: try context.parameters.require("node_id"))
-        }
-        router.get("/v1/nodes/:node_id/state") { request, context in
-            try await routes.state(request, node: try context.parameters.require("node_id"))
-        }
-        router.get("/v1/nodes/:node_id/changes") { request, context in
-            try await routes.changes(request, node: try context.parameters.require("node_id"))
-        }
-        router.get("/v1/admin/applications") { request, _ in
-            try await routes.adminList(request)
-        }
-        router.get("/v1/admin/applications/:province_no") { request, context in
-            try await routes.adminShow(request, provinceNo: try context.parameters.require("province_no"))
-        }
-        router.patch("/v1/admin/applications/:province_no") { request, context in
-            try await routes.adminAmend(request, provinceNo: try context.parameters.require("province_no"))
-        }
-        router.post("/v1/admin/applications/:province_no/items/:item/decision") { request, context in
-            try await routes.adminDecide(
-                request, provinceNo: try context.parameters.require("province_no"),
-                item: try context.parameters.require("item"))
+        for handler in routes.handlers {
+            router.on(RouterPath(handler.route.routerPattern), method: handler.method, use: handler.respond)
         }
         return router
     }

@@ -73,4 +73,7 @@ public struct ItemInProgress: Sendable, Hashable {
     public var bundle: String
     public var region: String
     public var fields: [String: String]
+    /// Its bundle as the catalogue it was filed under defines it: the documents the item
+    /// issues and their `autoIssue` rules.
+    public var filedBundle: BundleDefinition?
 }

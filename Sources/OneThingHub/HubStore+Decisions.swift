@@ -25,35 +25,16 @@ extension HubStore {
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
+            let bundle = try record.filedBundle(db)
             var flow = ItemFlow(
-                items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), issued: record.issuedFieldIds)
-            let issued = request.decision == .approve
-                ? FieldOwnership.issuedFields(bundle: record.bundle, item: item, documents: request.documents) : [:]
-            for (field, value) in issued {
-                // Checked for its form and checksum; not against the hub's clock, which no
-                // decision depends on.
-                let number: ResidentIDNumber
-                switch ResidentIDNumber.parse(value, today: .latestChecked) {
-                case .success(let parsed): number = parsed
-                case .failure(let problem):
-                    throw HubError.invalidDecision("The issued \(field) is not a valid resident ID number: \(problem.message)")
-                }
-                // The number is the newborn's: birth date, sex and the issuing region agree
-                // with the application, or it belongs to someone else.
-                if let identity = FieldOwnership.issuedIdentity(bundle: record.bundle, item: item) {
-                    let problems = identity.problems(number, fields: record.fields, region: record.region)
-                    if !problems.isEmpty {
-                        throw HubError.invalidDecision(
-                            "The issued \(field) does not belong to this application's newborn: \(problems.joined(separator: "; ")). Check the number against the household registration.")
+                items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), issued: record.issuedFieldIds(bundle))
+            let issued = request.decision == .approve ? try Self.issuedFields(item, request.documents, bundle, record) : [:]
+            if request.decision == .approve {
+                for issue in bundle?.issues(of: item) ?? [] where issued[issue.field] == nil {
+                    let waiting = flow.items.filter { $0.needs.contains(issue.field) }.map(\.item)
+                    if !waiting.isEmpty {
+                        throw HubError.missingDocument(item: item, document: issue.document, waiting: waiting)
                     }
-                }
-            }
-            if request.decision == .approve, issued.isEmpty,
-                let issues = FieldOwnership.issues(bundle: record.bundle, item: item)
-            {
-                let waiting = flow.items.filter { $0.needs.contains(issues.field) }.map(\.item)
-                if !waiting.isEmpty {
-                    throw HubError.missingDocument(item: item, document: issues.document, waiting: waiting)
                 }
             }
             flow.issued.formUnion(issued.keys)
@@ -88,6 +69,39 @@ extension HubStore {
         }
     }
 
+    /// The hub-set fields an approval of `item` fills from its documents, each checked as its
+    /// system field declares (type and constraints; an ID number against the person it
+    /// belongs to), or `invalidDecision`.
+    private static func issuedFields(
+        _ item: String, _ documents: [String: String]?, _ bundle: BundleDefinition?, _ record: ApplicationRecord
+    ) throws(HubError) -> [String: String] {
+        guard let bundle else { return [:] }
+        var issued: [String: String] = [:]
+        for (field, value) in bundle.issuedFields(item: item, documents: documents).sorted(by: { $0.key < $1.key }) {
+            guard let declared = bundle.systemField(field), let form = declared.asFormField else { continue }
+            // Checked for its form (and an ID number's checksum); not against the hub's clock,
+            // which no decision depends on.
+            let clean: String
+            switch FieldValueValidator.validate(.text(value), as: form, now: CivilDateTime(date: .latestChecked, hour: 0, minute: 0)) {
+            case .failure(let problem):
+                throw .invalidDecision("The issued \(field) is not a valid value: \(problem.message)")
+            case .success(let value):
+                clean = value
+            }
+            // An ID number belongs to the person the application is about: birth date, sex and
+            // the issuing region agree with it, or it is someone else's.
+            if let identity = declared.agreesWith, case .success(let number) = ResidentIDNumber.parse(clean, today: .latestChecked) {
+                let problems = identity.problems(number, fields: record.fields, region: record.region)
+                if !problems.isEmpty {
+                    throw .invalidDecision(
+                        "The issued \(field) (\(declared.label.en)) does not agree with this application: \(problems.joined(separator: "; ")). Check the number against the issuing department's record.")
+                }
+            }
+            issued[field] = clean
+        }
+        return issued
+    }
+
     /// Changes citizen fields on the hub side (an officer correcting an address): every
     /// field must exist in the bundle and pass its checks; then a new hub revision.
     public func amend(provinceNo: String, fields: [String: String], catalog: HubCatalog, now: CivilDateTime)
@@ -119,7 +133,7 @@ extension HubStore {
             var problems: [FieldProblem] = []
             var values: [String: String] = [:]
             for (id, value) in fields.sorted(by: { $0.key < $1.key }) {
-                if FieldOwnership.isSystemField(id) {
+                if bundle.isSystemField(id) {
                     problems.append(FieldProblem(field: id, message: "This field is set by the system (the node at filing, or an item's decision), not by hand."))
                     continue
                 }
@@ -152,13 +166,15 @@ extension HubStore {
     /// `--auto-decide` approves.
     public func itemsInProgress() async throws(HubError) -> [ItemInProgress] {
         try await read { db in
-            var records: [String: ApplicationRecord] = [:]
+            var records: [String: (ApplicationRecord, BundleDefinition?)] = [:]
             return try ItemRecord.inProgress(db).compactMap { item -> ItemInProgress? in
-                if records[item.provinceNo] == nil { records[item.provinceNo] = try ApplicationRecord.fetch(db, provinceNo: item.provinceNo) }
-                guard let record = records[item.provinceNo] else { return nil }
+                if records[item.provinceNo] == nil, let record = try ApplicationRecord.fetch(db, provinceNo: item.provinceNo) {
+                    records[item.provinceNo] = (record, try record.filedBundle(db))
+                }
+                guard let (record, bundle) = records[item.provinceNo] else { return nil }
                 return ItemInProgress(
                     provinceNo: record.provinceNo, item: item.item.item, bundle: record.bundle, region: record.region,
-                    fields: record.fields)
+                    fields: record.fields, filedBundle: bundle)
             }
         }
     }

@@ -1,5 +1,4 @@
 import GRDB
-import OneThingDatabase
 public import OneThingWire
 
 /// The hub database's identity. Nodes keep the `database_id` they last saw and the hub names
@@ -86,63 +85,5 @@ extension HubStore {
     /// identity and a fresh block of province numbers.
     public func renewIdentity(reason: String, at time: String) async throws(HubError) -> String {
         try await write { db in try HubIdentity.renew(reason: reason, at: time, db) }
-    }
-
-    /// Copies this database, consistent as of one moment, into a new file at `destination`
-    /// (SQLite's online backup; the hub may go on serving), created 0600.
-    public func backup(to destination: String) async throws(HubError) {
-        do {
-            try DatabaseFiles.prepare(path: destination)
-            let target = try DatabaseQueue(path: destination)
-            try pool.backup(to: target)
-            try target.close()
-        } catch {
-            throw HubError(error, path: destination)
-        }
-    }
-
-    /// Replaces this database's content with the backup at `source` (SQLite's online backup,
-    /// one step, so a serving hub sees the old or the new content, never a mix), then draws a
-    /// new identity: every node recovers at its next sync.
-    public func restore(from source: String, at time: String) async throws(HubError) -> String {
-        // What the backup must not take back: the nodes' current tokens (a token rotated away
-        // because it leaked must stay refused; the current one must go on working) and how
-        // far province numbers have gone (a restore from the same backup twice must not give
-        // the numbers issued after the first restore out again).
-        struct Live: Sendable {
-            var nodes: [NodeRecord]
-            var counter: Int64
-        }
-        let live = try await read { db in
-            Live(
-                nodes: try NodeRecord.fetchAll(db, sql: "SELECT * FROM nodes"),
-                counter: try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'province_no'") ?? 0)
-        }
-        do {
-            let backup = try Self.file(source).openSource()
-            try backup.backup(to: pool)
-            try backup.close()
-        } catch {
-            throw HubError(error, path: source)
-        }
-        do {
-            // A backup from an older version gets the tables this one needs.
-            try Self.file(path).migrate(pool)
-        } catch {
-            throw .database(error)
-        }
-        return try await write { db in
-            for node in live.nodes {
-                try db.execute(
-                    sql: """
-                        INSERT INTO nodes (node_id, token_sha256, revoked) VALUES (?, ?, ?)
-                        ON CONFLICT(node_id) DO UPDATE SET token_sha256 = excluded.token_sha256, revoked = excluded.revoked
-                        """,
-                    arguments: [node.nodeId, node.tokenSHA256, node.revoked])
-            }
-            try db.execute(
-                sql: "UPDATE counters SET value = MAX(value, ?) WHERE name = 'province_no'", arguments: [live.counter])
-            return try HubIdentity.renew(reason: "restored from a backup", at: time, db)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import OneThingWire
 
 /// What the hub's retention purge did.
 public struct HubPurgeReport: Sendable, Hashable, Codable {
@@ -36,10 +37,8 @@ extension HubStore {
                 try db.execute(sql: "UPDATE revisions SET fields = '{}', node_fields = NULL WHERE province_no = ?", arguments: [number])
                 try db.execute(sql: "UPDATE conflicts SET base = NULL, local = NULL, hub = NULL WHERE province_no = ?", arguments: [number])
                 try db.execute(sql: "UPDATE items SET documents = NULL, reason = NULL WHERE province_no = ?", arguments: [number])
-                try db.execute(
-                    sql: "UPDATE entries SET result = json_remove(result, '$.merge') WHERE json_extract(result, '$.province_no') = ?",
-                    arguments: [number])
             }
+            try Self.dropMergeFields(of: Set(numbers), db)
             return HubPurgeReport(applications: numbers.count)
         }
         do {
@@ -48,5 +47,22 @@ extension HubStore {
             throw HubError(error, path: path)
         }
         return report
+    }
+
+    /// The merge fields kept in the stored push answers of the purged applications, removed.
+    /// Stored answers are read by the codec (one pass over those that hold a merge; the
+    /// text match only narrows the pass, the decoded answer decides).
+    private static func dropMergeFields(of purged: Set<String>, _ db: Database) throws {
+        guard !purged.isEmpty else { return }
+        let rows = try Row.fetchAll(db, sql: #"SELECT node_id, seq, result FROM entries WHERE instr(result, '"merge":') > 0"#)
+        for row in rows {
+            let node: String = row["node_id"]
+            let seq: Int64 = row["seq"]
+            var result = try StoredJSON.decode(PushResult.self, from: row["result"], table: "entries", key: "\(node) seq \(seq)")
+            guard let number = result.provinceNo, purged.contains(number), result.merge != nil else { continue }
+            result.merge = nil
+            try db.execute(
+                sql: "UPDATE entries SET result = ? WHERE node_id = ? AND seq = ?", arguments: [StoredJSON.encode(result), node, seq])
+        }
     }
 }

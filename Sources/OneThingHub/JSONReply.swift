@@ -5,16 +5,10 @@ import OneThingWire
 /// JSON responses in the wire's canonical coding, gzip-compressed when the client accepts
 /// gzip and the body is large enough to gain from it.
 enum JSONReply {
-    static func make<T: Encodable>(
-        _ value: T, status: HTTPResponse.Status = .ok, request: Request, gzipThreshold: Int
-    ) throws(HubError) -> Response {
-        let data: Data
-        do {
-            data = try WireCoding.encode(value)
-        } catch {
-            throw .internalFailure(what: "an answer")
-        }
-        return make(json: data, status: status, request: request, gzipThreshold: gzipThreshold)
+    static func make(
+        _ value: some JSONWritable, status: HTTPResponse.Status = .ok, request: Request, gzipThreshold: Int
+    ) -> Response {
+        make(json: JSONCodec.encode(value), status: status, request: request, gzipThreshold: gzipThreshold)
     }
 
     /// A body already encoded as JSON.

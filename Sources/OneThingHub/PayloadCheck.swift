@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OneThingModel
+import OneThingWire
 import Synchronization
 
 /// The hub checks every pushed payload with the validator the node uses, under the
@@ -35,7 +36,9 @@ struct PayloadCheck {
             }
             asOf = filed
         }
-        let inputs = FieldOwnership.formFields(payload.fields).mapValues { FieldInput.text($0) }
+        let bundle = catalog.bundle(payload.bundle)
+        let formFields = bundle?.formFields(payload.fields) ?? payload.fields
+        let inputs = formFields.mapValues { FieldInput.text($0) }
         switch FormValidator(catalog: catalog, region: region).validate(
             bundle: payload.bundle, items: payload.items, inputs: inputs, now: asOf.civil)
         {
@@ -47,15 +50,15 @@ struct PayloadCheck {
             if valid.items != payload.items {
                 return "The items must be listed once each, in the bundle's order: \(valid.items.joined(separator: ", "))."
             }
-            if valid.fields != FieldOwnership.formFields(payload.fields) {
-                return "Fields must be sent as the node's validator normalises them (\(changedFields(valid.fields, payload.fields)))."
+            if valid.fields != formFields {
+                return "Fields must be sent as the node's validator normalises them (\(changedFields(valid.fields, formFields)))."
             }
         }
-        for field in payload.fields.keys where FieldOwnership.nodeOwned.contains(field) {
-            if field == FieldOwnership.newbornProvisionalID,
-                payload.fields[field] != FieldOwnership.provisionalID(applicationId: payload.applicationId)
+        for field in bundle?.systemFields ?? [] where field.setBy == .node {
+            if let provisional = field.provisional, let value = payload.fields[field.id],
+                value != provisional.value(applicationId: payload.applicationId)
             {
-                return "\(field): the provisional identity is LS- and the application id's ten characters."
+                return "\(field.id): the provisional identity is \(provisional.prefix) and the application id's ten characters."
             }
         }
         return nil
@@ -72,35 +75,37 @@ struct PayloadCheck {
     }
 
     private func changedFields(_ valid: [String: String], _ given: [String: String]) -> String {
-        Set(valid.keys).union(FieldOwnership.formFields(given).keys).filter { valid[$0] != given[$0] }.sorted()
+        Set(valid.keys).union(given.keys).filter { valid[$0] != given[$0] }.sorted()
             .prefix(10).map(Self.fieldName).joined(separator: ", ")
     }
 
-    /// The catalogue of `version`: the one the hub serves, the one built into it (which the
-    /// nodes of this release carry), or one it served before.
+    /// The catalogue of `version`: the one the hub serves, else one it keeps (`kept`).
     func catalog(version: String, _ db: Database) throws -> Catalog? {
         if version == current.version { return current.catalog }
-        if let cached = Self.cache.withLock({ $0[version] }) { return cached }
-        if let builtIn = Self.builtIn, builtIn.version == version {
-            Self.cache.withLock { $0[version] = builtIn }
-            return builtIn
-        }
-        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT files FROM catalogs WHERE version = ?"), arguments: [version]),
-            let stored = try? JSONDecoder().decode([StoredCatalogFile].self, from: Data(text.utf8)),
-            let catalog = try? CatalogLoader.load(
-                files: stored.map { CatalogFile(path: $0.path, text: $0.text) }, today: CivilDate.latestChecked)
+        return try Self.kept(version: version, db)
+    }
+
+    /// The catalogue of `version` the hub keeps: the one built into it (which the nodes of
+    /// this release carry), or one it served and recorded. One recorded that no longer reads
+    /// or loads is a damaged row (the hub's to repair), not a version the node made up.
+    static func kept(version: String, _ db: Database) throws -> Catalog? {
+        if let builtIn = CatalogLoader.builtIn, builtIn.version == version { return builtIn }
+        if let cached = cache.withLock({ $0[version] }) { return cached }
+        guard try db.tableExists("catalogs"),
+            let text = try String.fetchOne(db.cachedStatement(sql: "SELECT files FROM catalogs WHERE version = ?"), arguments: [version])
         else {
             return nil
         }
-        Self.cache.withLock { $0[version] = catalog }
+        let files = try StoredJSON.decode([CatalogFile].self, from: text, table: "catalogs", key: version)
+        guard let catalog = try? CatalogLoader.load(files: files, today: CivilDate.latestChecked) else {
+            throw HubError.damagedRow(table: "catalogs", key: version)
+        }
+        cache.withLock { $0[version] = catalog }
         return catalog
     }
 
     /// Catalogues read back from the database, by version (a version never changes).
     private static let cache = Mutex<[String: Catalog]>([:])
-
-    /// The catalogue built into the hub, loaded once.
-    private static let builtIn = try? CatalogLoader.embedded(today: CivilDate.latestChecked)
 
     /// (database path, version) pairs already recorded by this process: the catalogue's files
     /// are encoded and written once, not with every push.
@@ -112,17 +117,9 @@ struct PayloadCheck {
     static func record(_ catalog: HubCatalog, path: String, _ db: Database) throws {
         let key = path + "\u{0}" + catalog.version
         guard !recorded.withLock({ $0.contains(key) }) else { return }
-        let files = catalog.files.map { StoredCatalogFile(path: $0.path, text: $0.text) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: try encoder.encode(files), as: UTF8.self)
+        let json = StoredJSON.encode(catalog.files)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO catalogs (version, files) VALUES (?, ?)")
             .execute(arguments: [catalog.version, json])
         recorded.withLock { _ = $0.insert(key) }
     }
-}
-
-struct StoredCatalogFile: Codable {
-    var path: String
-    var text: String
 }

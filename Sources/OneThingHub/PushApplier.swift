@@ -55,20 +55,22 @@ struct PushApplier {
         try db.cachedStatement(sql: """
                 INSERT INTO entries (node_id, seq, idempotency_key, payload_sha256, result)
                 VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, try StoredJSON.encode(result)])
+                """).execute(arguments: [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, StoredJSON.encode(result)])
         try db.cachedStatement(sql: "UPDATE nodes SET last_seq = ? WHERE node_id = ?").execute(arguments: [entry.seq, node])
         return result
     }
 
     private func evaluate(_ entry: PushEntry, _ db: Database) throws -> PushResult {
-        guard Digest.sha256Hex(entry.payload) == entry.payloadSHA256 else {
+        // The exact bytes received for the payload member (or, from a protocol 1 node, the
+        // text's bytes): what the node froze and hashed, never a re-encoding.
+        guard Digest.sha256Hex(entry.payload.bytes) == entry.payloadSHA256 else {
             return rejected(
                 entry, .payloadHashMismatch,
                 "The SHA-256 of the payload does not match payload_sha256: the entry was changed after it was frozen or damaged on the way.")
         }
         let payload: ApplicationPayload
         do {
-            payload = try ApplicationPayload.decode(json: entry.payload)
+            payload = try ApplicationPayload.decode(entry.payload)
         } catch {
             return rejected(entry, .invalidPayload, "The payload is not an application payload: \(error.description).")
         }
@@ -89,16 +91,12 @@ struct PushApplier {
             return rejected(entry, .invalidPayload, "The application does not pass the hub's check: \(problems)")
         }
         let existing = try ApplicationRecord.fetch(db, applicationId: payload.applicationId)
+        if let existing, existing.nodeId == node, payload.revision <= existing.revision {
+            // A revision of this node's that the hub holds already, under another key: the
+            // node's database was restored from a copy made while it was unsent.
+            return try applyHeldRevision(entry, payload, held: existing, db)
+        }
         if payload.revision == 1 {
-            if let existing, existing.nodeId == node {
-                // This node's revision 1 under another key: a node restored from a copy that
-                // held an older, unsent form of it, which it replaced and sent before the copy
-                // came back. The hub holds it already; the answer names it (without a hub
-                // revision, so the node takes the hub's fields at its next pull) and the
-                // entry is not quarantined.
-                return PushResult(
-                    seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .alreadyApplied, provinceNo: existing.provinceNo)
-            }
             guard existing == nil else {
                 return rejected(
                     entry, .invalidPayload,
@@ -116,20 +114,14 @@ struct PushApplier {
                 entry, .invalidPayload,
                 "The hub purged this application's personal data after its retention period; it takes no new revision. File a new application if the case is open again.")
         }
-        guard payload.revision > application.revision else {
-            return rejected(
-                entry, .invalidPayload,
-                "Revision \(payload.revision) is not later than revision \(application.revision) that the hub already applied.")
-        }
-        guard payload.bundle == application.bundle else {
-            return rejected(entry, .invalidPayload, "A later revision cannot change the bundle of an application.")
-        }
+        // (A revision not later than the hub's took the path above: the hub holds it.)
+        // The hub-set fields as the application's catalogue declares them (before this revision).
+        let filed = try application.filedBundle(db)
+        let hubSet = filed?.hubSetFields ?? []
         var flow = ItemFlow(
-            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo), issued: application.issuedFieldIds)
-        guard payload.items == flow.items.map(\.item) else {
-            return rejected(
-                entry, .invalidPayload,
-                "A later revision cannot change the items of an accepted application; file a new application for other items.")
+            items: try ItemRecord.fetchAll(db, provinceNo: application.provinceNo), issued: application.issuedFieldIds(filed))
+        if let problem = Self.shapeProblem(payload, bundle: application.bundle, items: flow.items.map(\.item)) {
+            return rejected(entry, .invalidPayload, problem)
         }
         // The node based its edit on hub revision `base` (nil: the first, made from its
         // revision 1). Hub-owned fields keep the hub's value whatever the node sent.
@@ -141,7 +133,7 @@ struct PushApplier {
             return rejected(entry, .invalidPayload, "The base revision \(base) is not a revision the hub has made.")
         }
         var local = payload.fields
-        for field in FieldOwnership.hubOwned { local[field] = application.fields[field] }
+        for field in hubSet { local[field] = application.fields[field] }
         var merge: MergeOutcome?
         var conflicts: [FieldConflict] = []
         if base == application.hubRevision {
@@ -150,7 +142,7 @@ struct PushApplier {
             // Stale base: three-way merge per field. A missing base record makes every
             // differing field a conflict: never a silent overwrite.
             var baseFields = try application.mergeBase(stated: base, nodeRevision: payload.revision, db) ?? [:]
-            for field in FieldOwnership.hubOwned { baseFields[field] = application.fields[field] }
+            for field in hubSet { baseFields[field] = application.fields[field] }
             let result = FieldMerge.merge(base: baseFields, local: local, hub: application.fields)
             conflicts = result.conflicts
             application.fields = result.fields
@@ -166,7 +158,7 @@ struct PushApplier {
         try application.update(db)
         try application.recordRevision(db, source: merge == nil ? "node" : "merge", nodeFields: local)
         // A person's decision closes the conflicts it names; then this merge's own open.
-        for field in payload.resolves ?? [] {
+        for field in payload.resolves {
             try db.cachedStatement(sql: """
                     UPDATE conflicts SET state = 'resolved', resolved_by_revision = ?
                     WHERE province_no = ? AND field = ? AND state = 'open'
@@ -195,9 +187,12 @@ struct PushApplier {
     private func accept(
         _ entry: PushEntry, _ payload: ApplicationPayload, bundle: BundleDefinition, _ db: Database
     ) throws -> PushResult {
+        let filed = try FiledUnder.bundle(payload.bundle, version: payload.catalogVersion) { version in
+            try check.catalog(version: version, db)
+        }
         var fields = payload.fields
-        for field in FieldOwnership.hubOwned { fields[field] = nil }  // issued by the hub only
-        let duplicate = try findDuplicate(bundle: payload.bundle, fields: fields, db)
+        for field in filed?.hubSetFields ?? [] { fields[field] = nil }  // issued by the hub only
+        let duplicate = try findDuplicate(bundle: filed, fields: fields, db)
         let application = ApplicationRecord(
             provinceNo: try ProvinceNumber.next(db), applicationId: payload.applicationId, nodeId: node,
             bundle: payload.bundle, region: payload.region, catalogVersion: payload.catalogVersion,
@@ -216,7 +211,7 @@ struct PushApplier {
 
     /// The application the hub already holds for the same person and event (exact), else
     /// for the same person with an event a few days apart (near); the earliest one.
-    private func findDuplicate(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
+    private func findDuplicate(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
         guard let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db) else { return nil }
         let candidates = try ApplicationRecord.Reference.fetchAll(
             db.cachedStatement(sql: """
@@ -262,7 +257,19 @@ struct PushApplier {
         return nil
     }
 
-    private func rejected(_ entry: PushEntry, _ code: RejectionCode, _ reason: String) -> PushResult {
+    /// Why a revision cannot apply to an application of `bundle` with `items`: it changes
+    /// the bundle or the items. Nil when it keeps both.
+    static func shapeProblem(_ payload: ApplicationPayload, bundle: String, items: [String]) -> String? {
+        guard payload.bundle == bundle else {
+            return "A later revision cannot change the bundle of an application."
+        }
+        guard payload.items == items else {
+            return "A later revision cannot change the items of an accepted application; file a new application for other items."
+        }
+        return nil
+    }
+
+    func rejected(_ entry: PushEntry, _ code: RejectionCode, _ reason: String) -> PushResult {
         PushResult(seq: entry.seq, idempotencyKey: entry.idempotencyKey, status: .rejected, reason: reason, reasonCode: code)
     }
 }

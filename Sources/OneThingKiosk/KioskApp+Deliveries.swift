@@ -2,13 +2,19 @@ import OneThingModel
 import OneThingStore
 import OneThingTerminal
 
-/// Prefill from the hospital's delivery records (`onething import deliveries`): F4 on the
-/// birth form lists the latest deliveries; choosing one fills the newborn's and mother's
-/// fields from it, and the mother typed later is checked against it.
+/// Prefill from the hospital's delivery records (`onething import deliveries`): F4 on a form
+/// whose bundle declares a `delivery` prefill (the birth form) lists the latest deliveries;
+/// choosing one fills the fields the catalogue maps (the newborn's and mother's), and the
+/// fields it names in `mustMatch` (the mother typed later) are checked against it.
 extension KioskApp {
+    /// How the current form is filled from a delivery record, if its bundle declares it.
+    var deliveryPrefill: PrefillMapping? {
+        form.flatMap { env.catalog.bundle($0.bundle) }?.prefill(from: .delivery)
+    }
+
     func openDeliveries() {
-        guard form?.bundle == "birth" else {
-            say(zh: "分娩记录只用于出生一件事。", en: "Delivery records are for the birth bundle.")
+        guard deliveryPrefill != nil else {
+            say(zh: "此一件事不从分娩记录填写。", en: "This bundle's form is not filled from delivery records.")
             return
         }
         do {
@@ -31,10 +37,11 @@ extension KioskApp {
         case .down: deliveryCursor = min(deliveryList.count - 1, deliveryCursor + 1)
         case .escape: screen = .form
         case .enter:
-            guard deliveryCursor < deliveryList.count, var state = form else { return }
+            guard deliveryCursor < deliveryList.count, var state = form, let prefill = deliveryPrefill else { return }
             let delivery = deliveryList[deliveryCursor]
-            state.values.merge(delivery.formFields) { _, new in new }
-            for id in delivery.formFields.keys { state.problems[id] = nil }
+            let values = prefill.formValues(delivery.record)
+            state.values.merge(values) { _, new in new }
+            for id in values.keys { state.problems[id] = nil }
             state.deliveryId = delivery.id
             form = state
             screen = .form
@@ -48,9 +55,11 @@ extension KioskApp {
 
     /// Problems where the form's mother differs from the delivery record it was filled from.
     func deliveryMismatch(_ fields: [String: String]) -> [String: String]? {
-        guard let id = form?.deliveryId, let delivery = try? env.store.delivery(id: id) else { return nil }
+        guard let id = form?.deliveryId, let prefill = deliveryPrefill, let delivery = try? env.store.delivery(id: id)
+        else { return nil }
+        let filled = prefill.formValues(delivery.record)
         var problems: [String: String] = [:]
-        for key in ["mother_id_number", "mother_name", "birth_time"] where fields[key] != delivery.formFields[key] {
+        for key in prefill.mustMatch where fields[key] != filled[key] {
             problems[key] = text(zh: "与所选分娩记录不一致。", en: "Differs from the delivery record chosen (F4).")
         }
         return problems.isEmpty ? nil : problems

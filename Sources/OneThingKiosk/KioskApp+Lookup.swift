@@ -30,7 +30,8 @@ extension KioskApp {
 
     private func search() {
         do {
-            lookup.results = try env.store.searchApplications(lookup.query.text)
+            lookup.results = try env.store.searchApplications(
+                lookup.query.text, keyedBundles: env.catalog.bundlesWithDuplicateKey)
             try env.store.audit(
                 "searched", actor: signedIn?.id ?? "kiosk", detail: "\(lookup.results.count) found", at: env.clock.now())
         } catch {
@@ -72,9 +73,9 @@ extension KioskApp {
     /// A correction (补正) of a filed application: the same form, filled with what was
     /// filed; the confirmed change becomes its next revision (as `onething amend`).
     private func startCorrection() {
-        guard let detail, env.catalog.bundle(detail.summary.bundle) != nil else { return }
+        guard let detail, let bundle = env.catalog.bundle(detail.summary.bundle) else { return }
         var state = FormState(bundle: detail.summary.bundle, items: detail.summary.items.map(\.item))
-        state.values = FieldOwnership.formFields(detail.fields)
+        state.values = bundle.formFields(detail.fields)
         state.amending = detail.summary.id
         state.amendingFiledAt = detail.summary.filedAt
         state.amendingCatalogVersion = detail.catalogVersion

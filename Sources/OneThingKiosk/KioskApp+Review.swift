@@ -27,7 +27,8 @@ extension KioskApp {
             // Through `revise`, as `onething amend` goes: the form's values as changes (a field
             // emptied as removed), checked again by the store under the catalogue it was filed under.
             do {
-                let stored = FieldOwnership.formFields(try env.store.application(id: id).fields)
+                let filed = try env.store.application(id: id)
+                let stored = env.catalog.bundle(filed.summary.bundle)?.formFields(filed.fields) ?? filed.fields
                 var changes: [String: FieldInput?] = application.fields.mapValues { FieldInput.text($0) }
                 for key in stored.keys where application.fields[key] == nil { changes[key] = .some(nil) }
                 switch try env.store.revise(

@@ -1,5 +1,6 @@
 import Foundation
 public import OneThingModel
+import OneThingWire
 
 /// One line of an import (`apply --ndjson`): its idempotency key and the application's
 /// fields (the line without `_source_id`).
@@ -57,7 +58,7 @@ public enum ImportKey {
                 normalised[field] = "\u{0}" + String(describing: input)
             }
         }
-        let key = digest([version, "content", code, items.joined(separator: ","), CanonicalJSON.object(normalised)])
+        let key = digest([version, "content", code, items.joined(separator: ","), JSONCodec.text(normalised)])
         return .success(ImportLine(key: key, inputs: fields, fromSourceID: false))
     }
 

@@ -1,16 +1,12 @@
 import Foundation
 import GRDB
 public import OneThingModel
+import OneThingWire
 
 extension NodeStore {
-    private struct StoredFile: Codable {
-        var path: String
-        var text: String
-    }
-
     /// Keeps a catalogue the hub published (already checked by the caller).
     public func saveCatalog(version: String, files: [CatalogFile]) throws(StoreError) {
-        let json = try Self.canonicalJSON(files.map { StoredFile(path: $0.path, text: $0.text) })
+        let json = StoredFields.encode(files)
         try write { db in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(received_seq) FROM catalog_updates") ?? 0) + 1
             try db.execute(
@@ -33,7 +29,7 @@ extension NodeStore {
                 || String.fetchOne(db, sql: "SELECT 1 FROM catalog_versions WHERE version = ?", arguments: [version]) != nil
         }
         guard !known else { return }
-        let json = try Self.canonicalJSON(files.map { StoredFile(path: $0.path, text: $0.text) })
+        let json = StoredFields.encode(files)
         try write { db in
             guard try db.tableExists("catalog_versions") else { return }
             try db.execute(sql: "INSERT OR IGNORE INTO catalog_versions (version, files) VALUES (?, ?)", arguments: [version, json])
@@ -41,18 +37,25 @@ extension NodeStore {
     }
 
     /// The catalogue of `version` as this node worked with it (remembered or received), or
-    /// nil when it never had it. Checked again as it is loaded.
+    /// nil when it never had it (or it no longer passes the checker); the built-in one when
+    /// the version is its own (see `FiledUnder`). Checked again as it is loaded; files that
+    /// no longer read as JSON are a damaged row.
     public func catalog(version: String) throws(StoreError) -> Catalog? {
-        let text: String? = try read { db in
-            if try db.tableExists("catalog_versions"),
-                let text = try String.fetchOne(db, sql: "SELECT files FROM catalog_versions WHERE version = ?", arguments: [version])
+        if let builtIn = CatalogLoader.builtIn, builtIn.version == version { return builtIn }
+        guard let files = try read({ db in try Self.keptCatalogFiles(version: version, db) }) else { return nil }
+        return try? CatalogLoader.load(files: files, today: CivilDate.latestChecked)
+    }
+
+    /// The files kept under `version`: remembered (worked with here), else received.
+    static func keptCatalogFiles(version: String, _ db: Database) throws -> [CatalogFile]? {
+        for table in ["catalog_versions", "catalog_updates"] where try db.tableExists(table) {
+            if let text = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT files FROM \(table) WHERE version = ?"), arguments: [version])
             {
-                return text
+                return try StoredFields.decode([CatalogFile].self, from: text, table: table, key: version)
             }
-            return try String.fetchOne(db, sql: "SELECT files FROM catalog_updates WHERE version = ?", arguments: [version])
         }
-        guard let text, let files = try? JSONDecoder().decode([StoredFile].self, from: Data(text.utf8)) else { return nil }
-        return try? CatalogLoader.load(files: files.map { CatalogFile(path: $0.path, text: $0.text) }, today: CivilDate.latestChecked)
+        return nil
     }
 
     /// The catalogue most recently received from the hub, if any.
@@ -68,8 +71,9 @@ extension NodeStore {
             try CatalogUpdateRow.fetchAll(
                 db, sql: "SELECT * FROM catalog_updates ORDER BY received_seq DESC LIMIT ?", arguments: [limit]
             ).compactMap { update in
-                guard let files = try? JSONDecoder().decode([StoredFile].self, from: Data(update.filesJSON.utf8)) else { return nil }
-                return (update.version, files.map { CatalogFile(path: $0.path, text: $0.text) })
+                // Skipped on purpose when damaged: the node falls back to an older one it received.
+                guard let files = try? JSONCodec.decode([CatalogFile].self, from: update.filesJSON) else { return nil }
+                return (update.version, files)
             }
         }
     }

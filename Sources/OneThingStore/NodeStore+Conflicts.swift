@@ -92,7 +92,7 @@ extension NodeStore {
 
     /// Applications filed here for the same person and event as `fields` would be: the
     /// warning before filing (exact, or within a few days).
-    public func possibleDuplicates(bundle: String, fields: [String: String]) throws(StoreError) -> [LocalDuplicate] {
+    public func possibleDuplicates(bundle: BundleDefinition, fields: [String: String]) throws(StoreError) -> [LocalDuplicate] {
         try read { db in
             guard let key = try PersonKeys.key(bundle: bundle, fields: fields, db) else { return [] }
             return try Self.localDuplicates(of: key, db)

@@ -1,8 +1,8 @@
 import GRDB
 public import OneThingModel
 
-/// One delivery from the hospital's records, as imported: what the birth form can be
-/// filled from.
+/// One delivery from the hospital's records, as imported (`RecordSource.delivery`): what a
+/// form whose bundle declares a `delivery` prefill (the birth form) can be filled from.
 public struct Delivery: Sendable, Hashable, Codable {
     public var id: Int64?
     public var motherName: String
@@ -27,8 +27,9 @@ public struct Delivery: Sendable, Hashable, Codable {
         self.gestationalWeeks = gestationalWeeks
     }
 
-    /// The birth form's field ids and their values.
-    public var formFields: [String: String] {
+    /// The record's fields (`RecordSource.delivery.fields`) and their values; the bundle's
+    /// `prefill` says which form field each fills.
+    public var record: [String: String] {
         [
             "mother_name": motherName, "mother_id_number": motherIdNumber, "birth_time": birthTime,
             "newborn_sex": newbornSex, "birth_weight_g": birthWeightG, "birth_length_cm": birthLengthCm,
@@ -36,11 +37,14 @@ public struct Delivery: Sendable, Hashable, Codable {
         ]
     }
 
-    /// The field ids a delivery record carries, in the order of the hospital's export.
-    public static let fieldIds = [
-        "mother_name", "mother_id_number", "birth_time", "newborn_sex", "birth_weight_g", "birth_length_cm",
-        "gestational_weeks",
-    ]
+    /// A delivery from its record's fields (a missing one is empty).
+    public init(id: Int64? = nil, record: [String: String]) {
+        self.init(
+            id: id, motherName: record["mother_name"] ?? "", motherIdNumber: record["mother_id_number"] ?? "",
+            birthTime: record["birth_time"] ?? "", newbornSex: record["newborn_sex"] ?? "",
+            birthWeightG: record["birth_weight_g"] ?? "", birthLengthCm: record["birth_length_cm"] ?? "",
+            gestationalWeeks: record["gestational_weeks"] ?? "")
+    }
 }
 
 extension NodeStore {

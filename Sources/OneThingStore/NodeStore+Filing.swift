@@ -4,6 +4,7 @@ import GRDB
 import OneThingDatabase
 import OneThingFailpoints
 public import OneThingModel
+import OneThingWire
 
 extension NodeStore {
     /// Files one validated application: the application, its items and its frozen outbox
@@ -28,18 +29,17 @@ extension NodeStore {
     ) throws -> FiledApplication {
         let id = ApplicationID.generate()
         var application = validated
-        if application.bundle == "birth" {
-            // The newborn has no resident ID number until the household registration issues
-            // one; the departments work with this provisional identity until then.
-            application.fields[FieldOwnership.newbornProvisionalID] = FieldOwnership.provisionalID(applicationId: id)
-        }
+        let bundle = try Self.filedBundle(application.bundle, version: application.catalogVersion, db)
+        // A provisional identity the bundle declares (a newborn's, until the household
+        // registration issues the resident ID number): the departments work with it until then.
+        application.fields.merge(bundle?.provisionalFields(applicationId: id) ?? [:]) { _, provisional in provisional }
         let payload = ApplicationPayload(
             applicationId: id, revision: 1, baseRevision: nil, application: application, operatorId: operatorId,
             filedAt: filedAt.description)
         let frozen = Self.freeze(payload)
-        let fieldsJSON = CanonicalJSON.object(application.fields)
-        let situationsJSON = CanonicalJSON.array(application.situations)
-        let key = try PersonKeys.key(bundle: application.bundle, fields: application.fields, db)
+        let fieldsJSON = StoredFields.encode(application.fields)
+        let situationsJSON = StoredFields.encode(application.situations)
+        let key = try PersonKeys.key(bundle: bundle, fields: application.fields, db)
         let duplicates = try key.map { key in try Self.localDuplicates(of: key, db) } ?? []
         try db.cachedStatement(
             sql: """
@@ -100,20 +100,6 @@ extension NodeStore {
     static func freeze(_ payload: ApplicationPayload) -> FrozenEntry {
         let data = Data(payload.canonicalJSONBytes)
         return FrozenEntry(key: UUID().uuidString.lowercased(), payload: data, sha256: Hex.sha256(data))
-    }
-
-    static func canonicalData<T: Encodable>(_ value: T) throws(StoreError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return try encoder.encode(value)
-        } catch {
-            throw .internalFailure(what: "a stored value")
-        }
-    }
-
-    static func canonicalJSON<T: Encodable>(_ value: T) throws(StoreError) -> String {
-        String(decoding: try canonicalData(value), as: UTF8.self)
     }
 }
 

@@ -22,10 +22,7 @@ extension NodeStore {
     ) throws {
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT bundle, hub_fields_revision, instr(fields, ?) > 0 AS had_issued_id FROM applications WHERE id = ?
-                    """),
-                arguments: ["\"\(FieldOwnership.newbornIDNumber)\"", id])
+                db.cachedStatement(sql: "SELECT hub_fields_revision, fields FROM applications WHERE id = ?"), arguments: [id])
         else { return }
         let known: Int = try row.value(ApplicationRow.Columns.hubFieldsRevision, of: "applications", key: id)
         let unanswered = try Int.fetchAll(
@@ -69,10 +66,11 @@ extension NodeStore {
                     UPDATE conflicts SET hub = ?, hub_revision = ? WHERE application_id = ? AND field = ? AND state = 'open'
                     """).execute(arguments: [hubFields[field], hubRevision, id, field])
         }
-        let key = try PersonKeys.key(bundle: row.value(ApplicationRow.Columns.bundle, of: "applications", key: id), fields: working, db)
-        let hadIssuedId: Bool = try row.value(Column("had_issued_id"), of: "applications", key: id)
-        let issued = [SyncMachine.IssuedField(field: FieldOwnership.newbornIDNumber, heldBefore: hadIssuedId, event: .identityIssued)]
-        try recordEvents(SyncMachine.issuedEvents(issued, working: working), id: id, hubRevision: hubRevision, db)
+        let bundle = try filedBundle(of: id, db)
+        let key = try PersonKeys.key(bundle: bundle, fields: working, db)
+        let before: String = try row.value(ApplicationRow.Columns.fields, of: "applications", key: id)
+        let issued = SyncMachine.issuedEvents(issuedFields(bundle, before: before), working: working)
+        try recordEvents(issued, id: id, hubRevision: hubRevision, db)
         let workingJSON = StoredFields.encode(working)
         try db.cachedStatement(sql: """
                 UPDATE applications SET fields = ?, hub_fields = ?, hub_fields_revision = ?,
@@ -84,7 +82,8 @@ extension NodeStore {
             ])
     }
 
-    /// The fields a local revision carried when it was frozen.
+    /// The fields a local revision carried when it was frozen (only that member of the
+    /// payload is read; the rest is checked and passed over).
     static func sentFields(id: String, revision: Int, _ db: Database) throws -> [String: String] {
         guard
             let data = try Data.fetchOne(
@@ -92,7 +91,10 @@ extension NodeStore {
                 arguments: [id, revision])
         else { throw StoreError.damagedRow(table: "outbox", key: "\(id) revision \(revision)") }
         do {
-            return try JSONDecoder().decode(ApplicationPayload.self, from: data).fields
+            guard let fields = try JSONCodec.member("fields", as: [String: String].self, in: data) else {
+                throw StoreError.damagedRow(table: "outbox", key: "\(id) revision \(revision)")
+            }
+            return fields
         } catch {
             throw StoreError.damagedRow(table: "outbox", key: "\(id) revision \(revision)")
         }

@@ -14,10 +14,11 @@ public struct OutboxEntry: Sendable, Hashable {
     public var payloadSHA256: String
     public var attempts: Int
 
+    /// The entry as it travels: the payload's frozen bytes as they are (`PushPayload`).
     public var wire: PushEntry {
         PushEntry(
             seq: seq, idempotencyKey: idempotencyKey, applicationId: applicationId, revision: revision,
-            baseRevision: baseRevision, payloadSHA256: payloadSHA256, payload: String(decoding: payload, as: UTF8.self))
+            baseRevision: baseRevision, payloadSHA256: payloadSHA256, payload: PushPayload(frozen: payload))
     }
 }
 
@@ -202,15 +203,10 @@ extension NodeStore {
                 id: appId, hubFields: plan.hubFields, hubRevision: hubRevision, appliedRevision: revision,
                 mergedRevision: revision, keepLocal: plan.keepLocal, detected: .push, db)
         case .takeSent(let hubRevision, asWorkingCopy: true):
-            // The fields sent are the hub's now and the working copy (taken from the frozen
-            // payload in SQL, without decoding it on the hot path).
-            try db.cachedStatement(sql: """
-                    UPDATE applications SET
-                        fields = (SELECT json_extract(CAST(payload AS TEXT), '$.fields') FROM outbox WHERE seq = ?1),
-                        hub_fields = (SELECT json_extract(CAST(payload AS TEXT), '$.fields') FROM outbox WHERE seq = ?1),
-                        hub_fields_revision = ?2
-                    WHERE id = ?3
-                    """).execute(arguments: [seq, hubRevision, appId])
+            // The fields sent are the hub's now and the working copy.
+            let sent = StoredFields.encode(try sentFields(id: appId, revision: revision, db))
+            try db.cachedStatement(sql: "UPDATE applications SET fields = ?1, hub_fields = ?1, hub_fields_revision = ?2 WHERE id = ?3")
+                .execute(arguments: [sent, hubRevision, appId])
         case .takeSent(let hubRevision, asWorkingCopy: false):
             // Later revisions wait: the hub's fields are what was sent.
             try db.cachedStatement(sql: "UPDATE applications SET hub_fields = ?, hub_fields_revision = ? WHERE id = ?")
@@ -219,9 +215,7 @@ extension NodeStore {
     }
 
     static func recordDuplicate(_ duplicate: DuplicateMatch, id: String, _ db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let text = String(decoding: (try? encoder.encode(duplicate)) ?? Data("{}".utf8), as: UTF8.self)
+        let text = StoredFields.encode(duplicate)
         try db.cachedStatement(sql: "UPDATE applications SET duplicate = ? WHERE id = ? AND duplicate IS NOT ?")
             .execute(arguments: [text, id, text])
         if db.changesCount > 0 {

@@ -82,7 +82,7 @@ extension NodeStore {
         var itemChanges = 0
         for step in steps.items {
             let decision = step.decision
-            let documents = decision.documents.map { CanonicalJSON.object($0) }
+            let documents = decision.documents.map { StoredFields.encode($0) }
             try db.cachedStatement(sql: """
                     UPDATE application_items SET state = ?, reason = ?, result = ?
                     WHERE application_id = ? AND item = ? AND (state != ? OR reason IS NOT ? OR result IS NOT ?)

@@ -57,8 +57,13 @@ extension NodeStore {
     }
 
     /// Applications found by application id, province number, or a name or ID number as
-    /// typed (at least two characters), newest first.
-    public func searchApplications(_ query: String, limit: Int = 20) throws(StoreError) -> [ApplicationSummary] {
+    /// typed (at least two characters), newest first. `keyedBundles`: the bundles whose
+    /// duplicate key names a person, looked up by the person index (default: the built-in
+    /// catalogue's).
+    public func searchApplications(_ query: String, limit: Int = 20, keyedBundles: [String]? = nil) throws(StoreError)
+        -> [ApplicationSummary]
+    {
+        let keyedBundles = keyedBundles ?? CatalogLoader.builtIn?.bundlesWithDuplicateKey ?? []
         let term = query.trimmingCharacters(in: .whitespaces)
         guard term.count >= 2 else { return [] }
         return try read { db in
@@ -70,9 +75,11 @@ extension NodeStore {
                 db, sql: "\(columns) WHERE id = ?1 UNION ALL \(columns) WHERE province_no = ?1 LIMIT ?2",
                 arguments: [term.uppercased(), limit])
             if rows.isEmpty {
-                rows = try ApplicationRow.fetchAll(
-                    db, sql: "\(columns) WHERE person_key IN (?1, ?2) ORDER BY rowid DESC LIMIT ?3",
-                    arguments: StatementArguments(try PersonKeys.lookUp(term.uppercased(), db)) + [limit])
+                let persons = try PersonKeys.lookUp(term.uppercased(), bundles: keyedBundles, db)
+                let placeholders = Array(repeating: "?", count: persons.count).joined(separator: ", ")
+                rows = persons.isEmpty ? [] : try ApplicationRow.fetchAll(
+                    db, sql: "\(columns) WHERE person_key IN (\(placeholders)) ORDER BY rowid DESC LIMIT ?",
+                    arguments: StatementArguments(persons) + [limit])
             }
             if rows.isEmpty {
                 rows = try ApplicationRow.fetchAll(
@@ -85,10 +92,7 @@ extension NodeStore {
 
     /// `:"value"`: a whole field value as it appears in a stored field map.
     static func quotedValue(_ term: String) -> String {
-        var writer = CanonicalJSON.Writer(capacity: term.utf8.count + 4)
-        writer.raw(":")
-        writer.string(term)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        ":" + JSONCodec.text(term)
     }
 
     /// One application in full, or `StoreError.noSuchApplication`.

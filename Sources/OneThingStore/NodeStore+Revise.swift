@@ -14,13 +14,18 @@ extension NodeStore {
         region fallback: Region, operatorId: String?, at time: Timestamp
     ) throws(StoreError) -> Result<AmendResult, ApplicationProblems> {
         let app = try application(id: id)
-        let refused = changes.keys.sorted().filter(FieldOwnership.isSystemField).map { key in
-            FieldProblem(
-                field: key,
-                message: "This field is set by the system (the provisional identity at filing, the resident ID number by the household registration); it cannot be amended.")
+        let bundle = try read { db in try Self.filedBundle(app.summary.bundle, version: app.catalogVersion, db) }
+        let refused = changes.keys.sorted().compactMap { key in
+            bundle?.systemField(key).map { field in
+                FieldProblem(
+                    field: key,
+                    message: field.setBy == .node
+                        ? "This field is set by the system (the provisional identity given at filing); it cannot be amended."
+                        : "This field is set by the system (from a document an item's approval issues); it cannot be amended.")
+            }
         }
         guard refused.isEmpty else { return .failure(ApplicationProblems(refused)) }
-        var inputs = FieldOwnership.formFields(app.fields).mapValues { FieldInput.text($0) }
+        var inputs = (bundle?.formFields(app.fields) ?? app.fields).mapValues { FieldInput.text($0) }
         for (key, value) in changes { inputs[key] = value }
         // Checked under the catalogue the application was filed under, when this node still
         // has it: a newer catalogue's rules never refuse a field nobody touched.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import OneThingModel
+import OneThingWire
 
 /// What `amend` (or a conflict resolution) did.
 public struct AmendResult: Sendable, Hashable, Codable {
@@ -58,8 +59,9 @@ extension NodeStore {
                     arguments: [id])
             else { throw StoreError.noSuchApplication(id: id) }
             let working = application.fields
+            let bundle = try Self.filedBundle(application.bundle, version: application.catalogVersion, db)
             var fields = form.fields
-            for (key, value) in working where FieldOwnership.isSystemField(key) { fields[key] = value }
+            for (key, value) in working where bundle?.isSystemField(key) == true { fields[key] = value }
             let changed = Set(fields.keys).union(working.keys).filter { fields[$0] != working[$0] }.sorted()
             let revision = application.revision
             // Changing a field that is in conflict is a person's decision on it: the value
@@ -108,7 +110,7 @@ extension NodeStore {
                     applicationId: id, revision: revision + 1, baseRevision: known == 0 ? nil : known,
                     application: form, operatorId: operatorId, filedAt: application.filedAt)
                 payload.fields = fields
-                payload.resolves = resolves.isEmpty ? nil : resolves.keys.sorted()
+                payload.resolves = resolves.keys.sorted()
                 let frozen = Self.freeze(payload)
                 try db.cachedStatement(sql: """
                         INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
@@ -116,13 +118,13 @@ extension NodeStore {
                         """).execute(arguments: [id, revision + 1, payload.baseRevision, frozen.key, frozen.payload, frozen.sha256])
                 result.revision = revision + 1
             }
-            let key = try PersonKeys.key(bundle: application.bundle, fields: fields, db)
+            let key = try PersonKeys.key(bundle: bundle, fields: fields, db)
             try db.cachedStatement(sql: """
                     UPDATE applications SET fields = ?, situations = ?, revision = ?, state = 'queued', state_reason = NULL,
                         person_key = ?, event_key = ?, exact_key = ?, updated_at = ?
                     WHERE id = ?
                     """).execute(arguments: [
-                    StoredFields.encode(fields), CanonicalJSON.array(form.situations), result.revision,
+                    StoredFields.encode(fields), StoredFields.encode(form.situations), result.revision,
                     key?.person, key?.event, key?.exact, time.description, id,
                 ])
             for (field, resolution) in resolves.sorted(by: { $0.key < $1.key }) {
@@ -165,7 +167,7 @@ extension NodeStore {
     private static func payloadResolves(_ data: Data?, seq: Int64) throws -> [String] {
         guard let data else { return [] }
         do {
-            return try JSONDecoder().decode(ApplicationPayload.self, from: data).resolves ?? []
+            return try JSONCodec.member("resolves", as: [String].self, in: data) ?? []
         } catch {
             throw StoreError.damagedRow(table: "outbox", key: "seq \(seq)")
         }

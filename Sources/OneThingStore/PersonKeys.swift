@@ -31,17 +31,19 @@ enum PersonKeys {
         prefix + Hex.string(Data(HMAC<SHA256>.authenticationCode(for: Data(person.utf8), using: secret)))
     }
 
-    /// The stored duplicate key of an application, its person keyed.
-    static func key(bundle: String, fields: [String: String], _ db: Database) throws -> DuplicateKey? {
-        guard let key = DuplicateKey.of(bundle: bundle, fields: fields) else { return nil }
+    /// The stored duplicate key of an application of `bundle` (as its catalogue declares
+    /// the key), its person keyed.
+    static func key(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateKey? {
+        guard let key = bundle?.duplicateKey(of: fields) else { return nil }
         let secret = try secret(db)
         return key.keyed { hash($0, secret: secret) }
     }
 
-    /// The keyed persons a look-up term may be (a mother's or a child's ID number).
-    static func lookUp(_ term: String, _ db: Database) throws -> [String] {
+    /// The keyed persons a look-up term may be (a mother's or a child's ID number): the
+    /// person of each of `bundles` (the codes of the bundles that declare a duplicate key).
+    static func lookUp(_ term: String, bundles: [String], _ db: Database) throws -> [String] {
         let secret = try secret(db)
-        return ["birth|" + term, "school-enrolment|" + term].map { hash($0, secret: secret) }
+        return bundles.map { hash($0 + "|" + term, secret: secret) }
     }
 
     /// Schema v8: draws the secret and keys every stored person (raw until now), with
@@ -53,7 +55,8 @@ enum PersonKeys {
         let persons = try ApplicationRow.Person.fetchAll(
             db, sql: "SELECT \(ApplicationRow.Person.selection) FROM applications WHERE person_key IS NOT NULL")
         for person in persons {
-            let key = try Self.key(bundle: person.bundle, fields: person.fields, db)
+            let bundle = try NodeStore.filedBundle(person.bundle, version: person.catalogVersion, db)
+            let key = try Self.key(bundle: bundle, fields: person.fields, db)
             try db.execute(
                 sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
                 arguments: [key?.person, key?.event, key?.exact, person.id])

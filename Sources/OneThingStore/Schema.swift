@@ -127,7 +127,8 @@ enum Schema {
                 CREATE INDEX application_events_by_application ON application_events(application_id, id);
                 """)
             for person in try ApplicationRow.Person.fetchAll(db, sql: "SELECT \(ApplicationRow.Person.selection) FROM applications") {
-                guard let key = DuplicateKey.of(bundle: person.bundle, fields: person.fields) else { continue }
+                let bundle = try NodeStore.filedBundle(person.bundle, version: person.catalogVersion, db)
+                guard let key = bundle?.duplicateKey(of: person.fields) else { continue }
                 try db.execute(
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE id = ?",
                     arguments: [key.person, key.event, key.exact, person.id])

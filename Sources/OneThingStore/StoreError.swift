@@ -17,7 +17,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case internalFailure(what: String)
 
     /// A row of `table` that cannot be read back.
-    static func damagedRow(table: String, key: String) -> StoreError { .database(.damagedRow(table: table, key: key)) }
+    public static func damagedRow(table: String, key: String) -> StoreError { .database(.damagedRow(table: table, key: key)) }
 
     /// The failure behind any error thrown while working on the database at `path`.
     init(_ error: any Error, path: String) {

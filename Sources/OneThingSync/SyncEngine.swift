@@ -76,10 +76,9 @@ public struct SyncEngine: Sendable {
         let response = try await exchange(request, retry: &retry)
         if response.status == 404 { return }
         try expectOK(response, what: "state request")
-        guard let state = try? WireCoding.decode(HubState.self, from: response.body), HubState.isDatabaseId(state.databaseId),
-            state.lastSeq >= 0, state.newestCursor >= 0
-        else {
-            throw .protocolViolation("the answer to the state request is not a hub state.")
+        let state = try Self.answer(HubState.self, response, what: "the state request")
+        guard HubState.isDatabaseId(state.databaseId), state.lastSeq >= 0, state.newestCursor >= 0 else {
+            throw .protocolViolation("the answer to the state request is not a hub state (database_id, last_seq or newest_cursor out of range).")
         }
         // What follows is the sync machine's (`SyncMachine.steps(for: HubCheck)`).
         let check = SyncMachine.HubCheck(knownDatabaseId: known.databaseId, highestSeq: known.highestSeq, hub: state)
@@ -136,11 +135,13 @@ public struct SyncEngine: Sendable {
             }
             let record: PushRecord
             do throws(SyncError) {
+                if response.status == 400 {
+                    throw .protocolViolation(
+                        "the hub refused the batch as malformed (HTTP 400): \(Self.message(in: response)) A hub older than sync protocol \(WireProtocol.version) refuses this node's pushes: upgrade onething-hub first.")
+                }
                 try expectOK(response, what: "push")
                 Failpoint.hit(.afterPushAnswer)
-                guard let answer = try? WireCoding.decode(PushResponse.self, from: response.body) else {
-                    throw .protocolViolation("the answer to a push is not a push response.")
-                }
+                let answer = try Self.answer(PushResponse.self, response, what: "a push")
                 record = try storeCall { () throws(StoreError) in try store.recordPushResults(answer.results, at: clock.now()) }
             } catch {
                 putBack(next)
@@ -273,6 +274,15 @@ public struct SyncEngine: Sendable {
         }
     }
 
+    /// The body of a 200 answer read as `T`; what is wrong with it names the place, not a value.
+    private static func answer<T: JSONReadable>(_ type: T.Type, _ response: HTTPResponse, what: String) throws(SyncError) -> T {
+        do {
+            return try JSONCodec.decode(type, from: response.body)
+        } catch {
+            throw .protocolViolation("the answer to \(what) cannot be read: \(error.description).")
+        }
+    }
+
     // MARK: Ratings
 
     /// Sends the citizens' ratings of applications the hub has accepted, in batches; each
@@ -281,17 +291,12 @@ public struct SyncEngine: Sendable {
         while true {
             let ratings = try storeCall { () throws(StoreError) in try store.unsentRatings(limit: RatingsRequest.maxRatings) }
             guard !ratings.isEmpty else { return }
-            guard let body = try? WireCoding.encode(RatingsRequest(ratings: ratings)) else {
-                throw .protocolViolation("the ratings could not be encoded.")
-            }
             let request = HTTPRequest(
                 method: "POST", path: WireProtocol.ratingsPath(node: nodeId), headers: ["Content-Type": "application/json"],
-                body: Data(body), compressBody: true)
+                body: Data(JSONCodec.encode(RatingsRequest(ratings: ratings))), compressBody: true)
             let response = try await exchange(request, retry: &retry)
             try expectOK(response, what: "ratings")
-            guard let answer = try? WireCoding.decode(RatingsResponse.self, from: response.body) else {
-                throw .protocolViolation("the answer to the ratings is not a ratings response.")
-            }
+            let answer = try Self.answer(RatingsResponse.self, response, what: "the ratings")
             let unknown = Set(answer.unknown)
             let sent = ratings.map(\.applicationId).filter { !unknown.contains($0) }
             try storeCall { () throws(StoreError) in try store.markRatingsSent(sent) }
@@ -373,8 +378,14 @@ public struct SyncEngine: Sendable {
         }
     }
 
+    /// The hub's sentence from an error answer; a body that is not an error body (a proxy's
+    /// page, say) is said to be so.
     private static func message(in response: HTTPResponse) -> String {
-        (try? WireCoding.decode(ErrorBody.self, from: response.body))?.message ?? "no explanation given."
+        do {
+            return try JSONCodec.decode(ErrorBody.self, from: response.body).message
+        } catch {
+            return response.body.isEmpty ? "no explanation given." : "no explanation given (the body is not an error body)."
+        }
     }
 
     private func storeCall<T>(_ body: () throws(StoreError) -> T) throws(SyncError) -> T {

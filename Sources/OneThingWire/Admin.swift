@@ -1,7 +1,7 @@
 public import OneThingModel
 
 /// One application as the hub holds it (admin API, `onething-hub show --json`).
-public struct HubApplication: Codable, Sendable, Hashable {
+public struct HubApplication: Sendable, Hashable {
     public var provinceNo: String
     public var applicationId: String
     public var nodeId: String
@@ -33,18 +33,30 @@ public struct HubApplication: Codable, Sendable, Hashable {
         self.items = items
         self.fields = fields
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case provinceNo = "province_no"
-        case applicationId = "application_id"
-        case nodeId = "node_id"
-        case bundle, revision
-        case hubRevision = "hub_revision"
-        case items, fields, duplicate, conflicts, rating
+extension HubApplication: JSONRecord {
+    public static let jsonShape = JSONShape(
+        "an application",
+        blank: HubApplication(
+            provinceNo: "", applicationId: "", nodeId: "", bundle: "", revision: 0, hubRevision: 0, items: [], fields: [:]))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout HubApplication) throws(C.Failure) {
+        try c.required("application_id", &v.applicationId)
+        try c.required("bundle", &v.bundle)
+        try c.defaulted("conflicts", &v.conflicts, [])
+        try c.optional("duplicate", &v.duplicate)
+        try c.required("fields", &v.fields)
+        try c.required("hub_revision", &v.hubRevision)
+        try c.required("items", &v.items)
+        try c.required("node_id", &v.nodeId)
+        try c.required("province_no", &v.provinceNo)
+        try c.optional("rating", &v.rating)
+        try c.defaulted("revision", &v.revision, 0)
     }
 }
 
-public struct HubApplicationList: Codable, Sendable, Hashable {
+public struct HubApplicationList: Sendable, Hashable {
     public var applications: [HubApplication]
 
     public init(applications: [HubApplication]) {
@@ -52,7 +64,15 @@ public struct HubApplicationList: Codable, Sendable, Hashable {
     }
 }
 
-public struct AmendRequest: Codable, Sendable, Hashable {
+extension HubApplicationList: JSONRecord {
+    public static let jsonShape = JSONShape("a list of applications", blank: HubApplicationList(applications: []))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout HubApplicationList) throws(C.Failure) {
+        try c.required("applications", &v.applications)
+    }
+}
+
+public struct AmendRequest: Sendable, Hashable {
     public var fields: [String: String]
 
     public init(fields: [String: String]) {
@@ -60,11 +80,19 @@ public struct AmendRequest: Codable, Sendable, Hashable {
     }
 }
 
-public enum Decision: String, Codable, Sendable, Hashable, CaseIterable {
+extension AmendRequest: JSONRecord {
+    public static let jsonShape = JSONShape("an amendment", blank: AmendRequest(fields: [:]))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout AmendRequest) throws(C.Failure) {
+        try c.required("fields", &v.fields)
+    }
+}
+
+public enum Decision: String, Codable, Sendable, Hashable, CaseIterable, JSONStringEnum {
     case approve, reject, `return`
 }
 
-public struct DecisionRequest: Codable, Sendable, Hashable {
+public struct DecisionRequest: Sendable, Hashable {
     public var decision: Decision
     public var reason: String?
     public var documents: [String: String]?
@@ -76,8 +104,18 @@ public struct DecisionRequest: Codable, Sendable, Hashable {
     }
 }
 
+extension DecisionRequest: JSONRecord {
+    public static let jsonShape = JSONShape("a decision", blank: DecisionRequest(decision: .approve))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout DecisionRequest) throws(C.Failure) {
+        try c.required("decision", &v.decision)
+        try c.optional("documents", &v.documents)
+        try c.optional("reason", &v.reason)
+    }
+}
+
 /// Every error body: a stable code and a sentence without applicant data.
-public struct ErrorBody: Codable, Sendable, Hashable, Error {
+public struct ErrorBody: Sendable, Hashable, Error {
     public var error: String
     public var message: String
 
@@ -87,7 +125,16 @@ public struct ErrorBody: Codable, Sendable, Hashable, Error {
     }
 }
 
-public struct Health: Codable, Sendable, Hashable {
+extension ErrorBody: JSONRecord {
+    public static let jsonShape = JSONShape("an error body", blank: ErrorBody(error: "", message: ""))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ErrorBody) throws(C.Failure) {
+        try c.required("error", &v.error)
+        try c.required("message", &v.message)
+    }
+}
+
+public struct Health: Sendable, Hashable {
     public var status: String
     public var `protocol`: Int
     public var catalogVersion: String?
@@ -97,21 +144,14 @@ public struct Health: Codable, Sendable, Hashable {
         self.protocol = WireProtocol.version
         self.catalogVersion = catalogVersion
     }
-
-    enum CodingKeys: String, CodingKey {
-        case status, `protocol`
-        case catalogVersion = "catalog_version"
-    }
 }
 
-public enum WireProtocol {
-    public static let version = 1
+extension Health: JSONRecord {
+    public static let jsonShape = JSONShape("a health answer", blank: Health(catalogVersion: nil))
 
-    /// Paths of the protocol, shared by the hub's router and the node's client.
-    public static let healthPath = "/v1/health"
-    public static func pushPath(node: String) -> String { "/v1/nodes/\(node)/push" }
-    public static func changesPath(node: String) -> String { "/v1/nodes/\(node)/changes" }
-    public static func ratingsPath(node: String) -> String { "/v1/nodes/\(node)/ratings" }
-    public static func statePath(node: String) -> String { "/v1/nodes/\(node)/state" }
-    public static let adminApplicationsPath = "/v1/admin/applications"
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout Health) throws(C.Failure) {
+        try c.optional("catalog_version", &v.catalogVersion)
+        try c.required("protocol", &v.protocol)
+        try c.required("status", &v.status)
+    }
 }

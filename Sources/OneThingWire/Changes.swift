@@ -1,7 +1,8 @@
+public import Foundation
 public import OneThingModel
 
 /// `GET /v1/nodes/{node_id}/changes?after=&limit=&catalog_version=`.
-public struct ChangesPage: Codable, Sendable, Hashable {
+public struct ChangesPage: Sendable, Hashable {
     public var changes: [ApplicationChange]
     public var nextCursor: Int64
     public var hasMore: Bool
@@ -16,22 +17,38 @@ public struct ChangesPage: Codable, Sendable, Hashable {
 
     public static let defaultLimit = 500
     public static let maxLimit = 1000
+}
 
-    enum CodingKeys: String, CodingKey {
-        case changes
-        case nextCursor = "next_cursor"
-        case hasMore = "has_more"
-        case catalog
+extension ChangesPage: JSONRecord {
+    public static let jsonShape = JSONShape("a page of changes", blank: ChangesPage(changes: [], nextCursor: 0, hasMore: false))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ChangesPage) throws(C.Failure) {
+        try c.optional("catalog", &v.catalog)
+        try c.required("changes", &v.changes)
+        try c.required("has_more", &v.hasMore)
+        try c.required("next_cursor", &v.nextCursor)
+    }
+
+    /// A page as the node reads it (the node reads every decision through here).
+    public static func decode(json data: Data) throws(WireDecodingError) -> ChangesPage {
+        try JSONCodec.decode(ChangesPage.self, from: data)
+    }
+
+    /// A page as the hub writes it: 500 changes are ~700 KB of field maps.
+    public func jsonBytes() -> [UInt8] {
+        var w = JSONWriter(capacity: 1024 + changes.count * 1600)
+        writeJSON(&w)
+        return w.bytes
     }
 }
 
 /// An application's whole current hub state as of `cursor`: applying it twice is harmless.
-public struct ApplicationChange: Codable, Sendable, Hashable {
+public struct ApplicationChange: Sendable, Hashable {
     public var cursor: Int64
     public var applicationId: String
     public var provinceNo: String
     public var hubRevision: Int
-    /// The node revision the hub last applied.
+    /// The node revision the hub last applied (0 from a hub older than conflict-aware sync).
     public var revision: Int
     public var items: [ItemDecision]
     public var fields: [String: String]
@@ -59,47 +76,29 @@ public struct ApplicationChange: Codable, Sendable, Hashable {
         self.items = items
         self.fields = fields
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case cursor
-        case applicationId = "application_id"
-        case provinceNo = "province_no"
-        case hubRevision = "hub_revision"
-        case revision, items, fields, duplicate, conflicts, purged
-    }
+extension ApplicationChange: JSONRecord {
+    public static let jsonShape = JSONShape(
+        "a change", blank: ApplicationChange(cursor: 0, applicationId: "", provinceNo: "", hubRevision: 0, items: [], fields: [:]))
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(cursor, forKey: .cursor)
-        try c.encode(applicationId, forKey: .applicationId)
-        try c.encode(provinceNo, forKey: .provinceNo)
-        try c.encode(hubRevision, forKey: .hubRevision)
-        try c.encode(revision, forKey: .revision)
-        try c.encode(items, forKey: .items)
-        try c.encode(fields, forKey: .fields)
-        try c.encodeIfPresent(duplicate, forKey: .duplicate)
-        try c.encode(conflicts, forKey: .conflicts)
-        if purged { try c.encode(true, forKey: .purged) }
-    }
-
-    /// `revision` and `conflicts` came with conflict-aware sync; a page from an older hub
-    /// without them still decodes (revision 1 known, no conflicts).
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        cursor = try c.decode(Int64.self, forKey: .cursor)
-        applicationId = try c.decode(String.self, forKey: .applicationId)
-        provinceNo = try c.decode(String.self, forKey: .provinceNo)
-        hubRevision = try c.decode(Int.self, forKey: .hubRevision)
-        revision = try c.decodeIfPresent(Int.self, forKey: .revision) ?? 0
-        items = try c.decode([ItemDecision].self, forKey: .items)
-        fields = try c.decode([String: String].self, forKey: .fields)
-        duplicate = try c.decodeIfPresent(DuplicateMatch.self, forKey: .duplicate)
-        conflicts = try c.decodeIfPresent([FieldConflict].self, forKey: .conflicts) ?? []
-        purged = try c.decodeIfPresent(Bool.self, forKey: .purged) ?? false
+    /// `revision` and `conflicts` came with conflict-aware sync: a page from an older hub
+    /// without them is read as revision 0 and no conflicts.
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ApplicationChange) throws(C.Failure) {
+        try c.required("application_id", &v.applicationId)
+        try c.defaulted("conflicts", &v.conflicts, [])
+        try c.required("cursor", &v.cursor)
+        try c.optional("duplicate", &v.duplicate)
+        try c.required("fields", &v.fields)
+        try c.required("hub_revision", &v.hubRevision)
+        try c.required("items", &v.items)
+        try c.required("province_no", &v.provinceNo)
+        try c.defaulted("purged", &v.purged, false, omitDefault: true)
+        try c.defaulted("revision", &v.revision, 0)
     }
 }
 
-public struct ItemDecision: Codable, Sendable, Hashable {
+public struct ItemDecision: Sendable, Hashable {
     public var item: String
     public var state: ItemState
     public var reason: String?
@@ -113,23 +112,35 @@ public struct ItemDecision: Codable, Sendable, Hashable {
     }
 }
 
-/// A catalogue the hub publishes, sent when the node reports another version.
-public struct CatalogUpdate: Codable, Sendable, Hashable {
-    public struct File: Codable, Sendable, Hashable {
-        public var path: String
-        public var text: String
+extension ItemDecision: JSONRecord {
+    public static let jsonShape = JSONShape("an item decision", blank: ItemDecision(item: "", state: .pending))
 
-        public init(path: String, text: String) {
-            self.path = path
-            self.text = text
-        }
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ItemDecision) throws(C.Failure) {
+        try c.optional("documents", &v.documents)
+        try c.required("item", &v.item)
+        try c.optional("reason", &v.reason)
+        try c.required("state", &v.state)
     }
+}
+
+/// A catalogue the hub publishes, sent when the node reports another version.
+public struct CatalogUpdate: Sendable, Hashable {
+    public typealias File = CatalogFile
 
     public var version: String
-    public var files: [File]
+    public var files: [CatalogFile]
 
-    public init(version: String, files: [File]) {
+    public init(version: String, files: [CatalogFile]) {
         self.version = version
         self.files = files
+    }
+}
+
+extension CatalogUpdate: JSONRecord {
+    public static let jsonShape = JSONShape("a catalogue update", blank: CatalogUpdate(version: "", files: []))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout CatalogUpdate) throws(C.Failure) {
+        try c.required("files", &v.files)
+        try c.required("version", &v.version)
     }
 }

@@ -7,7 +7,7 @@
 /// learns from the node's own query: the `database_id` the node last saw, with an
 /// `acked_seq` beyond the hub's `last_seq` for the node or a `cursor` beyond its newest
 /// change, means the database lost what it once answered.
-public struct HubState: Codable, Sendable, Hashable {
+public struct HubState: Sendable, Hashable {
     public var databaseId: String
     /// The last sequence number of this node the hub applied (0: none).
     public var lastSeq: Int64
@@ -20,17 +20,21 @@ public struct HubState: Codable, Sendable, Hashable {
         self.newestCursor = newestCursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case databaseId = "database_id"
-        case lastSeq = "last_seq"
-        case newestCursor = "newest_cursor"
-    }
-
     /// The response header naming the hub's database on every answer to a node.
     public static let databaseHeader = "X-OneThing-Hub-Database"
 
     /// A database id: 32 lower-case hexadecimal digits.
     public static func isDatabaseId(_ text: String) -> Bool {
         text.utf8.count == 32 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+}
+
+extension HubState: JSONRecord {
+    public static let jsonShape = JSONShape("a hub state", blank: HubState(databaseId: "", lastSeq: 0, newestCursor: 0))
+
+    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout HubState) throws(C.Failure) {
+        try c.required("database_id", &v.databaseId)
+        try c.required("last_seq", &v.lastSeq)
+        try c.required("newest_cursor", &v.newestCursor)
     }
 }

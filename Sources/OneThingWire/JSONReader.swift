@@ -1,15 +1,16 @@
 import Foundation
 
-/// A strict, small JSON reader over UTF-8 bytes, for the wire types the node reads in
-/// bulk (`ChangesPage`): values are read straight into the types, without JSONDecoder's
-/// per-value boxing. It accepts exactly RFC 8259 JSON (no comments, no trailing commas, no
-/// leading zeros, strings of valid UTF-8 without raw control characters, surrogate pairs
-/// checked) and limits nesting, so that a hostile answer is an error, never a crash.
-struct JSONReader {
+/// The one JSON reader of node and hub: strict RFC 8259 over UTF-8 bytes, read straight
+/// into the types (`JSONValue.readJSON`), without JSONDecoder's per-value boxing. It accepts
+/// exactly JSON (no comments, no trailing commas, no leading zeros, strings of valid UTF-8
+/// without raw control characters, surrogate pairs checked) and limits nesting, so that a
+/// hostile document is an error, never a crash. Values it is not asked for are checked as
+/// strictly as the ones it reads, without being copied.
+public struct JSONReader {
     static let maxDepth = 64
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var offset = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
     private var depth = 0
 
     /// A reader at the start of `bytes`, past a UTF-8 byte order mark and white space
@@ -20,14 +21,19 @@ struct JSONReader {
         skipSpace()
     }
 
+    /// The kinds of JSON value, told by their first byte.
+    enum Kind {
+        case object, array, string, number, bool, null
+    }
+
     // MARK: documents
 
-    /// Reads one whole JSON document from `data` with `body`: nothing but white space may
+    /// Reads one whole JSON document from `bytes` with `body`: nothing but white space may
     /// follow the value `body` reads.
-    static func document<T>(_ data: Data, _ body: (inout JSONReader) throws(WireDecodingError) -> T)
+    static func document<T>(_ bytes: some ContiguousBytes, _ body: (inout JSONReader) throws(WireDecodingError) -> T)
         throws(WireDecodingError) -> T
     {
-        let result: Result<T, WireDecodingError> = data.withUnsafeBytes { raw in
+        let result: Result<T, WireDecodingError> = bytes.withUnsafeBytes { raw in
             read(raw.bindMemory(to: UInt8.self), body)
         }
         return try result.get()
@@ -55,10 +61,45 @@ struct JSONReader {
         }
     }
 
+    /// After the top-level value: only white space may follow.
+    mutating func end() throws(WireDecodingError) {
+        skipSpace()
+        guard offset == bytes.count else { throw error("unexpected bytes after the JSON value") }
+    }
+
     // MARK: structure
 
-    /// Reads an object, calling `member` with each key; `member` must read the value.
+    /// Reads an object, calling `member` with each key; `member` must read the value (and
+    /// refuse a key it has seen).
     static func object(_ r: inout JSONReader, _ member: (inout JSONReader, String) throws(WireDecodingError) -> Void)
+        throws(WireDecodingError)
+    {
+        try members(&r) { (r: inout JSONReader) throws(WireDecodingError) in
+            let key = try r.string()
+            try r.colon()
+            do throws(WireDecodingError) {
+                try member(&r, key)
+            } catch {
+                throw error.inside(key: key)
+            }
+        }
+    }
+
+    /// Reads an object whose keys are looked up in `keys`: `member` gets the key's index
+    /// (nil for a key not in the table, whose value it must read or skip).
+    static func object(_ r: inout JSONReader, keys: JSONKeyTable, _ member: (inout JSONReader, Int?) throws(WireDecodingError) -> Void)
+        throws(WireDecodingError)
+    {
+        var hint = 0
+        try members(&r) { (r: inout JSONReader) throws(WireDecodingError) in
+            let index = try r.key(in: keys, hint: hint)
+            try r.colon()
+            if let index { hint = index + 1 }
+            try member(&r, index)
+        }
+    }
+
+    static func members(_ r: inout JSONReader, _ member: (inout JSONReader) throws(WireDecodingError) -> Void)
         throws(WireDecodingError)
     {
         try r.open(UInt8(ascii: "{"))
@@ -70,11 +111,7 @@ struct JSONReader {
         }
         while true {
             r.skipSpace()
-            let key = try r.string()
-            r.skipSpace()
-            try r.expect(UInt8(ascii: ":"))
-            r.skipSpace()
-            try member(&r, key)
+            try member(&r)
             r.skipSpace()
             guard let next = r.take() else { throw r.error("the object is cut off") }
             if next == UInt8(ascii: "}") { break }
@@ -83,8 +120,8 @@ struct JSONReader {
         r.depth -= 1
     }
 
-    /// Reads an array, calling `element` for each element; `element` must read it.
-    static func array(_ r: inout JSONReader, _ element: (inout JSONReader) throws(WireDecodingError) -> Void)
+    /// Reads an array, calling `element` with each element's index; `element` must read it.
+    static func array(_ r: inout JSONReader, _ element: (inout JSONReader, Int) throws(WireDecodingError) -> Void)
         throws(WireDecodingError)
     {
         try r.open(UInt8(ascii: "["))
@@ -94,9 +131,15 @@ struct JSONReader {
             r.depth -= 1
             return
         }
+        var index = 0
         while true {
             r.skipSpace()
-            try element(&r)
+            do throws(WireDecodingError) {
+                try element(&r, index)
+            } catch {
+                throw error.inside(index: index)
+            }
+            index += 1
             r.skipSpace()
             guard let next = r.take() else { throw r.error("the array is cut off") }
             if next == UInt8(ascii: "]") { break }
@@ -105,203 +148,67 @@ struct JSONReader {
         r.depth -= 1
     }
 
-    /// An object of string values.
-    static func stringMap(_ r: inout JSONReader) throws(WireDecodingError) -> [String: String] {
-        var map: [String: String] = [:]
-        try object(&r) { (r: inout JSONReader, key: String) throws(WireDecodingError) in map[key] = try r.string() }
-        return map
-    }
-
-    /// Reads and drops any value (unknown keys of a newer hub).
-    static func skipValue(_ r: inout JSONReader) throws(WireDecodingError) {
-        switch r.peek() {
-        case UInt8(ascii: "{"): try object(&r) { (r: inout JSONReader, _: String) throws(WireDecodingError) in try skipValue(&r) }
-        case UInt8(ascii: "["): try array(&r) { (r: inout JSONReader) throws(WireDecodingError) in try skipValue(&r) }
-        case UInt8(ascii: "\""): _ = try r.string()
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try r.bool()
-        case UInt8(ascii: "n"):
-            guard r.null() else { throw r.error("expected a value") }
-        default: try r.number()
+    /// Reads and drops any value (unknown keys of a newer peer), checking it as strictly as
+    /// a value that is kept, without copying its strings.
+    mutating func skipValue() throws(WireDecodingError) {
+        switch kind() {
+        case .object:
+            try Self.members(&self) { (r: inout JSONReader) throws(WireDecodingError) in
+                _ = try r.skipString()
+                try r.colon()
+                try r.skipValue()
+            }
+        case .array: try Self.array(&self) { (r: inout JSONReader, _: Int) throws(WireDecodingError) in try r.skipValue() }
+        case .string: _ = try skipString()
+        case .bool: _ = try bool()
+        case .null: offset += 4
+        case .number: try number()
+        case nil: throw error(peek() == nil ? "the JSON is cut off" : "expected a value")
         }
     }
 
-    /// After the top-level value: only white space may follow.
-    mutating func end() throws(WireDecodingError) {
-        skipSpace()
-        guard offset == bytes.count else { throw error("unexpected bytes after the JSON value") }
-    }
-
-    // MARK: scalars
-
-    /// `null` (consumed) or not (nothing consumed).
-    mutating func null() -> Bool {
-        guard bytes.count - offset >= 4, bytes[offset] == UInt8(ascii: "n"), bytes[offset + 1] == UInt8(ascii: "u"),
-            bytes[offset + 2] == UInt8(ascii: "l"), bytes[offset + 3] == UInt8(ascii: "l")
-        else { return false }
-        offset += 4
-        return true
-    }
-
-    mutating func bool() throws(WireDecodingError) -> Bool {
-        if matches("true") { return true }
-        if matches("false") { return false }
-        throw error("expected true or false")
-    }
-
-    mutating func int64() throws(WireDecodingError) -> Int64 {
+    /// The bytes of the next value, checked (a value read over, to keep as it was sent).
+    mutating func rawValue() throws(WireDecodingError) -> [UInt8] {
         let start = offset
-        let negative = peek() == UInt8(ascii: "-")
-        if negative { offset += 1 }
-        guard let first = peek(), isDigit(first) else { throw error("expected an integer") }
-        if first == UInt8(ascii: "0"), let next = peek(at: offset + 1), isDigit(next) {
-            throw error("a number has a leading zero")
+        try skipValue()
+        return Array(bytes[start..<offset])
+    }
+
+    /// The kind of the next value, or nil when no value starts here.
+    func kind() -> Kind? {
+        guard let byte = peek() else { return nil }
+        let kind: Kind?
+        switch byte {
+        case UInt8(ascii: "{"): kind = .object
+        case UInt8(ascii: "["): kind = .array
+        case UInt8(ascii: "\""): kind = .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): kind = .bool
+        case UInt8(ascii: "n"): kind = matchesAhead("null") ? .null : nil
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = .number
+        default: kind = nil
         }
-        // Built on the negative side, where Int64 reaches one further (Int64.min).
-        var value: Int64 = 0
-        while let digit = peek(), isDigit(digit) {
-            let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.subtractingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
-            guard !o1, !o2 else { offset = start; throw error("an integer is out of range") }
-            value = sum
-            offset += 1
-        }
-        if peek() == UInt8(ascii: "."), let exact = zeroFraction() {
-            // 12.000: exactly the integer before the point.
-            offset = exact
-            return try signed(value, negative: negative, start: start)
-        }
-        if let next = peek(), next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
-            // 12.0 or 1.2e1: an integer written as a number with a fraction or exponent, which
-            // JSON Schema's "integer" and JSONDecoder accept; 1.5 or one too large is not.
+        return kind
+    }
+
+    // MARK: keys
+
+    /// Reads an object's key and finds it in `keys` (trying `hint` first: documents written
+    /// by `JSONWriter` list their keys in the table's order). Nil for another key.
+    private mutating func key(in keys: JSONKeyTable, hint: Int) throws(WireDecodingError) -> Int? {
+        let start = offset
+        if try skipString() {
+            // Escapes in a key: compare what they stand for.
             offset = start
-            try number()
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-            guard let double = Double(text), double.rounded(.towardZero) == double, abs(double) <= 9_007_199_254_740_992
-            else {
-                offset = start
-                throw error("expected an integer, not a fraction")
-            }
-            return Int64(double)
+            let text = try string()
+            return keys.index(of: Array(text.utf8)[...])
         }
-        return try signed(value, negative: negative, start: start)
+        return keys.index(of: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(offset - 1)]), hint: hint)
     }
 
-    private mutating func signed(_ value: Int64, negative: Bool, start: Int) throws(WireDecodingError) -> Int64 {
-        if negative { return value }
-        guard value != .min else { offset = start; throw error("an integer is out of range") }
-        return -value
-    }
-
-    /// After the point: the offset past a fraction of only zeros that no exponent follows, or nil.
-    private func zeroFraction() -> Int? {
-        var index = offset + 1
-        guard let first = peek(at: index), first == UInt8(ascii: "0") else { return nil }
-        while let byte = peek(at: index), byte == UInt8(ascii: "0") { index += 1 }
-        if let byte = peek(at: index), isDigit(byte) || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return nil }
-        return index
-    }
-
-    mutating func int() throws(WireDecodingError) -> Int {
-        let value = try int64()
-        guard let int = Int(exactly: value) else { throw error("an integer is out of range") }
-        return int
-    }
-
-    /// A JSON number of any form, checked and dropped.
-    private mutating func number() throws(WireDecodingError) {
-        if peek() == UInt8(ascii: "-") { offset += 1 }
-        guard let first = peek(), isDigit(first) else { throw error("expected a value") }
-        if first == UInt8(ascii: "0") {
-            offset += 1
-        } else {
-            while let d = peek(), isDigit(d) { offset += 1 }
-        }
-        if peek() == UInt8(ascii: ".") {
-            offset += 1
-            guard let d = peek(), isDigit(d) else { throw error("a number ends after its point") }
-            while let d = peek(), isDigit(d) { offset += 1 }
-        }
-        if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-            offset += 1
-            if let sign = peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { offset += 1 }
-            guard let d = peek(), isDigit(d) else { throw error("a number's exponent has no digits") }
-            while let d = peek(), isDigit(d) { offset += 1 }
-        }
-    }
-
-    mutating func string() throws(WireDecodingError) -> String {
-        try expect(UInt8(ascii: "\""))
-        let start = offset
-        // Fast path: no escapes.
-        while let byte = peek() {
-            if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-                guard let text else { throw error("a string is not valid UTF-8") }
-                offset += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            guard byte >= 0x20 else { throw error("a string holds a raw control character") }
-            offset += 1
-        }
-        guard peek() != nil else { throw error("a string is cut off") }
-        var buffer = Array(bytes[start..<offset])
-        while let byte = take() {
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard let text = String(validating: buffer, as: UTF8.self) else { throw error("a string is not valid UTF-8") }
-                return text
-            case UInt8(ascii: "\\"):
-                try escape(into: &buffer)
-            case 0..<0x20:
-                throw error("a string holds a raw control character", back: 1)
-            default:
-                buffer.append(byte)
-            }
-        }
-        throw error("a string is cut off")
-    }
-
-    private mutating func escape(into buffer: inout [UInt8]) throws(WireDecodingError) {
-        guard let kind = take() else { throw error("a string is cut off") }
-        switch kind {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(kind)
-        case UInt8(ascii: "b"): buffer.append(0x08)
-        case UInt8(ascii: "f"): buffer.append(0x0C)
-        case UInt8(ascii: "n"): buffer.append(0x0A)
-        case UInt8(ascii: "r"): buffer.append(0x0D)
-        case UInt8(ascii: "t"): buffer.append(0x09)
-        case UInt8(ascii: "u"):
-            var scalar = UInt32(try hex4())
-            if (0xD800..<0xDC00).contains(scalar) {
-                guard matches("\\u") else { throw error("a \\u escape has half a surrogate pair") }
-                let low = UInt32(try hex4())
-                guard (0xDC00..<0xE000).contains(low) else { throw error("a \\u escape has half a surrogate pair") }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else if (0xDC00..<0xE000).contains(scalar) {
-                throw error("a \\u escape has half a surrogate pair")
-            }
-            guard let unicode = Unicode.Scalar(scalar) else { throw error("a \\u escape is not a character") }
-            buffer.append(contentsOf: String(Character(unicode)).utf8)
-        default:
-            throw error("a string has an unknown escape", back: 1)
-        }
-    }
-
-    private mutating func hex4() throws(WireDecodingError) -> UInt16 {
-        var value: UInt16 = 0
-        for _ in 0..<4 {
-            guard let byte = take() else { throw error("a \\u escape is cut off") }
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw error("a \\u escape needs four hexadecimal digits", back: 1)
-            }
-            value = value << 4 | UInt16(digit)
-        }
-        return value
+    mutating func colon() throws(WireDecodingError) {
+        skipSpace()
+        try expect(UInt8(ascii: ":"))
+        skipSpace()
     }
 
     // MARK: bytes
@@ -310,28 +217,32 @@ struct JSONReader {
         WireDecodingError(message: what, offset: max(0, offset - back))
     }
 
-    private mutating func open(_ byte: UInt8) throws(WireDecodingError) {
+    mutating func open(_ byte: UInt8) throws(WireDecodingError) {
         try expect(byte)
         depth += 1
         guard depth <= Self.maxDepth else { throw error("the JSON is nested deeper than \(Self.maxDepth) levels") }
     }
 
-    private mutating func expect(_ byte: UInt8) throws(WireDecodingError) {
+    mutating func expect(_ byte: UInt8) throws(WireDecodingError) {
         guard peek() == byte else {
             throw error(peek() == nil ? "the JSON is cut off" : "expected \(Character(Unicode.Scalar(byte)))")
         }
         offset += 1
     }
 
-    private mutating func matches(_ word: StaticString) -> Bool {
+    func matchesAhead(_ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard bytes.count - offset >= count else { return false }
-        let equal = word.withUTF8Buffer { w in (0..<count).allSatisfy { bytes[offset + $0] == w[$0] } }
-        if equal { offset += count }
-        return equal
+        return word.withUTF8Buffer { w in (0..<count).allSatisfy { bytes[offset + $0] == w[$0] } }
     }
 
-    private mutating func skipSpace() {
+    mutating func matches(_ word: StaticString) -> Bool {
+        guard matchesAhead(word) else { return false }
+        offset += word.utf8CodeUnitCount
+        return true
+    }
+
+    mutating func skipSpace() {
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x09, 0x0A, 0x0D: offset += 1
@@ -340,25 +251,14 @@ struct JSONReader {
         }
     }
 
-    private func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
-    private func peek(at index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+    func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+    func peek(at index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private mutating func take() -> UInt8? {
+    mutating func take() -> UInt8? {
         guard offset < bytes.count else { return nil }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
-    /// The bytes from `start` to the current offset (a value read over, to hand elsewhere).
-    func slice(from start: Int) -> [UInt8] { Array(bytes[start..<offset]) }
-}
-
-/// A wire document that is not what it should be: what, and at which byte.
-public struct WireDecodingError: Error, CustomStringConvertible, Sendable, Hashable {
-    public let message: String
-    public let offset: Int
-
-    public var description: String { "\(message) (at byte \(offset))" }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }

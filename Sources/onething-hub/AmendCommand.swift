@@ -52,9 +52,9 @@ struct AmendCommand: HubSubcommand {
         }
         let inputs: FieldInputs
         do {
-            inputs = try JSONDecoder().decode(FieldInputs.self, from: bytes)
+            inputs = try JSONCodec.decode(FieldInputs.self, from: bytes)
         } catch {
-            throw .data("The data is not a JSON object of {field_id: value}; nothing was changed.")
+            throw .data("The data is not a JSON object of {field_id: value} (\(error.description)); nothing was changed.")
         }
         var fields: [String: String] = [:]
         var problems: [String] = []

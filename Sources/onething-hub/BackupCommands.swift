@@ -31,8 +31,11 @@ struct RestoreCommand: HubSubcommand {
         commandName: "restore",
         abstract: "Replace the hub's database with the backup in FILE; every node recovers at its next sync.",
         discussion: """
-            The database gets a new identity and province numbers continue in a fresh block, so that no
-            number issued before is issued again. Each node notices the new identity at its next sync,
+            The backup is prepared in a file beside the database and taken in with one transaction that
+            keeps the nodes' current tokens (a token rotated away stays refused) and the catalogues
+            served, so the hub may go on serving: it answers from the old content or the restored one,
+            never from the backup's tokens. The database gets a new identity and province numbers
+            continue in a fresh block, so that no number issued before is issued again. Each node notices the new identity at its next sync,
             sends again every revision the backup lacks and pulls its applications again from the start.
             Decisions made after the backup was taken are not in it: the departments decide those again.
             A database file copied back by hand is noticed too, at the first sync of a node that knows more

@@ -30,8 +30,8 @@ enum Output {
     }
 
     static func failure(_ failure: CLIFailure, json: Bool) {
-        if json, let data = try? WireCoding.encode(failure.body) {
-            diagnostic(String(decoding: data, as: UTF8.self))
+        if json {
+            diagnostic(JSONCodec.text(failure.body))
         } else {
             for text in failure.lines { diagnostic("onething-hub: \(text)") }
         }

@@ -1,8 +1,9 @@
 import OneThingTerminal
 import OneThingModel
+import OneThingWire
 
 /// `catalog show BUNDLE --json`: items and fields, each field with id, type, required and
-/// a valid example.
+/// a valid example; the system fields, duplicate key and prefill sources as declared.
 struct CatalogShowJSON: Encodable {
     struct Item: Encodable {
         var code: String
@@ -13,6 +14,8 @@ struct CatalogShowJSON: Encodable {
         var materials: [LocalizedText]
         var situations: [Situation]
         var fields: [String]
+        var needs: [String]
+        var issues: [IssuedDocument]
         var offered: Bool
     }
 
@@ -41,6 +44,9 @@ struct CatalogShowJSON: Encodable {
     var items: [Item]
     var fields: [Field]
     var rules: [CrossFieldRule]
+    var systemFields: [SystemField]
+    var duplicateKey: DuplicateKeyDefinition?
+    var prefill: [PrefillMapping]
 
     init(bundle: BundleDefinition, offered: [String], region: String, version: String, today: CivilDate) {
         catalogVersion = version
@@ -53,7 +59,7 @@ struct CatalogShowJSON: Encodable {
         items = bundle.items.map {
             Item(code: $0.code, names: $0.names, department: $0.department, promisedDays: $0.promisedDays,
                  dependsOn: $0.dependsOn, materials: $0.materials, situations: $0.situations, fields: $0.fields,
-                 offered: offered.contains($0.code))
+                 needs: $0.needs, issues: $0.issues, offered: offered.contains($0.code))
         }
         fields = bundle.fields.map { field in
             Field(id: field.id, label: field.label, group: field.group, type: field.type, required: field.required,
@@ -62,6 +68,9 @@ struct CatalogShowJSON: Encodable {
                   items: bundle.items.filter { $0.fields.contains(field.id) }.map(\.code))
         }
         rules = bundle.rules
+        systemFields = bundle.systemFields
+        duplicateKey = bundle.duplicateKey
+        prefill = bundle.prefill
     }
 }
 
@@ -125,8 +134,6 @@ enum OrderedJSON {
 
     /// A JSON string, escaped by the same writer as frozen payloads.
     static func string(_ s: String) -> String {
-        var writer = CanonicalJSON.Writer(capacity: s.utf8.count + 2)
-        writer.string(s)
-        return writer.text
+        JSONCodec.text(s)
     }
 }

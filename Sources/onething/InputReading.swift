@@ -1,5 +1,6 @@
 import Foundation
 import OneThingModel
+import OneThingWire
 
 /// Reads the bytes of `--data` / `--ndjson` (a file, or `-` for stdin) and decodes JSON
 /// objects from them, with messages that never quote the input.
@@ -29,9 +30,9 @@ enum InputReading {
             return .failure(FieldProblem(field: nil, message: "The input must be one JSON object of field ids and values, such as {\"newborn_name\": \"...\"}; `onething catalog example BUNDLE` prints a template."))
         }
         do {
-            return .success(try JSONDecoder().decode(FieldInputs.self, from: data).values)
+            return .success(try JSONCodec.decode(FieldInputs.self, from: data).values)
         } catch {
-            return .failure(FieldProblem(field: nil, message: "The input is not valid JSON (check quotes, commas and braces); `onething catalog example BUNDLE` prints a template."))
+            return .failure(FieldProblem(field: nil, message: "The input is not valid JSON (\(error.description); check quotes, commas and braces); `onething catalog example BUNDLE` prints a template."))
         }
     }
 }

@@ -37,13 +37,7 @@ struct ShowCommand: NodeCommand {
         Output.line("Province number: \(app.summary.provinceNo ?? "not yet assigned")")
         Output.line("Revision: \(app.summary.revision)\(app.hubRevision.map { ", hub revision \($0)" } ?? "")")
         Output.line("Filed: \(app.summary.filedAt) under catalogue \(app.catalogVersion), region \(app.region)")
-        if let provisional = app.fields[FieldOwnership.newbornProvisionalID] {
-            if let issued = app.fields[FieldOwnership.newbornIDNumber] {
-                Output.line("Newborn identity: \(TerminalSafe.text(issued)) (issued; replaces the provisional \(TerminalSafe.text(provisional)))")
-            } else {
-                Output.line("Newborn identity: provisional \(TerminalSafe.text(provisional)) until the household registration issues the resident ID number")
-            }
-        }
+        for line in IdentityLines.lines(bundle: bundle, fields: app.fields) { Output.line(line) }
         if let duplicate = app.duplicate {
             Output.line(
                 "Possible duplicate (\(duplicate.kind.rawValue)) of \(duplicate.provinceNo): application \(duplicate.applicationId) from node \(duplicate.nodeId). Both are kept; the departments decide.")

@@ -44,4 +44,33 @@ struct OperatorsImportCLITests {
         let again = try node.run(["import", "deliveries", path, "--json"])
         #expect((again.json() as? [String: Any])?["new"] as? Int == 0, "importing again updates")
     }
+
+    @Test("import deliveries as JSON: numbers taken for the numeric fields; true, null or a number elsewhere refused naming the record and field")
+    func deliveriesJSON() throws {
+        let node = TestNode()
+        let birth = TestMoment.machine.today().adding(days: -2).description + "T08:30"
+        let good = #"{"mother_name":"林测试","mother_id_number":"350102199503120020","birth_time":"\#(birth)","newborn_sex":"女","birth_weight_g":3250,"birth_length_cm":50.5,"gestational_weeks":39}"#
+        let flag = good.replacingOccurrences(of: #""newborn_sex":"女""#, with: #""newborn_sex":true"#)
+        let empty = good.replacingOccurrences(of: #""mother_name":"林测试""#, with: #""mother_name":null"#)
+        let path = node.file("deliveries.json")
+        try ("[" + [good, flag, empty].joined(separator: ",\n") + "]").write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try node.run(["import", "deliveries", path])
+        #expect(run.code == 65)
+        #expect(run.stdout.contains("1 deliveries imported"), "\(run.stderr)")
+        #expect(run.stderr.contains("record 2") && run.stderr.contains("newborn_sex") && run.stderr.contains("true or false"), "\(run.stderr)")
+        #expect(run.stderr.contains("record 3") && run.stderr.contains("mother_name"), "\(run.stderr)")
+        #expect(!run.stderr.contains("林测试"))
+
+        let lines = node.file("deliveries.ndjson")
+        try [good, good.replacingOccurrences(of: #""mother_id_number":"350102199503120020""#, with: #""mother_id_number":350102199503120020"#)]
+            .joined(separator: "\n").write(toFile: lines, atomically: true, encoding: .utf8)
+        let ndjson = try node.run(["import", "deliveries", lines])
+        #expect(ndjson.code == 65)
+        #expect(ndjson.stderr.contains("line 2") && ndjson.stderr.contains("mother_id_number") && ndjson.stderr.contains("JSON string"), "\(ndjson.stderr)")
+
+        try #"[{"mother_name":"a"},{"mother_name":"b","mother_name":"c"}]"#.write(toFile: path, atomically: true, encoding: .utf8)
+        let twice = try node.run(["import", "deliveries", path])
+        #expect(twice.code == 65)
+        #expect(twice.stderr.contains("[1].mother_name") && twice.stderr.contains("twice"), "\(twice.stderr)")
+    }
 }

@@ -134,8 +134,6 @@ final class FaultRoundsDesk: @unchecked Sendable {
     private var backupsStarted = 0
     private var restoresDone = 0
     private var restoredFrom: Set<String> = []
-    /// Nodes whose token was rotated after the outstanding backup was taken (KNOWN ISSUE F).
-    private var rotatedSinceBackup: Set<String> = []
     private var tokens: [String: TokenState] = [:]
     private var decisions: [DecisionRecord] = []
     /// Province number -> application id, as the hub listed them over the run.
@@ -148,10 +146,6 @@ final class FaultRoundsDesk: @unchecked Sendable {
         /// A rotated token not yet written into the node's token file, and the node's round
         /// from which it is written.
         var pending: (token: String, due: Int)?
-        /// KNOWN ISSUE F (FaultRoundsRestoreFaultTests): while `onething-hub restore` runs, the hub
-        /// takes the backup's tokens for a moment, so a node re-keyed since the backup may be
-        /// refused (69) by a sync that meets that moment.
-        var restoring = false
     }
 
     /// What a sync's exit can be held against: a 69 is expected only when the token changed
@@ -204,7 +198,7 @@ final class FaultRoundsDesk: @unchecked Sendable {
     }
 
     func tokenMark(_ node: String) -> TokenMark {
-        locked { TokenMark(epoch: tokens[node]?.epoch ?? 0, pending: tokens[node]?.pending != nil || tokens[node]?.restoring == true) }
+        locked { TokenMark(epoch: tokens[node]?.epoch ?? 0, pending: tokens[node]?.pending != nil) }
     }
 
     func tokenFile(_ node: String) -> String { loop.dir.file("token-\(node)") }
@@ -221,7 +215,6 @@ final class FaultRoundsDesk: @unchecked Sendable {
             backupsStarted += 1
             let path = loop.dir.file("hub-backup-\(backupsStarted).sqlite")
             outstandingBackup = path
-            rotatedSinceBackup = []
             return path
         }
         guard let path else {
@@ -240,29 +233,14 @@ final class FaultRoundsDesk: @unchecked Sendable {
 
     /// Restores the hub from the outstanding backup while it serves. With `again`, the
     /// backup stays outstanding: it is restored from once more later (what is sent meanwhile
-    /// will be lost at the hub again). The nodes keep their tokens (FaultRoundsRestoreFaultTests
-    /// D: a restore brought back the tokens of the backup): a sync refused (69) because of a
-    /// restore is a problem, but for the moment of known issue F.
+    /// will be lost at the hub again). The nodes keep their tokens, during the restore too
+    /// (FaultRoundsRestoreFaultTests D and F): a sync refused (69) because of a restore is a
+    /// problem.
     func restoreHub(label: String, again: Bool = false) throws {
         desk.lock()
         defer { desk.unlock() }
         guard let path = locked({ outstandingBackup }) else { return }
         let repeated = locked { restoredFrom.contains(path) }
-        let rekeyed = locked { () -> Set<String> in
-            for node in rotatedSinceBackup {
-                tokens[node, default: TokenState()].epoch += 1
-                tokens[node]?.restoring = true
-            }
-            return rotatedSinceBackup
-        }
-        defer {
-            locked {
-                for node in rekeyed {
-                    tokens[node]?.epoch += 1
-                    tokens[node]?.restoring = false
-                }
-            }
-        }
         let run = try loop.hub(["restore", path])
         if run.code == 0 {
             count("hub restores")
@@ -272,10 +250,7 @@ final class FaultRoundsDesk: @unchecked Sendable {
             problem("\(label): onething-hub restore exited \(run.code): \(run.stderr)")
         }
         locked {
-            if !again {
-                outstandingBackup = nil
-                rotatedSinceBackup = []
-            }
+            if !again { outstandingBackup = nil }
             restoresDone += 1
         }
     }
@@ -297,7 +272,6 @@ final class FaultRoundsDesk: @unchecked Sendable {
             return
         }
         locked {
-            if outstandingBackup != nil { rotatedSinceBackup.insert(node) }
             tokens[node, default: TokenState()].epoch += 1
             tokens[node]?.pending = (token, dueRound ?? 0)
         }

@@ -4,10 +4,7 @@ import TestSupport
 import Testing
 
 /// Product faults the network-fault rounds met with operator events (issue 12), each in its
-/// smallest form on the real binaries. A-E are fixed: each test is what must happen. B2 and F
-/// are open: their tests run what should happen inside `withKnownIssue` (they pass while the
-/// product still fails the expectation, and fail, "known issue was not recorded", once it is
-/// fixed, so that the wrapper and the rounds' precaution marked KNOWN ISSUE go).
+/// smallest form on the real binaries, each test what must happen (all fixed).
 @Suite("Restore faults found by the fault rounds with operator events")
 struct FaultRoundsRestoreFaultTests {
     func synced(_ loop: Loop, db: String? = nil) throws -> BuiltBinary.Run {
@@ -50,7 +47,11 @@ struct FaultRoundsRestoreFaultTests {
         #expect((try loop.hubShow(number)["fields"] as? [String: String])?["mother_phone"] == "13900000002", "the correction reaches the hub")
     }
 
-    @Test("B: a filing unsent when the node's copy was made, corrected in place and sent afterwards, is answered as already held once the copy is back, never quarantined")
+    func openConflicts(_ loop: Loop) throws -> String {
+        try loop.sql("SELECT field, local, hub FROM conflicts WHERE state = 'open' ORDER BY field")
+    }
+
+    @Test("B: a filing unsent when the node's copy was made, corrected in place and sent afterwards, is held beside the hub's once the copy is back (the field it gives otherwise a conflict), never quarantined")
     func replacedEntryAfterNodeRestore() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -62,14 +63,17 @@ struct FaultRoundsRestoreFaultTests {
         try amend(loop, id, phone: "13900000001")  // the queued entry replaced: same seq, new key
         _ = try synced(loop)
         try copy(copyPath, to: loop.nodeDB)
+        let example = try #require(try loop.nodeShow(id)["fields"] as? [String: String])["mother_phone"]
         let run = try synced(loop)
         #expect(try loop.hubApplications().count == 1)
         #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
         #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "a renumbered entry is quarantined")
         #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
+        // Which form is the later cannot be told: the hub's value holds, the copy's waits for the clerk.
+        #expect(try openConflicts(loop) == "mother_phone|\(example ?? "")|13900000001")
     }
 
-    @Test("B2: a correction unsent when the node's copy was made, corrected in place and sent afterwards, is quarantined once the copy is back")
+    @Test("B2: a correction unsent when the node's copy was made, corrected in place and sent afterwards, is held beside the hub's once the copy is back, never quarantined; the clerk decides")
     func replacedCorrectionAfterNodeRestore() throws {
         let loop = Loop()
         let hub = try loop.startHub()
@@ -84,11 +88,51 @@ struct FaultRoundsRestoreFaultTests {
         _ = try synced(loop)
         try copy(copyPath, to: loop.nodeDB)
         let run = try synced(loop)
-        withKnownIssue("the old revision 2 meets seq_reused, is renumbered, and is refused: 'Revision 2 is not later than revision 2 that the hub already applied'") { () throws in
-            #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
-            #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "a renumbered entry is quarantined")
-            #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
-        }
+        #expect((run.json() as? [String: Any])?["rejected"] as? Int == 0, "\(run.stdout)")
+        #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0", "a renumbered entry is quarantined")
+        #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
+        // Neither form overwrote the other: the hub's value holds, the copy's is kept in a
+        // conflict at both ends, and nothing was applied twice.
+        let number = try #require(try loop.nodeShow(id)["province_no"] as? String)
+        #expect((try loop.hubShow(number)["fields"] as? [String: String])?["mother_phone"] == "13900000002")
+        #expect(try openConflicts(loop) == "mother_phone|13900000001|13900000002")
+        #expect((try loop.hubShow(number)["conflicts"] as? [[String: Any]])?.compactMap { $0["field"] as? String } == ["mother_phone"])
+        #expect(try loop.hubShow(number)["revision"] as? Int == 2)
+        // The clerk keeps the copy's value: the decision reaches the hub and closes the conflict.
+        #expect(try loop.node(["conflicts", "resolve", id, "--keep", "local"]).code == 0)
+        _ = try synced(loop)
+        #expect((try loop.hubShow(number)["fields"] as? [String: String])?["mother_phone"] == "13900000001")
+        #expect((try loop.hubShow(number)["conflicts"] as? [Any])?.isEmpty == true)
+        #expect(try openConflicts(loop) == "")
+        #expect(try loop.nodeShow(id)["revision"] as? Int == loop.hubShow(number)["revision"] as? Int)
+    }
+
+    @Test("B2, made again alike: a correction unsent when the node's copy was made, replaced in place and given its first value again before it was sent, is answered as already applied once the copy is back; nothing changes at the hub")
+    func sameCorrectionAfterNodeRestore() throws {
+        let loop = Loop()
+        let hub = try loop.startHub()
+        defer { hub.stop() }
+        _ = try loop.setUpNode(url: hub.url)
+        let id = try #require(try loop.file(count: 1).first)
+        _ = try synced(loop)
+        try amend(loop, id, phone: "13900000001")  // revision 2, queued, never sent
+        let copyPath = loop.dir.file("node-copy.sqlite")
+        try copy(loop.nodeDB, to: copyPath)
+        try amend(loop, id, phone: "13900000002")  // replaced in place: same seq, new key
+        try amend(loop, id, phone: "13900000001")  // and back: the copy's very payload, another key
+        _ = try synced(loop)
+        let number = try #require(try loop.nodeShow(id)["province_no"] as? String)
+        let hubRevision = try loop.hubShow(number)["hub_revision"] as? Int
+        try copy(copyPath, to: loop.nodeDB)
+        let run = try synced(loop)
+        let report = run.json() as? [String: Any]
+        #expect(report?["rejected"] as? Int == 0 && report?["already_applied"] as? Int == 1, "\(run.stdout)")
+        #expect(try loop.sql("SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") == "0")
+        #expect(try loop.nodeShow(id)["state"] as? String == "accepted")
+        #expect(try openConflicts(loop) == "")
+        #expect(try loop.hubShow(number)["hub_revision"] as? Int == hubRevision, "applied twice")
+        #expect((try loop.hubShow(number)["conflicts"] as? [Any])?.isEmpty == true)
+        #expect((try loop.hubShow(number)["fields"] as? [String: String])?["mother_phone"] == "13900000001")
     }
 
     @Test("C: the hub restored twice from the same backup gives no province number out again; the node syncs")
@@ -192,7 +236,7 @@ struct FaultRoundsRestoreFaultTests {
         """
 
     @Test(
-        "F: while onething-hub restore runs, the serving hub takes the backup's node tokens for a moment (a node re-keyed since is refused)",
+        "F: while onething-hub restore runs, the serving hub answers a node re-keyed since the backup with its current token throughout",
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "needs strace to slow the restore down"))
     func tokensDuringRestore() throws {
         let loop = Loop()
@@ -216,8 +260,8 @@ struct FaultRoundsRestoreFaultTests {
         try asking.run()
         Thread.sleep(forTimeInterval: 0.3)
         // The restore as on a busy disk: each fsync of the restoring process held 0.3 s, so
-        // that the moment between its two transactions (the backup's content copied in; the
-        // live tokens, counter and a new identity written) lasts long enough to be met.
+        // that any moment in which the backup's tokens were served (once, its content was
+        // copied in and the live tokens written back in two transactions) would be met.
         let restore = Process()
         restore.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
         restore.arguments = [
@@ -232,11 +276,6 @@ struct FaultRoundsRestoreFaultTests {
         asking.waitUntilExit()
         #expect(codes.contains("200:"), "\(codes)")
         #expect(try loop.node(["sync"]).code == 0, "the current token works after the restore")
-        withKnownIssue(
-            "restore copies the backup in and writes the live tokens back in two transactions; in between the backup's tokens (and counter and identity) are served",
-            isIntermittent: true
-        ) {
-            #expect(!codes.contains("401:"), "answers to the node's current token during the restore: \(codes)")
-        }
+        #expect(!codes.contains("401:"), "answers to the node's current token during the restore: \(codes)")
     }
 }

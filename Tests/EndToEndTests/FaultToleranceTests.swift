@@ -14,9 +14,10 @@ import Testing
 /// and hub agree on every application the node holds (the hub is the reference after a
 /// restore: decisions made after its backup are gone on both sides), no province number names
 /// two applications (at the hub, within each node, nor over the run), nothing is quarantined.
-/// Product faults met on the way are reproduced in FaultRoundsRestoreFaultTests: A-E fixed,
-/// so the rounds take no precaution against them any more; B2 and F open, left out of the
-/// rounds where they would show, marked KNOWN ISSUE.
+/// Product faults met on the way are reproduced in FaultRoundsRestoreFaultTests (A-F, B2), all
+/// fixed, so the rounds take no precaution against them. A correction the node's copy held
+/// unsent, which the clerk had replaced and sent before the copy came back (B, B2), comes back
+/// as a conflict beside the hub's value: before convergence a clerk decides every open one.
 ///
 /// Seeds: a fixed one and one drawn per run (both printed). To replay a failing run, set
 /// ONETHING_FAULT_SEED to its seed (ONETHING_FAULT_ROUNDS and ONETHING_FAULT_RATE change the
@@ -156,12 +157,8 @@ private struct FaultRun {
     private var backupTaken: [Int: Int] = [:]
     private var firstRestore: [Int: Int] = [:]
     private var cyclesDone: Set<Int> = []
-    /// The node's database copied aside: how many applications were filed then, and the ones
-    /// with an unsent correction then (KNOWN ISSUE B2, FaultRoundsRestoreFaultTests: such a
-    /// correction, replaced in place after the copy and sent, is quarantined when the copy
-    /// comes back; those applications are not amended until the restore).
+    /// The node's database copied aside: how many applications were filed then.
     private var snapshotFiled: Int?
-    private var unsentAtSnapshot: Set<String> = []
     private var nodeRestored = false
     private var snapshotPath: String { loop.dir.file("\(played.node)-snapshot.sqlite") }
 
@@ -295,11 +292,6 @@ private struct FaultRun {
         }
         snapshotFiled = played.filed.count
         desk.add("node databases copied aside", 1)
-        // KNOWN ISSUE B2 (see unsentAtSnapshot). An unsent filing (revision 1) is amended as
-        // any other (FaultRoundsRestoreFaultTests B).
-        let unsent = try loop.sql(
-            "SELECT DISTINCT application_id FROM outbox WHERE state != 'acked' AND revision > 1", db: snapshotPath)
-        unsentAtSnapshot = Set(unsent.split(separator: "\n").map(String.init))
     }
 
     /// The copy put back; false when it has to wait (a hub backup waits for its restore, or
@@ -314,7 +306,6 @@ private struct FaultRun {
         let lostNow = Set(played.filed[filedThen...])
         played.lost.formUnion(lostNow)
         played.amended.subtract(lostNow)
-        unsentAtSnapshot = []
         return true
     }
 
@@ -350,11 +341,10 @@ private struct FaultRun {
         played.filed += ids
     }
 
-    /// A clerk's correction of one of this node's applications, whatever its sync state
-    /// (not of those its database lost, nor, for known issue B2, of those with a correction
-    /// unsent when its copy was made).
+    /// A clerk's correction of one of this node's applications, whatever its sync state (not
+    /// of those its database lost).
     mutating func amend(label: String) throws {
-        let candidates = played.filed.filter { !played.lost.contains($0) && !unsentAtSnapshot.contains($0) }
+        let candidates = played.filed.filter { !played.lost.contains($0) }
         guard !candidates.isEmpty else { return }
         let id = candidates[Int(random.next() % UInt64(candidates.count))]
         let phone = "139" + String(format: "%08d", Int(random.next() % 100_000_000))
@@ -499,21 +489,40 @@ private struct ExactlyOnce {
         return ["\(played.node) \(id): fields \(differing) differ from the hub's; open conflicts \(shown["open_conflicts"] ?? "nil")"]
     }
 
-    /// Syncs (faults off) until a run exits 0 with nothing queued, sent or in flight.
+    /// Syncs (faults off) until a run exits 0 with nothing queued, sent or in flight and no
+    /// conflict open; after each, a clerk decides the open conflicts (alternately keeping this
+    /// node's value and the hub's), as a person at the node would.
     func converge() throws -> [String] {
         var last = ""
+        var decided = 0
+        var problems: [String] = []
         for _ in 0..<10 {
             let sync = try loop.node(["sync", "--retry-budget", "5", "--json"], db: played.db)
+            let deciding = try decideConflicts(from: decided, problems: &problems)
+            decided += deciding
             let status = try loop.nodeStatus(db: played.db)
             let outbox = (status["outbox"] as? [String: Int]) ?? [:]
             let applications = (status["applications"] as? [String: Int]) ?? [:]
-            if sync.code == 0 && outbox["queued"] == 0 && outbox["in_flight"] == 0
+            if sync.code == 0 && deciding == 0 && outbox["queued"] == 0 && outbox["in_flight"] == 0
                 && applications["queued"] == 0 && applications["sent"] == 0
             {
-                return []
+                if decided > 0 { print("FaultToleranceTests: \(played.node): \(decided) conflict decision\(decided == 1 ? "" : "s") by the clerk before convergence") }
+                return problems
             }
             last = "exit \(sync.code) \(sync.stderr) status \(status)"
         }
-        return ["\(played.node): not converged after 10 syncs without faults; last: \(last)"]
+        return problems + ["\(played.node): not converged after 10 syncs without faults; last: \(last)"]
+    }
+
+    /// `onething conflicts resolve` for each application with an open conflict; how many.
+    func decideConflicts(from count: Int, problems: inout [String]) throws -> Int {
+        let listed = try loop.node(["conflicts", "list", "--json"], db: played.db).json() as? [String: Any]
+        let ids = Set(((listed?["conflicts"] as? [[String: Any]]) ?? []).compactMap { $0["application_id"] as? String }).sorted()
+        for (n, id) in ids.enumerated() {
+            let keep = (count + n) % 2 == 0 ? "local" : "hub"
+            let run = try loop.node(["conflicts", "resolve", id, "--keep", keep], db: played.db)
+            if run.code != 0 { problems.append("\(played.node) \(id): conflicts resolve --keep \(keep) exited \(run.code): \(run.stderr)") }
+        }
+        return ids.count
     }
 }

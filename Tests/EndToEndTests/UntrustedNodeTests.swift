@@ -12,8 +12,8 @@ import Testing
 struct UntrustedNodeTests {
     /// POSTs the entries to the hub as `node` with `token`; returns the push results.
     func push(_ hub: HubProcess, node: String, token: String, _ entries: [PushEntry]) throws -> [PushResult] {
-        let answer = try curlPost(hub.url + WireProtocol.pushPath(node: node), body: try WireCoding.encode(PushRequest(entries: entries)), token: token)
-        return try WireCoding.decode(PushResponse.self, from: answer.body).results
+        let answer = try curlPost(hub.url + WireProtocol.pushPath(node: node), body: Data(JSONCodec.encode(PushRequest(entries: entries))), token: token)
+        return try JSONCodec.decode(PushResponse.self, from: answer.body).results
     }
 
     /// The catalogue's valid example as of now, as a payload for `applicationId`, with `edit` applied.
@@ -24,17 +24,17 @@ struct UntrustedNodeTests {
         let valid = try FormValidator(catalog: catalog, region: region)
             .validate(bundle: "birth", items: items, inputs: inputs, now: TestMoment.machine.now().civil).get()
         var payload = ApplicationPayload(applicationId: id, revision: 1, baseRevision: nil, application: valid, operatorId: nil)
-        payload.fields[FieldOwnership.newbornProvisionalID] = FieldOwnership.provisionalID(applicationId: id)
+        payload.fields.merge(try #require(catalog.bundle("birth")).provisionalFields(applicationId: id)) { _, new in new }
         edit(&payload)
         return payload
     }
 
     func entry(seq: Int64, _ payload: ApplicationPayload) -> PushEntry {
-        let text = payload.canonicalJSON
-        let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let frozen = Data(payload.canonicalJSONBytes)
+        let hash = SHA256.hash(data: frozen).map { String(format: "%02x", $0) }.joined()
         return PushEntry(
             seq: seq, idempotencyKey: "key-\(seq)-\(payload.applicationId)", applicationId: payload.applicationId,
-            revision: payload.revision, baseRevision: payload.baseRevision, payloadSHA256: hash, payload: text)
+            revision: payload.revision, baseRevision: payload.baseRevision, payloadSHA256: hash, payload: PushPayload(frozen: frozen))
     }
 
     @Test("payloads a node's validator would refuse are rejected with the field and the rule, nothing stored; a valid one behind them is accepted")

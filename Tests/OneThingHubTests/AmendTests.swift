@@ -13,7 +13,7 @@ struct AmendTests {
     {
         try await client.execute(
             uri: "\(WireProtocol.adminApplicationsPath)/\(number)", method: .patch, headers: hub.adminHeaders,
-            body: ByteBuffer(bytes: try WireCoding.encode(AmendRequest(fields: fields))))
+            body: ByteBuffer(bytes: JSONCodec.encode(AmendRequest(fields: fields))))
     }
 
     @Test("an amendment bumps hub_revision and shows in the next pull")
@@ -27,7 +27,7 @@ struct AmendTests {
             let address = "福建省福州市鼓楼区测试街道8号"
             let response = try await amend(number, ["delivery_address": address], client: client, hub: hub)
             #expect(response.status == .ok)
-            let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: response.body))
+            let application = try JSONCodec.decode(HubApplication.self, from: Data(buffer: response.body))
             #expect(application.hubRevision == 2)
             #expect(application.revision == 1)
             #expect(application.fields["delivery_address"] == address)

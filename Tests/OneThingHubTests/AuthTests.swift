@@ -19,7 +19,7 @@ struct AuthTests {
         let hub = try await HubFixture()
         let otherToken = try await hub.store.addNode("ward-2")
         try await hub.app().test(.router) { client in
-            let body = ByteBuffer(bytes: try WireCoding.encode(PushRequest(entries: [])))
+            let body = ByteBuffer(bytes: JSONCodec.encode(PushRequest(entries: [])))
             let cases: [(String, HTTPFields)] = [
                 (hub.node, [.authorization: "Bearer not-the-token"]),
                 (hub.node, [:]),
@@ -30,12 +30,12 @@ struct AuthTests {
             ]
             var messages: Set<String> = []
             for (node, headers) in cases {
-                let path = WireProtocol.pushPath(node: node.replacingOccurrences(of: " ", with: "%20"))
+                let path = WireProtocol.pushPath(node: node)  // percent-encoded by WireRoute
                 let response = try await client.execute(uri: path, method: .post, headers: headers, body: body)
                 try expectUnauthorized(response)
                 messages.insert(try response.errorBody().message)
                 let pull = try await client.execute(
-                    uri: WireProtocol.changesPath(node: node.replacingOccurrences(of: " ", with: "%20")), method: .get,
+                    uri: WireProtocol.changesPath(node: node), method: .get,
                     headers: headers)
                 try expectUnauthorized(pull)
             }
@@ -90,9 +90,9 @@ struct AuthTests {
         try await hub.app().test(.router) { client in
             let response = try await client.execute(uri: WireProtocol.healthPath, method: .get)
             #expect(response.status == .ok)
-            let health = try WireCoding.decode(Health.self, from: Data(buffer: response.body))
+            let health = try JSONCodec.decode(Health.self, from: Data(buffer: response.body))
             #expect(health.status == "ok")
-            #expect(health.protocol == 1)
+            #expect(health.protocol == 2)
             #expect(health.catalogVersion == hub.catalog.version)
         }
     }

@@ -28,7 +28,7 @@ struct DecisionTests {
                 DecisionRequest(decision: .approve, documents: ["resident_id_number": try await hub.newbornID(number)]),
                 fixture: hub)
             #expect(issued.status == .ok)
-            let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: issued.body))
+            let application = try JSONCodec.decode(HubApplication.self, from: Data(buffer: issued.body))
             #expect(application.state(of: "household-registration") == .issued)
             #expect(application.items.first { $0.item == "household-registration" }?.documents?["resident_id_number"] != nil)
             #expect(application.state(of: "social-security-card") == .inProgress)
@@ -59,7 +59,7 @@ struct DecisionTests {
                 number, "birth-certificate", DecisionRequest(decision: .return, reason: "The certificate number is unreadable."),
                 fixture: hub)
             #expect(returned.status == .ok)
-            let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: returned.body))
+            let application = try JSONCodec.decode(HubApplication.self, from: Data(buffer: returned.body))
             let item = try #require(application.items.first { $0.item == "birth-certificate" })
             #expect(item.state == .returned)
             #expect(item.reason == "The certificate number is unreadable.")
@@ -102,7 +102,7 @@ struct DecisionTests {
                 DecisionRequest(decision: .reject, reason: "The parents' household is registered in another province."),
                 fixture: hub)
             #expect(rejected.status == .ok)
-            let application = try WireCoding.decode(HubApplication.self, from: Data(buffer: rejected.body))
+            let application = try JSONCodec.decode(HubApplication.self, from: Data(buffer: rejected.body))
             #expect(application.state(of: "household-registration") == .rejected)
             for dependent in ["medical-insurance-enrolment", "social-security-card"] {
                 let item = try #require(application.items.first { $0.item == dependent })
@@ -143,7 +143,7 @@ struct DecisionTests {
         #expect(application.state(of: "household-registration") == .issued)
         #expect(application.state(of: "social-security-card") == .inProgress)
         let id = try #require(
-            application.items.first { $0.item == "household-registration" }?.documents?[AutoDecider.residentIDDocument])
+            application.items.first { $0.item == "household-registration" }?.documents?["resident_id_number"])
         let parsed = try ResidentIDNumber.parse(id, today: TestMoment.filing.date).get()
         let birth = try #require(CivilDateTime.parse(application.fields["birth_time"] ?? ""))
         #expect(parsed.birthDate == birth.date)

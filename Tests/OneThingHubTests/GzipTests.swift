@@ -12,14 +12,14 @@ struct GzipTests {
         let hub = try await HubFixture()
         try await hub.app().test(.router) { client in
             let batch = PushRequest(entries: [try SyntheticEntries.newApplication(seq: 1)])
-            let plain = [UInt8](try WireCoding.encode(batch))
+            let plain = [UInt8](JSONCodec.encode(batch))
             var headers = hub.nodeHeaders
             headers[.contentEncoding] = "gzip"
             let response = try await client.execute(
                 uri: WireProtocol.pushPath(node: hub.node), method: .post, headers: headers,
                 body: ByteBuffer(bytes: StoredGzip.wrap(plain)))
             #expect(response.status == .ok)
-            let answer = try WireCoding.decode(PushResponse.self, from: Data(buffer: response.body))
+            let answer = try JSONCodec.decode(PushResponse.self, from: Data(buffer: response.body))
             #expect(answer.results.first?.status == .accepted)
         }
     }
@@ -54,12 +54,12 @@ struct GzipTests {
             let bytes = [UInt8](compressed.body.readableBytesView)
             #expect(bytes.prefix(2) == [0x1f, 0x8b])
             let inflated = try Gzip.decompress(Data(bytes))
-            let page = try WireCoding.decode(ChangesPage.self, from: inflated)
+            let page = try JSONCodec.decode(ChangesPage.self, from: inflated)
             #expect(page.changes.count == 3)
 
             let plain = try await client.execute(uri: uri, method: .get, headers: hub.nodeHeaders)
             #expect(plain.headers[.contentEncoding] == nil)
-            #expect(try WireCoding.decode(ChangesPage.self, from: Data(buffer: plain.body)) == page)
+            #expect(try JSONCodec.decode(ChangesPage.self, from: Data(buffer: plain.body)) == page)
 
             headers[.acceptEncoding] = "gzip;q=0"
             let refused = try await client.execute(uri: uri, method: .get, headers: headers)

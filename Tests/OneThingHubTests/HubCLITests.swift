@@ -56,7 +56,7 @@ struct HubCLITests {
 
             let list = try binary.run(["list", "--json", "--db", db])
             #expect(list.code == 0)
-            let listed = try WireCoding.decode(HubApplicationList.self, from: Data(list.stdout.utf8))
+            let listed = try JSONCodec.decode(HubApplicationList.self, from: Data(list.stdout.utf8))
             #expect(listed.applications.map(\.provinceNo) == [number])
 
             let early = try binary.run(["decide", number, "social-security-card", "approve", "--db", db])
@@ -88,7 +88,7 @@ struct HubCLITests {
 
             let show = try binary.run(["show", number, "--json", "--db", db])
             #expect(show.code == 0)
-            let application = try WireCoding.decode(HubApplication.self, from: Data(show.stdout.utf8))
+            let application = try JSONCodec.decode(HubApplication.self, from: Data(show.stdout.utf8))
             #expect(application.hubRevision == 3, "1 accepted, 2 resident ID issued, 3 amended")
             #expect(application.fields["newborn_id_number"] == (try await hub.newbornID(number)))
             #expect(application.state(of: "household-registration") == .issued)

@@ -44,9 +44,9 @@ extension TestClientProtocol {
     func push(_ entries: [PushEntry], fixture: HubFixture, node: String? = nil) async throws -> PushResponse {
         let response = try await execute(
             uri: WireProtocol.pushPath(node: node ?? fixture.node), method: .post, headers: fixture.nodeHeaders,
-            body: ByteBuffer(bytes: try WireCoding.encode(PushRequest(entries: entries))))
+            body: ByteBuffer(bytes: JSONCodec.encode(PushRequest(entries: entries))))
         #expect(response.status == .ok, "push answered \(response.status): \(String(buffer: response.body))")
-        return try WireCoding.decode(PushResponse.self, from: Data(buffer: response.body))
+        return try JSONCodec.decode(PushResponse.self, from: Data(buffer: response.body))
     }
 
     func pull(after: Int64, limit: Int? = nil, catalogVersion: String? = nil, fixture: HubFixture) async throws
@@ -57,22 +57,22 @@ extension TestClientProtocol {
         if let catalogVersion { uri += "&catalog_version=\(catalogVersion)" }
         let response = try await execute(uri: uri, method: .get, headers: fixture.nodeHeaders)
         #expect(response.status == .ok, "changes answered \(response.status): \(String(buffer: response.body))")
-        return try WireCoding.decode(ChangesPage.self, from: Data(buffer: response.body))
+        return try JSONCodec.decode(ChangesPage.self, from: Data(buffer: response.body))
     }
 
     func adminApplications(fixture: HubFixture) async throws -> [HubApplication] {
         let response = try await execute(
             uri: WireProtocol.adminApplicationsPath, method: .get, headers: fixture.adminHeaders)
         #expect(response.status == .ok)
-        return try WireCoding.decode(HubApplicationList.self, from: Data(buffer: response.body)).applications
+        return try JSONCodec.decode(HubApplicationList.self, from: Data(buffer: response.body)).applications
     }
 
     func decide(
         _ provinceNo: String, _ item: String, _ request: DecisionRequest, fixture: HubFixture
     ) async throws -> TestResponse {
         try await execute(
-            uri: "\(WireProtocol.adminApplicationsPath)/\(provinceNo)/items/\(item)/decision", method: .post,
-            headers: fixture.adminHeaders, body: ByteBuffer(bytes: try WireCoding.encode(request)))
+            uri: WireRoute.adminDecision.path(provinceNo, item), method: .post,
+            headers: fixture.adminHeaders, body: ByteBuffer(bytes: JSONCodec.encode(request)))
     }
 }
 
@@ -84,7 +84,7 @@ extension Data {
 
 extension TestResponse {
     func errorBody() throws -> ErrorBody {
-        try WireCoding.decode(ErrorBody.self, from: Data(buffer: body))
+        try JSONCodec.decode(ErrorBody.self, from: Data(buffer: body))
     }
 }
 

@@ -32,7 +32,7 @@ struct LiveServerTests {
                 uri: WireProtocol.changesPath(node: hub.node) + "?after=0&limit=10", method: .get, headers: headers)
             #expect(response.status == .ok)
             #expect(response.headers[.contentEncoding] == "gzip")
-            let page = try WireCoding.decode(
+            let page = try JSONCodec.decode(
                 ChangesPage.self, from: try Gzip.decompress(Data(buffer: response.body)))
             #expect(page.changes.map(\.provinceNo) == ["FJ0000000002", "FJ0000000001"])
             #expect(page.changes.last?.items.first { $0.item == "birth-certificate" }?.state == .approved)

@@ -22,7 +22,7 @@ struct MergeTests {
     }
 
     /// Revision `revision` of application 1 based on `base`, with `changes` over the example.
-    func revision(_ revision: Int, base: Int?, seq: Int64, _ changes: [String: String], resolves: [String]? = nil)
+    func revision(_ revision: Int, base: Int?, seq: Int64, _ changes: [String: String], resolves: [String] = [])
         throws -> PushEntry
     {
         var payload = try SyntheticEntries.payload(applicationId: id, revision: revision, changing: changes)

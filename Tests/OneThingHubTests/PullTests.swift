@@ -73,7 +73,7 @@ struct PullTests {
                 uri: WireProtocol.changesPath(node: "school-2"), method: .get,
                 headers: [.authorization: "Bearer \(otherToken)"])
             #expect(response.status == .ok)
-            let page = try WireCoding.decode(ChangesPage.self, from: Data(buffer: response.body))
+            let page = try JSONCodec.decode(ChangesPage.self, from: Data(buffer: response.body))
             #expect(page.changes.isEmpty)
         }
     }

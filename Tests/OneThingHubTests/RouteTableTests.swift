@@ -42,19 +42,29 @@ struct RouteTableTests {
         }
     }
 
+    @Test("the hub registers one handler for each method of each route of the protocol, and nothing else")
+    func handlersAreTheProtocol() async throws {
+        let hub = try await HubFixture()
+        let routes = HubRoutes(store: hub.store, configuration: hub.configuration(), logger: HubServer.quietLogger)
+        let registered = routes.handlers.map { "\($0.method.rawValue) \($0.route.template)" }
+        let protocolOperations = WireRoute.all.flatMap { route in route.methods.map { "\($0) \(route.template)" } }
+        #expect(registered.sorted() == protocolOperations.sorted())
+        #expect(HubRouteTable.routes.count == WireRoute.all.count)
+    }
+
     @Test("every method of the route table reaches a handler of the router (no 404 or 405)")
     func tableMatchesRouter() async throws {
         let hub = try await HubFixture()
+        let values = ["node_id": hub.node, "province_no": "FJ0000000001", "item": "birth-certificate"]
         try await hub.app().test(.router) { client in
-            let paths = [
-                "/v1/health", WireProtocol.pushPath(node: hub.node), "/v1/nodes/\(hub.node)/ratings",
-                WireProtocol.statePath(node: hub.node), WireProtocol.changesPath(node: hub.node), "/v1/admin/applications",
-                "/v1/admin/applications/FJ0000000001",
-                "/v1/admin/applications/FJ0000000001/items/birth-certificate/decision",
-            ]
-            #expect(paths.count == HubRouteTable.routes.count)
-            for path in paths {
+            for route in WireRoute.all {
+                let parameters = route.segments.compactMap { segment -> String? in
+                    if case .parameter(let name) = segment { return values[name] }
+                    return nil
+                }
+                let path = route.path(parameters)
                 let methods = try #require(HubRouteTable.allowedMethods(path: path), "\(path)")
+                #expect(methods.map(\.rawValue) == route.methods)
                 for method in methods {
                     let response = try await client.execute(
                         uri: path, method: method, headers: hub.adminHeaders, body: ByteBuffer(string: "{}"))

@@ -5,7 +5,8 @@ import OneThingWire
 import TestSupport
 
 /// Push entries built from the embedded catalogue's example values (synthetic data only):
-/// validated with `FormValidator`, frozen as canonical JSON with its SHA-256, as a node does.
+/// validated with `FormValidator`, frozen by the node's canonical writer with its SHA-256, as a
+/// node does.
 enum SyntheticEntries {
     static let birthItems = [
         "birth-certificate", "vaccination-certificate", "household-registration", "maternity-insurance",
@@ -40,18 +41,14 @@ enum SyntheticEntries {
             application: validated, operatorId: nil)
     }
 
-    static func canonicalJSON(_ payload: ApplicationPayload) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(payload), as: UTF8.self)
-    }
-
+    /// An entry as a node freezes and sends it: the payload's canonical bytes from the node's
+    /// own writer, hashed, and sent as they are.
     static func entry(seq: Int64, key: String? = nil, payload: ApplicationPayload) throws -> PushEntry {
-        let text = try canonicalJSON(payload)
+        let frozen = Data(payload.canonicalJSONBytes)
         return PushEntry(
             seq: seq, idempotencyKey: key ?? "key-\(payload.applicationId)-r\(payload.revision)",
             applicationId: payload.applicationId, revision: payload.revision, baseRevision: payload.baseRevision,
-            payloadSHA256: Digest.sha256Hex(text), payload: text)
+            payloadSHA256: Digest.sha256Hex(frozen), payload: PushPayload(frozen: frozen))
     }
 
     /// Entry `seq` filing a new application numbered `seq`.

@@ -12,24 +12,24 @@ struct ExpectedProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 private let head = "catalog.json"
-private let birthFile = "bundles/birth.json"
-private let schoolFile = "bundles/school-enrolment.json"
+let birthFile = "bundles/birth.json"
+let schoolFile = "bundles/school-enrolment.json"
 
 private func inHead(_ path: String, _ mentions: String...) -> ExpectedProblem {
     ExpectedProblem(file: head, path: path, mentions: mentions)
 }
 
-private func inBirth(_ path: String, _ mentions: String...) -> ExpectedProblem {
+func inBirth(_ path: String, _ mentions: String...) -> ExpectedProblem {
     ExpectedProblem(file: birthFile, path: path, mentions: mentions)
 }
 
-private func inSchool(_ path: String, _ mentions: String...) -> ExpectedProblem {
+func inSchool(_ path: String, _ mentions: String...) -> ExpectedProblem {
     ExpectedProblem(file: schoolFile, path: path, mentions: mentions)
 }
 
 /// Compares problems with expectations on file and path (as sets, the order is the
 /// checker's), requires each message to name what it should, and to read as a sentence.
-private func expectProblems(
+func expectProblems(
     _ problems: [CatalogProblem], _ expected: [ExpectedProblem], sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let found = problems.map { "\($0.file): \($0.path)" }.sorted()
@@ -417,7 +417,7 @@ private let headCases: [BrokenCatalog] = [
 // MARK: - Loading files
 
 /// The loader's problems for a set of files (empty when the catalogue loads).
-private func loadProblems(_ files: [CatalogFile]) -> [CatalogProblem] {
+func loadProblems(_ files: [CatalogFile]) -> [CatalogProblem] {
     do {
         _ = try CatalogLoader.load(files: files, today: CatalogFixture.today)
         return []
@@ -431,7 +431,7 @@ private func loadProblems(_ files: [CatalogFile]) -> [CatalogProblem] {
 }
 
 /// The embedded files with the first occurrence of `old` in the file at `path` replaced.
-private func editedFiles(_ path: String, replacing old: String, with new: String) throws -> [CatalogFile] {
+func editedFiles(_ path: String, replacing old: String, with new: String) throws -> [CatalogFile] {
     try EmbeddedCatalog.files.map { file in
         guard file.path == path else { return file }
         let range = try #require(file.text.range(of: old), "\(path) has no \(old)")

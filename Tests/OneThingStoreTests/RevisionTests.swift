@@ -41,7 +41,8 @@ struct RevisionTests {
     func form(_ id: String, _ changes: [String: String]) throws -> ValidatedApplication {
         var form = try Examples.validated("birth")
         let current = try store.application(id: id).fields
-        form.fields = FieldOwnership.formFields(current).merging(changes) { _, new in new }
+        let birth = try #require(CatalogLoader.builtIn?.bundle("birth"))
+        form.fields = birth.formFields(current).merging(changes) { _, new in new }
         return form
     }
 

@@ -12,22 +12,22 @@ struct ResponseFuzzTests {
 
     static let seed = UInt64(ProcessInfo.processInfo.environment["ONETHING_FUZZ_SEED"] ?? "") ?? 20_261_127
 
-    static func samplePage() throws -> [UInt8] {
+    static func samplePage() -> [UInt8] {
         let change = ApplicationChange(
             cursor: 7, applicationId: "OT-0000000001", provinceNo: "FJ0000000001", hubRevision: 3, revision: 2,
             items: [ItemDecision(item: "birth-certificate", state: .returned, reason: "请补充 / add")],
             fields: ["mother_name": "林测试", "delivery_address": "福建省福州市鼓楼区示例路1号"],
             conflicts: [FieldConflict(field: "delivery_address", base: "a", local: "b", hub: "c")])
-        return Array(try WireCoding.encode(ChangesPage(changes: [change, change], nextCursor: 8, hasMore: true)))
+        return JSONCodec.encode(ChangesPage(changes: [change, change], nextCursor: 8, hasMore: true))
     }
 
     @Test("20,000 damaged pages of changes and push answers decode or fail cleanly")
     func damagedAnswers() throws {
         var g = Generator(seed: Self.seed)
-        let page = try Self.samplePage()
-        let push = Array(try WireCoding.encode(PushResponse(
+        let page = Self.samplePage()
+        let push = JSONCodec.encode(PushResponse(
             results: [PushResult(seq: 1, idempotencyKey: "k-1", status: .accepted, provinceNo: "FJ0000000001", hubRevision: 1)],
-            lastAppliedSeq: 1)))
+            lastAppliedSeq: 1))
         var decoded = 0
         for n in 0..<20_000 {
             var bytes = n % 2 == 0 ? page : push
@@ -48,8 +48,8 @@ struct ResponseFuzzTests {
                 bytes = Array(String(repeating: "[", count: Int.random(in: 1...50_000, using: &g)).utf8)
             }
             if n % 2 == 0 {
-                if (try? WireCoding.decode(ChangesPage.self, from: Data(bytes))) != nil { decoded += 1 }
-            } else if (try? WireCoding.decode(PushResponse.self, from: Data(bytes))) != nil {
+                if (try? JSONCodec.decode(ChangesPage.self, from: Data(bytes))) != nil { decoded += 1 }
+            } else if (try? JSONCodec.decode(PushResponse.self, from: Data(bytes))) != nil {
                 decoded += 1
             }
         }

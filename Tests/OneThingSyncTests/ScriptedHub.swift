@@ -44,17 +44,17 @@ final class ScriptedHub: Transport, @unchecked Sendable {
 
     var pushes: [PushRequest] {
         lock.withLock { requests }.filter { $0.method == "POST" }.compactMap { request in
-            request.body.flatMap { try? WireCoding.decode(PushRequest.self, from: $0) }
+            request.body.flatMap { try? JSONCodec.decode(PushRequest.self, from: $0) }
         }
     }
 
-    static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["content-type": "application/json"], body: (try? WireCoding.encode(value)) ?? Data())
+    static func json(_ value: some JSONWritable, status: Int = 200) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["content-type": "application/json"], body: Data(JSONCodec.encode(value)))
     }
 
     /// Accepts every entry; province numbers FJ + seq.
     static func accept(_ request: HTTPRequest) -> HTTPResponse {
-        guard let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }) else {
+        guard let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }) else {
             return json(ErrorBody(error: "bad_request", message: "no body"), status: 400)
         }
         let results = push.entries.map {

@@ -83,6 +83,26 @@ struct SyncEngineTests {
         #expect(try store.pendingCount() == 3)
     }
 
+    @Test("a push refused as malformed (a hub of protocol 1 reading protocol 2) keeps everything and says to upgrade the hub")
+    func olderHubRefusesTheBatch() async throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let hub = ScriptedHub { request, _ in
+            guard request.path.contains("/push") else { return HTTPResponse(status: 404) }
+            return ScriptedHub.json(
+                ErrorBody(error: "bad_request", message: "The request body is not a valid push request: expected \" (at byte 160); nothing was applied."),
+                status: 400)
+        }
+        do {
+            _ = try await engine(store, hub, budget: 5).run()
+            Issue.record("expected a protocol violation")
+        } catch {
+            guard case .protocolViolation(let text) = error else { Issue.record("got \(error)"); return }
+            #expect(text.contains("HTTP 400") && text.contains("upgrade onething-hub first"), "\(text)")
+        }
+        #expect(try store.pendingCount() == 3)
+    }
+
     @Test("5xx is retried, then succeeds")
     func serverErrorThenSuccess() async throws {
         let dir = TemporaryDirectory()
@@ -141,7 +161,7 @@ struct SyncEngineTests {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         let hub = ScriptedHub { request, _ in
-            guard request.method == "POST", let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }) else {
+            guard request.method == "POST", let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }) else {
                 return ScriptedHub.emptyPage
             }
             let results = push.entries.enumerated().map { index, entry in
@@ -168,7 +188,7 @@ struct SyncEngineTests {
         let store = try makeStore(dir, filing: 4)
         let hub = ScriptedHub { request, _ in
             guard request.method == "POST" else { return ScriptedHub.emptyPage }
-            let count = request.body.flatMap { try? WireCoding.decode(PushRequest.self, from: $0) }?.entries.count ?? 0
+            let count = request.body.flatMap { try? JSONCodec.decode(PushRequest.self, from: $0) }?.entries.count ?? 0
             return count > 1 ? HTTPResponse(status: 413) : ScriptedHub.accept(request)
         }
         let report = try await engine(store, hub, batch: 4).run()
@@ -181,7 +201,7 @@ struct SyncEngineTests {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         let hub = ScriptedHub { request, _ in
-            guard let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }), let first = push.entries.first else {
+            guard let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }), let first = push.entries.first else {
                 return ScriptedHub.emptyPage
             }
             return ScriptedHub.json(PushResponse(
@@ -290,7 +310,7 @@ struct SyncEngineTests {
         let store = try makeStore(dir, filing: 5)
         let hub = ScriptedHub { request, _ in
             guard request.method == "POST" else { return ScriptedHub.emptyPage }
-            guard let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }), let first = push.entries.first
+            guard let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }), let first = push.entries.first
             else { return HTTPResponse(status: 400) }
             // Only the first entry of each batch is answered.
             return ScriptedHub.json(PushResponse(
@@ -313,7 +333,7 @@ struct SyncEngineTests {
         try store.file(try Examples.validated("birth"), filedAt: TestMoment.filing)
         // A hub restored from an older backup numbers the third application FJ0000000001 again.
         let restored = ScriptedHub { request, _ in
-            guard request.method == "POST", let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }),
+            guard request.method == "POST", let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }),
                 let entry = push.entries.first
             else { return ScriptedHub.emptyPage }
             return ScriptedHub.json(PushResponse(

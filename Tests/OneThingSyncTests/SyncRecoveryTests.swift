@@ -83,7 +83,7 @@ struct SyncRecoveryTests {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         let hub = ScriptedHub { request, index in
-            guard request.method == "POST", let push = request.body.flatMap({ try? WireCoding.decode(PushRequest.self, from: $0) }),
+            guard request.method == "POST", let push = request.body.flatMap({ try? JSONCodec.decode(PushRequest.self, from: $0) }),
                 let first = push.entries.first
             else { return ScriptedHub.emptyPage }
             if first.seq < 10 {

@@ -1,6 +1,7 @@
 /// The frozen content of one outbox entry: what the hub receives for one revision of an
-/// application. Encoded canonically (sorted keys) so that its hash is stable.
-public struct ApplicationPayload: Codable, Sendable, Hashable {
+/// application. Encoded canonically (sorted keys; OneThingWire describes its JSON) so that
+/// its hash is stable.
+public struct ApplicationPayload: Sendable, Hashable {
     public var applicationId: String
     public var revision: Int
     public var baseRevision: Int?
@@ -12,8 +13,9 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
     public var region: String
     public var operatorId: String?
     /// Conflicted fields whose value in this revision is a person's decision
-    /// (`onething conflicts resolve`); the hub closes its conflict records for them.
-    public var resolves: [String]?
+    /// (`onething conflicts resolve`); the hub closes its conflict records for them. Left
+    /// out of the JSON when empty, so that payloads frozen before it hash alike.
+    public var resolves: [String]
     /// When the application was filed at the node (`YYYY-MM-DDTHH:MM+08:00`), the moment the
     /// hub checks every revision as of; absent from entries frozen before it was sent.
     public var filedAt: String?
@@ -33,13 +35,13 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
         self.catalogVersion = application.catalogVersion
         self.region = application.region
         self.operatorId = operatorId
-        self.resolves = nil
+        self.resolves = []
     }
 
     /// Every field as given (a payload read from the wire).
     public init(
         applicationId: String, revision: Int, baseRevision: Int?, bundle: String, items: [String], fields: [String: String],
-        situations: [String], catalogVersion: String, region: String, operatorId: String?, resolves: [String]?,
+        situations: [String], catalogVersion: String, region: String, operatorId: String?, resolves: [String] = [],
         filedAt: String? = nil
     ) {
         self.filedAt = filedAt
@@ -54,17 +56,5 @@ public struct ApplicationPayload: Codable, Sendable, Hashable {
         self.region = region
         self.operatorId = operatorId
         self.resolves = resolves
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case applicationId = "application_id"
-        case revision
-        case baseRevision = "base_revision"
-        case bundle, items, fields, situations
-        case catalogVersion = "catalog_version"
-        case region
-        case operatorId = "operator"
-        case resolves
-        case filedAt = "filed_at"
     }
 }

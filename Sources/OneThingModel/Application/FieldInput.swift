@@ -8,32 +8,12 @@ public enum FieldInput: Sendable, Hashable {
     case unsupported(kind: String)
 }
 
-extension FieldInput: Decodable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .unsupported(kind: "null")
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .text(value)
-        } else {
-            self = .unsupported(kind: "an array or object")
-        }
-    }
-}
-
-/// The `{field_id: value}` object of one application, as decoded from JSON.
-public struct FieldInputs: Decodable, Sendable {
+/// The `{field_id: value}` object of one application, as read from JSON (OneThingWire
+/// reads it).
+public struct FieldInputs: Sendable {
     public var values: [String: FieldInput]
 
     public init(_ values: [String: FieldInput]) {
         self.values = values
-    }
-
-    public init(from decoder: any Decoder) throws {
-        values = try decoder.singleValueContainer().decode([String: FieldInput].self)
     }
 }

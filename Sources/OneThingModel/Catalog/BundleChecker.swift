@@ -6,8 +6,9 @@ struct BundleChecker {
     let catalog: Catalog
     let today: CivilDate
     let add: (String, String) -> Void
-    private let itemCodes: Set<String>
-    private let fieldsByID: [String: FieldDefinition]
+    let itemCodes: Set<String>
+    let fieldsByID: [String: FieldDefinition]
+    let systemFieldsByID: [String: SystemField]
     private let groupIDs: Set<String>
     private let situationIDs: Set<String>
     private let departmentCodes: Set<String>
@@ -19,6 +20,7 @@ struct BundleChecker {
         self.add = add
         itemCodes = Set(bundle.items.map(\.code))
         fieldsByID = Dictionary(bundle.fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        systemFieldsByID = Dictionary(bundle.systemFields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         groupIDs = Set(bundle.groups.map(\.id))
         situationIDs = Set(bundle.items.flatMap(\.situations).map(\.id))
         departmentCodes = Set(catalog.departments.map(\.code))
@@ -66,6 +68,7 @@ struct BundleChecker {
         for (i, rule) in bundle.rules.enumerated() {
             checkRule(rule, at: "rules[\(i)]")
         }
+        checkDeclarations()
     }
 
     /// `a -> b -> a`; a very long cycle by its first and last codes and how many are left out.
@@ -119,7 +122,7 @@ struct BundleChecker {
         }
     }
 
-    private func checkConstraints(_ c: Constraints, of field: FieldDefinition, at path: String) {
+    func checkConstraints(_ c: Constraints, of field: FieldDefinition, at path: String) {
         if let min = c.minLength, let max = c.maxLength, min > max {
             add(path, "minLength is larger than maxLength.")
         }
@@ -161,11 +164,7 @@ struct BundleChecker {
                 add("\(path).dependsOn[\(i)]", "There is no item \"\(dependency)\" in this bundle.")
             }
         }
-        for (i, need) in item.needs.enumerated() where !FieldOwnership.hubOwned.contains(need) {
-            add(
-                "\(path).needs[\(i)]",
-                "\"\(need)\" is not a field another item issues; known: \(FieldOwnership.hubOwned.sorted().joined(separator: ", ")).")
-        }
+        checkIssues(of: item, at: path)
         if item.fields.isEmpty {
             add("\(path).fields", "The item asks for no field; list the fields its department needs.")
         }

@@ -11,10 +11,17 @@ public struct BundleDefinition: Codable, Sendable, Hashable {
     public var fields: [FieldDefinition]
     public var items: [ItemDefinition]
     public var rules: [CrossFieldRule]
+    /// Fields not on the form, set by the node at filing or by the hub from issued documents.
+    public var systemFields: [SystemField]
+    /// Which fields make two applications the same case (nil: no duplicate check).
+    public var duplicateKey: DuplicateKeyDefinition?
+    /// Records the form can be filled from (the hospital's delivery list).
+    public var prefill: [PrefillMapping]
 
     public init(
         code: String, names: LocalizedText, leadDepartment: String, cooperatingDepartments: [String],
-        groups: [FieldGroup], fields: [FieldDefinition], items: [ItemDefinition], rules: [CrossFieldRule] = []
+        groups: [FieldGroup], fields: [FieldDefinition], items: [ItemDefinition], rules: [CrossFieldRule] = [],
+        systemFields: [SystemField] = [], duplicateKey: DuplicateKeyDefinition? = nil, prefill: [PrefillMapping] = []
     ) {
         self.code = code
         self.names = names
@@ -24,6 +31,31 @@ public struct BundleDefinition: Codable, Sendable, Hashable {
         self.fields = fields
         self.items = items
         self.rules = rules
+        self.systemFields = systemFields
+        self.duplicateKey = duplicateKey
+        self.prefill = prefill
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, names, leadDepartment, cooperatingDepartments, groups, fields, items, rules, systemFields, duplicateKey,
+            prefill
+    }
+
+    /// The declarations added after the first catalogues (system fields, duplicate key,
+    /// prefill) are optional, so that a catalogue written before them still loads.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        names = try c.decode(LocalizedText.self, forKey: .names)
+        leadDepartment = try c.decode(String.self, forKey: .leadDepartment)
+        cooperatingDepartments = try c.decode([String].self, forKey: .cooperatingDepartments)
+        groups = try c.decode([FieldGroup].self, forKey: .groups)
+        fields = try c.decode([FieldDefinition].self, forKey: .fields)
+        items = try c.decode([ItemDefinition].self, forKey: .items)
+        rules = try c.decode([CrossFieldRule].self, forKey: .rules)
+        systemFields = try c.decodeIfPresent([SystemField].self, forKey: .systemFields) ?? []
+        duplicateKey = try c.decodeIfPresent(DuplicateKeyDefinition.self, forKey: .duplicateKey)
+        prefill = try c.decodeIfPresent([PrefillMapping].self, forKey: .prefill) ?? []
     }
 
     public func item(_ code: String) -> ItemDefinition? {

@@ -1,6 +1,7 @@
 /// Checks a decoded catalogue for everything JSON decoding cannot see: references between
-/// departments, regions, bundles, items, fields and situations; dependency cycles; rule
-/// roles; and that every example is a valid value.
+/// departments, regions, bundles, items, fields and situations, and those of each bundle's
+/// declarations (system fields, issued documents, duplicate key, prefill); dependency cycles;
+/// rule roles; and that every example is a valid value.
 public enum CatalogChecker {
     public static func check(
         _ catalog: Catalog, bundleFile: (String) -> String, today: CivilDate
@@ -32,6 +33,19 @@ public enum CatalogChecker {
         for bundle in catalog.bundles {
             let file = bundleFile(bundle.code)
             BundleChecker(bundle: bundle, catalog: catalog, today: today, add: { add(file, $0, $1) }).check()
+        }
+        // A record (a delivery) fills one bundle's form: the import checks it against that form.
+        var prefilled: [String: String] = [:]
+        for bundle in catalog.bundles {
+            for (i, mapping) in bundle.prefill.enumerated() {
+                if let first = prefilled[mapping.source], first != bundle.code {
+                    add(
+                        bundleFile(bundle.code), "prefill[\(i)].source",
+                        "The bundle \"\(first)\" is already filled from \(mapping.source) records; a record source fills one bundle's form.")
+                } else {
+                    prefilled[mapping.source] = bundle.code
+                }
+            }
         }
         return problems
     }

@@ -7,6 +7,10 @@ public enum CatalogLoader {
         try load(files: EmbeddedCatalog.files, today: today)
     }
 
+    /// The built-in catalogue loaded once per process, checked as of the latest date the
+    /// checks know (so that it never depends on the clock); nil only if it fails its own check.
+    public static let builtIn: Catalog? = try? embedded(today: CivilDate.latestChecked)
+
     /// The files of the built-in catalogue, for `onething catalog export`.
     public static var embeddedFiles: [CatalogFile] { EmbeddedCatalog.files }
 

@@ -370,6 +370,10 @@ enum EmbeddedCatalog {
                     { "id": "father-household", "names": { "zh": "随父落户", "en": "Registered in the father's household" }, "when": { "field": "household_parent", "equals": "father" } }
                   ],
                   "fields": ["newborn_name", "newborn_sex", "birth_time", "birth_place", "birth_certificate_no", "mother_name", "mother_id_number", "mother_phone", "marriage_certificate_no", "father_name", "father_id_number", "father_phone", "household_parent", "mother_household_no", "father_household_no", "household_address", "head_of_household_name", "head_relation", "delivery_address", "delivery_phone"]
+                ,
+                  "issues": [
+                    { "document": "resident_id_number", "field": "newborn_id_number", "autoIssue": { "kind": "residentIdNumber" } }
+                  ]
                 },
                 {
                   "code": "maternity-insurance",
@@ -415,6 +419,34 @@ enum EmbeddedCatalog {
                 { "kind": "distinct", "fields": { "a": "mother_id_number", "b": "father_id_number" } },
                 { "kind": "idNumberOfSex", "fields": { "id": "mother_id_number" }, "sex": "female" },
                 { "kind": "idNumberOfSex", "fields": { "id": "father_id_number" }, "sex": "male" }
+              ],
+              "systemFields": [
+                {
+                  "id": "newborn_provisional_id",
+                  "label": { "zh": "新生儿临时身份标识", "en": "Newborn's provisional identity" },
+                  "setBy": "node",
+                  "provisional": { "prefix": "LS-" }
+                },
+                {
+                  "id": "newborn_id_number",
+                  "label": { "zh": "新生儿公民身份号码", "en": "Newborn's resident identity number" },
+                  "setBy": "hub",
+                  "type": "idNumber",
+                  "replaces": "newborn_provisional_id",
+                  "agreesWith": { "birthDate": "birth_time", "sex": "newborn_sex", "inRegion": true }
+                }
+              ],
+              "duplicateKey": { "person": "mother_id_number", "event": "birth_time", "ordinal": "birth_order" },
+              "prefill": [
+                {
+                  "source": "delivery",
+                  "fields": {
+                    "mother_name": "mother_name", "mother_id_number": "mother_id_number", "birth_time": "birth_time",
+                    "newborn_sex": "newborn_sex", "birth_weight_g": "birth_weight_g", "birth_length_cm": "birth_length_cm",
+                    "gestational_weeks": "gestational_weeks"
+                  },
+                  "mustMatch": ["mother_id_number", "mother_name", "birth_time"]
+                }
               ]
             }
             """#
@@ -671,7 +703,8 @@ enum EmbeddedCatalog {
                 { "kind": "schoolAgeAtCutoff", "fields": { "childId": "child_id_number", "stage": "stage", "schoolYear": "school_year" }, "stages": { "kindergarten": [3, 5], "primary": [6, 8], "junior": [11, 14] } },
                 { "kind": "sexMatchesIdNumber", "fields": { "id": "child_id_number", "sex": "child_sex" } },
                 { "kind": "distinct", "fields": { "a": "child_id_number", "b": "guardian_id_number" } }
-              ]
+              ],
+              "duplicateKey": { "person": "child_id_number", "event": "school_year" }
             }
             """#
         ),

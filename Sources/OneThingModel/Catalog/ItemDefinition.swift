@@ -15,15 +15,18 @@ public struct ItemDefinition: Codable, Sendable, Hashable {
     /// The ids of the bundle fields this item needs.
     public var fields: [String]
     /// Fields another item issues that this one waits for (the newborn's resident ID
-    /// number from the household registration): see `FieldOwnership.hubOwned`.
+    /// number from the household registration): system fields the hub sets.
     public var needs: [String]
+    /// The documents this item's approval issues, each filling a system field the hub sets.
+    public var issues: [IssuedDocument]
 
     public init(
         code: String, names: LocalizedText, department: String, promisedDays: Int,
         dependsOn: [String] = [], materials: [LocalizedText] = [], situations: [Situation] = [],
-        fields: [String], needs: [String] = []
+        fields: [String], needs: [String] = [], issues: [IssuedDocument] = []
     ) {
         self.needs = needs
+        self.issues = issues
         self.code = code
         self.names = names
         self.department = department
@@ -35,7 +38,7 @@ public struct ItemDefinition: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, names, department, promisedDays, dependsOn, materials, situations, fields, needs
+        case code, names, department, promisedDays, dependsOn, materials, situations, fields, needs, issues
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +52,7 @@ public struct ItemDefinition: Codable, Sendable, Hashable {
         situations = try c.decodeIfPresent([Situation].self, forKey: .situations) ?? []
         fields = try c.decode([String].self, forKey: .fields)
         needs = try c.decodeIfPresent([String].self, forKey: .needs) ?? []
+        issues = try c.decodeIfPresent([IssuedDocument].self, forKey: .issues) ?? []
     }
 }
 

@@ -1,4 +1,5 @@
-/// What makes two applications the same person and event (重复申报): for a birth, the
+/// What makes two applications the same person and event (重复申报), as the bundle's
+/// `duplicateKey` declares it (`BundleDefinition.duplicateKey(of:)`): for a birth, the
 /// mother's ID number, the birth date and the birth order; for a school enrolment, the
 /// child's ID number and the school year. Near duplicates are the same person with an
 /// event date within a few days (a birth time typed a day off).
@@ -25,21 +26,6 @@ public struct DuplicateKey: Sendable, Hashable {
 
     /// The exact key: person, event and ordinal.
     public var exact: String { "\(person)|\(event)|\(ordinal)" }
-
-    /// The key of an application, or nil when its fields lack what identifies it.
-    public static func of(bundle: String, fields: [String: String]) -> DuplicateKey? {
-        switch bundle {
-        case "birth":
-            guard let mother = fields["mother_id_number"], let time = fields["birth_time"], time.count >= 10
-            else { return nil }
-            return DuplicateKey(person: "birth|" + mother, event: String(time.prefix(10)), ordinal: fields["birth_order"] ?? "")
-        case "school-enrolment":
-            guard let child = fields["child_id_number"], let year = fields["school_year"] else { return nil }
-            return DuplicateKey(person: "school-enrolment|" + child, event: year, ordinal: "")
-        default:
-            return nil
-        }
-    }
 
     /// Whether `other` is a near duplicate of `self` under `rule`: the same person with
     /// event days at most `rule.days` apart (not the same day: twins differ in birth order),

@@ -55,7 +55,7 @@ public struct FieldMergeResult: Sendable, Hashable {
 }
 
 /// One field changed differently on both sides. `nil` is "absent on that side".
-public struct FieldConflict: Codable, Sendable, Hashable {
+public struct FieldConflict: Sendable, Hashable {
     public var field: String
     public var base: String?
     public var local: String?

@@ -1,33 +1,49 @@
 /// What a department's issued resident ID number must agree with: the person the
-/// application is about. The household registration of a birth issues the newborn's
-/// number, so it carries the newborn's birth date (digits 7–14) and sex (the 17th digit's
-/// parity), and its address code (the first six digits) lies in the region whose household
-/// registration office issued it: the application's region.
-public struct IssuedIdentity: Sendable, Equatable {
-    /// The form field holding the person's birth date or birth time.
-    public let birthField: String
-    /// The form field holding the person's sex (`male` or `female`).
-    public let sexField: String
+/// application is about, as the catalogue declares it on the issued field
+/// (`"agreesWith": { "birthDate": "birth_time", "sex": "newborn_sex", "inRegion": true }`).
+/// The household registration of a birth issues the newborn's number, so it carries the
+/// newborn's birth date (digits 7–14) and sex (the 17th digit's parity), and its address code
+/// (the first six digits) lies in the region whose household registration office issued it:
+/// the application's region.
+public struct IssuedIdentity: Codable, Sendable, Hashable {
+    /// The form field holding the person's birth date or birth time (nil: not compared).
+    public var birthField: String?
+    /// The form field holding the person's sex, `male` or `female` (nil: not compared).
+    public var sexField: String?
+    /// Whether the address code must lie in the application's region.
+    public var inRegion: Bool
 
-    public init(birthField: String, sexField: String) {
+    public init(birthField: String?, sexField: String?, inRegion: Bool = false) {
         self.birthField = birthField
         self.sexField = sexField
+        self.inRegion = inRegion
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case birthField = "birthDate", sexField = "sex", inRegion
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        birthField = try c.decodeIfPresent(String.self, forKey: .birthField)
+        sexField = try c.decodeIfPresent(String.self, forKey: .sexField)
+        inRegion = try c.decodeIfPresent(Bool.self, forKey: .inRegion) ?? false
     }
 
     /// The problems with `number` for an application with these `fields` in `region`; empty
     /// when it agrees. The messages name fields, never the values (personal data). A field the application lacks is not compared (the form requires it).
     public func problems(_ number: ResidentIDNumber, fields: [String: String], region: String) -> [String] {
         var problems: [String] = []
-        if let raw = fields[birthField] {
+        if let birthField, let raw = fields[birthField] {
             let born = CivilDateTime.parse(raw)?.date ?? CivilDate.parse(raw)
             if let born, born != number.birthDate {
                 problems.append("its birth date (digits 7 to 14) is not the date in the application's \(birthField)")
             }
         }
-        if let raw = fields[sexField], let sex = Sex(rawValue: raw), sex != number.sex {
+        if let sexField, let raw = fields[sexField], let sex = Sex(rawValue: raw), sex != number.sex {
             problems.append("its sex (the 17th digit, odd for male, even for female) is not the application's \(sexField)")
         }
-        if !Self.region(region, contains: number.addressCode) {
+        if inRegion, !Self.region(region, contains: number.addressCode) {
             problems.append(
                 "its address code (digits 1 to 6) is not in the application's region \(region), whose household registration office issues it")
         }

@@ -70,7 +70,7 @@ extension ApplicationRow: StrictRecord {
                 operatorId: try row.value(Columns.operatorId), updatedAt: try row.value(Columns.updatedAt),
                 hubFieldsRevision: try row.value(Columns.hubFieldsRevision),
                 duplicate: try (row.value(Columns.duplicate) as String?).map {
-                    try JSONDecoder().decode(DuplicateMatch.self, from: Data($0.utf8))
+                    try StoredFields.decode(DuplicateMatch.self, from: $0, table: Self.databaseTableName, key: key)
                 },
                 openConflicts: try row.value(Columns.openConflicts))
         }
@@ -82,15 +82,18 @@ extension ApplicationRow: StrictRecord {
     /// are there since the first schema, so the migrations that key persons read it too.
     struct Person: StrictRecord {
         static let databaseTableName = "applications"
-        static let selection = "id, bundle, fields"
+        static let selection = "id, bundle, catalog_version, fields"
         typealias Columns = ApplicationRow.Columns
         var id: String
         var bundle: String
+        /// The catalogue it was filed under, whose bundle declares the duplicate key.
+        var catalogVersion: String
         var fields: [String: String]
 
         init(decoding row: Row) throws {
             id = try row.value(Columns.id)
             bundle = try row.value(Columns.bundle)
+            catalogVersion = try row.value(Columns.catalogVersion)
             fields = try StoredFields.decode(row.value(Columns.fields) as String, table: Self.databaseTableName, key: id)
         }
 
@@ -100,9 +103,11 @@ extension ApplicationRow: StrictRecord {
     /// The working copy an amendment starts from.
     struct Working: StrictRecord {
         static let databaseTableName = "applications"
-        static let selection = "id, bundle, fields, revision, hub_fields_revision, filed_at"
+        static let selection = "id, bundle, catalog_version, fields, revision, hub_fields_revision, filed_at"
         typealias Columns = ApplicationRow.Columns
         var bundle: String
+        /// The catalogue it was filed under, whose bundle declares its system fields.
+        var catalogVersion: String
         var fields: [String: String]
         var revision: Int
         /// The hub revision the working copy was last merged with (0: none yet).
@@ -112,6 +117,7 @@ extension ApplicationRow: StrictRecord {
 
         init(decoding row: Row) throws {
             bundle = try row.value(Columns.bundle)
+            catalogVersion = try row.value(Columns.catalogVersion)
             fields = try StoredFields.decode(row.value(Columns.fields) as String, table: Self.databaseTableName, key: Self.rowKey(row))
             revision = try row.value(Columns.revision)
             hubFieldsRevision = try row.value(Columns.hubFieldsRevision)

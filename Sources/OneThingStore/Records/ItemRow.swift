@@ -25,7 +25,9 @@ extension ItemRow: StrictRecord {
         applicationId = try row.value(Columns.applicationId)
         status = ItemStatus(
             item: try row.value(Columns.item), state: try row.value(Columns.state), reason: try row.value(Columns.reason),
-            documents: try (row.value(Columns.result) as String?).map { try WireJSON.stringMap($0) })
+            documents: try (row.value(Columns.result) as String?).map {
+                try StoredFields.decode([String: String].self, from: $0, table: Self.databaseTableName, key: Self.rowKey(row))
+            })
     }
 
     static func rowKey(_ row: Row) -> String { row.keyText(Columns.applicationId, Columns.item) }

@@ -63,8 +63,11 @@ extension SyncMachine {
         case conflictClosedByHub = "conflict_closed_by_hub"
         /// An item returned for correction.
         case returned
-        /// A field the hub sets (the issued resident ID number) arrived.
+        /// A field the hub sets in place of a provisional identity (the newborn's resident ID
+        /// number) arrived.
         case identityIssued = "identity_issued"
+        /// Another field the hub sets from an issued document arrived.
+        case documentIssued = "document_issued"
     }
 }
 

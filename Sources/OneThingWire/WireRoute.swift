@@ -1,0 +1,70 @@
+import Foundation
+
+/// One path of the sync protocol and the methods it takes, spelled once: the hub's router
+/// and its 405 table, the node's client and the tests (which check every route against
+/// sync/openapi.yaml) all take it from here.
+public struct WireRoute: Sendable, Hashable {
+    /// A piece of the path between slashes: written as it is, or a parameter's value.
+    public enum Segment: Sendable, Hashable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    public let segments: [Segment]
+    /// The HTTP methods the path takes (upper case).
+    public let methods: [String]
+
+    /// `template` as sync/openapi.yaml writes it: `/v1/nodes/{node_id}/push`.
+    init(_ template: String, _ methods: [String]) {
+        segments = template.split(separator: "/").map { part in
+            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
+        }
+        self.methods = methods
+    }
+
+    public static let health = WireRoute("/v1/health", ["GET"])
+    public static let push = WireRoute("/v1/nodes/{node_id}/push", ["POST"])
+    public static let ratings = WireRoute("/v1/nodes/{node_id}/ratings", ["POST"])
+    public static let state = WireRoute("/v1/nodes/{node_id}/state", ["GET"])
+    public static let changes = WireRoute("/v1/nodes/{node_id}/changes", ["GET"])
+    public static let adminApplications = WireRoute("/v1/admin/applications", ["GET"])
+    public static let adminApplication = WireRoute("/v1/admin/applications/{province_no}", ["GET", "PATCH"])
+    public static let adminDecision = WireRoute("/v1/admin/applications/{province_no}/items/{item}/decision", ["POST"])
+
+    /// Every path of the protocol.
+    public static let all: [WireRoute] = [
+        health, push, ratings, state, changes, adminApplications, adminApplication, adminDecision,
+    ]
+
+    /// The path as sync/openapi.yaml writes it: `/v1/nodes/{node_id}/push`.
+    public var template: String { render { "{\($0)}" } }
+
+    /// The path as Hummingbird's router writes it: `/v1/nodes/:node_id/push`.
+    public var routerPattern: String { render { ":\($0)" } }
+
+    /// The path with its parameters' values, in order (each percent-encoded).
+    public func path(_ values: String...) -> String {
+        path(values)
+    }
+
+    /// The same, the values given as a list.
+    public func path(_ values: [String]) -> String {
+        var remaining = values[...]
+        return render { _ in
+            let value = remaining.popFirst() ?? ""
+            return value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? value
+        }
+    }
+
+    private func render(_ parameter: (String) -> String) -> String {
+        segments.map { segment in
+            switch segment {
+            case .literal(let text): "/" + text
+            case .parameter(let name): "/" + parameter(name)
+            }
+        }.joined()
+    }
+
+    /// RFC 3986's unreserved characters: a parameter's value never adds a segment.
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}
