@@ -202,15 +202,13 @@ extension NodeStore {
             try absorb(
                 id: appId, hubFields: plan.hubFields, hubRevision: hubRevision, appliedRevision: revision,
                 mergedRevision: revision, keepLocal: plan.keepLocal, detected: .push, db)
-        case .takeSent(let hubRevision, asWorkingCopy: true):
-            // The fields sent are the hub's now and the working copy.
+        case .takeSent(let hubRevision, let asWorkingCopy):
+            // The fields sent are the hub's now; with nothing pending, the working copy too.
             let sent = StoredFields.encode(try sentFields(id: appId, revision: revision, db))
-            try db.cachedStatement(sql: "UPDATE applications SET fields = ?1, hub_fields = ?1, hub_fields_revision = ?2 WHERE id = ?3")
-                .execute(arguments: [sent, hubRevision, appId])
-        case .takeSent(let hubRevision, asWorkingCopy: false):
-            // Later revisions wait: the hub's fields are what was sent.
-            try db.cachedStatement(sql: "UPDATE applications SET hub_fields = ?, hub_fields_revision = ? WHERE id = ?")
-                .execute(arguments: [StoredFields.encode(try sentFields(id: appId, revision: revision, db)), hubRevision, appId])
+            try db.cachedStatement(sql: asWorkingCopy
+                ? "UPDATE applications SET fields = ?1, hub_fields = ?1, hub_fields_revision = ?2 WHERE id = ?3"
+                : "UPDATE applications SET hub_fields = ?1, hub_fields_revision = ?2 WHERE id = ?3"
+            ).execute(arguments: [sent, hubRevision, appId])
         }
     }
 
