@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import OneThingDatabase
 public import OneThingModel
 public import OneThingWire
 
@@ -188,13 +189,19 @@ extension NodeStore {
             return
         case .takeHubMerge(let hubRevision):
             guard let merge = result.merge else { return }
-            // A conflict this node has already decided in a later revision stays decided.
-            let decided = Set(try String.fetchAll(
+            // The conflicts a person decided here, each with the newest revision carrying it.
+            var decided: [String: Int] = [:]
+            for row in try Row.fetchAll(
                 db.cachedStatement(sql: """
-                    SELECT field FROM conflicts WHERE application_id = ? AND state = 'resolved' AND resolved_revision > ?
+                    SELECT field, MAX(resolved_revision) AS revision FROM conflicts
+                    WHERE application_id = ? AND state = 'resolved' AND resolved_revision IS NOT NULL GROUP BY field
                     """),
-                arguments: [appId, revision]))
-            let plan = SyncMachine.plan(for: SyncMachine.PushMerge(merge: merge, decidedLater: decided))
+                arguments: [appId])
+            {
+                decided[try row.value(Column("field"), of: "conflicts", key: appId)] =
+                    try row.value(Column("revision"), of: "conflicts", key: appId)
+            }
+            let plan = SyncMachine.plan(for: SyncMachine.PushMerge(merge: merge, answeredRevision: revision, decided: decided))
             try recordEvents(plan.events, id: appId, hubRevision: hubRevision, db)
             try writeConflicts(
                 SyncMachine.conflicts(found: plan.conflicts, open: openConflicts(of: appId, db)), id: appId,

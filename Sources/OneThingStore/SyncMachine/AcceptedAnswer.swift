@@ -52,22 +52,25 @@ extension SyncMachine {
             becomesAccepted: becomesAccepted, fields: .takeSent(hubRevision: hubRevision, asWorkingCopy: answer.stillPending == 0))
     }
 
-    /// The hub's merge of a stale revision, and the conflicted fields this node has decided
-    /// since, in a revision later than the one answered.
+    /// The hub's merge of a stale revision, the revision it answers, and the conflicted
+    /// fields a person has decided here, each with the newest revision that carried a decision.
     package struct PushMerge: Sendable, Hashable {
         package var merge: MergeOutcome
-        package var decidedLater: Set<String>
+        package var answeredRevision: Int
+        package var decided: [String: Int]
 
-        package init(merge: MergeOutcome, decidedLater: Set<String>) {
+        package init(merge: MergeOutcome, answeredRevision: Int, decided: [String: Int]) {
             self.merge = merge
-            self.decidedLater = decidedLater
+            self.answeredRevision = answeredRevision
+            self.decided = decided
         }
     }
 
     package struct PushMergePlan: Sendable, Hashable {
         /// `merged` with the fields the hub's later changes gave, if any.
         package var events: [Event]
-        /// The hub's conflicts but those decided since: a decided conflict stays decided.
+        /// The hub's conflicts but those decided in a revision later than the one answered:
+        /// a decided conflict stays decided.
         package var conflicts: [FieldConflict]
         /// The hub's fields after its merge, to absorb against the payload sent.
         package var hubFields: [String: String]
@@ -77,9 +80,10 @@ extension SyncMachine {
 
     package static func plan(for answer: PushMerge) -> PushMergePlan {
         let merge = answer.merge
+        let decidedLater = Set(answer.decided.filter { $0.value > answer.answeredRevision }.keys)
         return PushMergePlan(
             events: merge.fromHub.isEmpty ? [] : [Event(.merged, merge.fromHub)],
-            conflicts: merge.conflicts.filter { !answer.decidedLater.contains($0.field) },
-            hubFields: merge.fields, keepLocal: answer.decidedLater)
+            conflicts: merge.conflicts.filter { !decidedLater.contains($0.field) },
+            hubFields: merge.fields, keepLocal: decidedLater)
     }
 }

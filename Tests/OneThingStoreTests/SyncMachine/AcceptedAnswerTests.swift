@@ -54,18 +54,27 @@ extension SyncMachineTests {
 
         @Test("the hub's merge: its fields from the hub recorded, its conflicts opened but those decided since, which keep the local value")
         func pushMerge() {
-            let plan = SyncMachine.plan(for: SyncMachine.PushMerge(merge: Self.merge, decidedLater: ["a"]))
+            let plan = SyncMachine.plan(for: SyncMachine.PushMerge(merge: Self.merge, answeredRevision: 2, decided: ["a": 3]))
             #expect(plan.events == [SyncMachine.Event(.merged, ["c"])])
             #expect(plan.conflicts.map(\.field) == ["b"])
             #expect(plan.keepLocal == ["a"])
             #expect(plan.hubFields == Self.merge.fields)
         }
 
-        @Test("nothing decided since: every conflict of the hub's opens; nothing from the hub: no merged line")
+        @Test("a decision carried by the answered revision or an earlier one is not 'since': the hub's conflict opens")
+        func decidedBefore() {
+            for revision in [1, 2] {
+                let plan = SyncMachine.plan(for: SyncMachine.PushMerge(merge: Self.merge, answeredRevision: 2, decided: ["a": revision]))
+                #expect(plan.conflicts.map(\.field) == ["a", "b"])
+                #expect(plan.keepLocal.isEmpty)
+            }
+        }
+
+        @Test("nothing decided: every conflict of the hub's opens; nothing from the hub: no merged line")
         func pushMergeNothingDecided() {
             var merge = Self.merge
             merge.fromHub = []
-            let plan = SyncMachine.plan(for: SyncMachine.PushMerge(merge: merge, decidedLater: []))
+            let plan = SyncMachine.plan(for: SyncMachine.PushMerge(merge: merge, answeredRevision: 2, decided: [:]))
             #expect(plan.events.isEmpty)
             #expect(plan.conflicts == merge.conflicts)
             #expect(plan.keepLocal.isEmpty)
