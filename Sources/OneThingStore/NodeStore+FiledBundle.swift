@@ -36,16 +36,18 @@ extension NodeStore {
 }
 
 extension NodeStore {
-    /// The fields the hub sets from issued documents, for `SyncMachine.issuedEvents`: whether
-    /// the working copy held each before (`before`, its stored text), and the line its arrival
-    /// writes: `identity_issued` for one that replaces a provisional identity,
-    /// `document_issued` for another.
-    static func issuedFields(_ bundle: BundleDefinition?, before: String) -> [SyncMachine.IssuedField] {
+    /// The fields the hub sets from issued documents, for `SyncMachine.issuedEvents`, each with
+    /// the line its arrival writes: `identity_issued` for one that replaces a provisional
+    /// identity, `document_issued` for another.
+    static func issuedFields(_ bundle: BundleDefinition?) -> [SyncMachine.IssuedField] {
         (bundle?.systemFields ?? []).filter { $0.setBy == .hub }.map { field in
-            // A key of the stored map, as CanonicalJSON writes it.
-            SyncMachine.IssuedField(
-                field: field.id, heldBefore: before.contains("\"\(field.id)\":"),
-                event: field.replaces == nil ? .documentIssued : .identityIssued)
+            SyncMachine.IssuedField(field: field.id, event: field.replaces == nil ? .documentIssued : .identityIssued)
         }
+    }
+
+    /// Whether a stored field map (its text, `before`) holds `field`: a key of the map, as
+    /// the canonical writer writes it. Read without decoding the map.
+    static func holds(_ field: String, in before: String) -> Bool {
+        before.contains("\"\(field)\":")
     }
 }

@@ -69,7 +69,7 @@ extension NodeStore {
         let bundle = try filedBundle(of: id, db)
         let key = try PersonKeys.key(bundle: bundle, fields: working, db)
         let before: String = try row.value(ApplicationRow.Columns.fields, of: "applications", key: id)
-        let issued = SyncMachine.issuedEvents(issuedFields(bundle, before: before), working: working)
+        let issued = SyncMachine.issuedEvents(issuedFields(bundle), working: working) { holds($0, in: before) }
         try recordEvents(issued, id: id, hubRevision: hubRevision, db)
         let workingJSON = StoredFields.encode(working)
         try db.cachedStatement(sql: """

@@ -90,22 +90,23 @@ extension SyncMachine {
             conflicts: merge.conflicts)
     }
 
-    /// A field only the hub sets (an issued document), whether the working copy held it
-    /// before the hub's fields came in, and the history line its arrival writes.
+    /// A field only the hub sets (an issued document), and the history line its arrival writes.
     package struct IssuedField: Sendable, Hashable {
         package var field: String
-        package var heldBefore: Bool
         package var event: EventKind
 
-        package init(field: String, heldBefore: Bool, event: EventKind) {
+        package init(field: String, event: EventKind) {
             self.field = field
-            self.heldBefore = heldBefore
             self.event = event
         }
     }
 
-    /// The issued fields the new working copy holds for the first time.
-    package static func issuedEvents(_ issued: [IssuedField], working: [String: String]) -> [Event] {
-        issued.filter { !$0.heldBefore && working[$0.field] != nil }.map { Event($0.event, [$0.field]) }
+    /// The issued fields the new working copy holds for the first time. `heldBefore`: whether
+    /// the working copy held a field before the hub's fields came in (asked only of a field
+    /// the new working copy holds: on the pull's hot path it looks in the stored text).
+    package static func issuedEvents(
+        _ issued: [IssuedField], working: [String: String], heldBefore: (String) -> Bool
+    ) -> [Event] {
+        issued.filter { working[$0.field] != nil && !heldBefore($0.field) }.map { Event($0.event, [$0.field]) }
     }
 }

@@ -103,12 +103,12 @@ extension SyncMachineTests {
 
         @Test("an issued field the working copy now holds for the first time writes its line; held before, or absent, none")
         func issued() {
-            let field = SyncMachine.IssuedField(field: Self.issued, heldBefore: false, event: .identityIssued)
-            #expect(SyncMachine.issuedEvents([field], working: [Self.issued: "X"]) == [SyncMachine.Event(.identityIssued, [Self.issued])])
-            var held = field
-            held.heldBefore = true
-            #expect(SyncMachine.issuedEvents([held], working: [Self.issued: "X"]).isEmpty)
-            #expect(SyncMachine.issuedEvents([field], working: ["name": "Lin"]).isEmpty)
+            let field = SyncMachine.IssuedField(field: Self.issued, event: .identityIssued)
+            let document = SyncMachine.IssuedField(field: "certificate_number", event: .documentIssued)
+            #expect(SyncMachine.issuedEvents([field, document], working: [Self.issued: "X", "certificate_number": "Y"]) { _ in false }
+                == [SyncMachine.Event(.identityIssued, [Self.issued]), SyncMachine.Event(.documentIssued, ["certificate_number"])])
+            #expect(SyncMachine.issuedEvents([field], working: [Self.issued: "X"]) { $0 == Self.issued }.isEmpty)
+            #expect(SyncMachine.issuedEvents([field], working: ["name": "Lin"]) { _ in false }.isEmpty)
         }
     }
 }
