@@ -1,12 +1,14 @@
 /// Retries within one run: exponential backoff with full jitter, bounded by a time budget
-/// measured on the monotonic clock (never the wall clock).
+/// measured on the engine's elapsed clock (the monotonic clock in a run; never the wall clock).
 struct RetryPolicy {
-    private let deadline: ContinuousClock.Instant
+    private let clock: any ElapsedClock
+    private let deadline: Duration
     private let base: Double
     private var attempt = 0
 
-    init(options: SyncOptions) {
-        deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(max(0, options.retryBudgetSeconds) * 1000)))
+    init(options: SyncOptions, clock: any ElapsedClock) {
+        self.clock = clock
+        deadline = clock.elapsed() + .milliseconds(Int(max(0, options.retryBudgetSeconds) * 1000))
         base = max(0.01, options.retryBaseSeconds)
     }
 
@@ -18,7 +20,7 @@ struct RetryPolicy {
         // What the hub asked for, plus the usual jitter so that nodes it refused together
         // do not come back together.
         let delay = min(max(0, minimum), 60) + Double.random(in: 0...cap)
-        let remaining = ContinuousClock.now.duration(to: deadline)
+        let remaining = deadline - clock.elapsed()
         guard remaining > .milliseconds(Int(delay * 1000)) else { return nil }
         return delay
     }

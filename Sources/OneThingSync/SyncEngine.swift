@@ -21,14 +21,17 @@ public struct SyncEngine: Sendable {
     /// The wall clock: times of sync runs and outbox changes, and the date a received
     /// catalogue is checked as of.
     public let clock: WallClock
+    /// Elapsed time and waits: the retry budget and the backoff between tries.
+    public let elapsed: any ElapsedClock
     /// Called with (entries sent so far, entries pending at the start).
     public let progress: (@Sendable (Int, Int) -> Void)?
 
     public init(
         store: NodeStore, transport: any Transport, nodeId: String, token: String, catalogVersion: String,
         region: String? = nil, options: SyncOptions = SyncOptions(), clock: WallClock,
-        progress: (@Sendable (Int, Int) -> Void)? = nil
+        elapsed: any ElapsedClock = .system, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) {
+        self.elapsed = elapsed
         self.store = store
         self.transport = transport
         self.nodeId = nodeId
@@ -42,7 +45,7 @@ public struct SyncEngine: Sendable {
 
     public func run() async throws(SyncError) -> SyncReport {
         var report = SyncReport()
-        var retry = RetryPolicy(options: options)
+        var retry = RetryPolicy(options: options, clock: elapsed)
         do {
             try await checkHub(into: &report, retry: &retry)
             for _ in 0..<max(1, options.maxRounds) {
@@ -365,7 +368,7 @@ public struct SyncEngine: Sendable {
             }
             guard let delay = retry.nextDelay(minimum: retryAfter) else { throw .temporary(failure) }
             do {
-                try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+                try await elapsed.sleep(for: .milliseconds(Int(delay * 1000)))
             } catch {
                 throw .temporary(failure)  // cancelled (a page fetched ahead that is no longer wanted)
             }

@@ -14,14 +14,17 @@ struct SyncEngineTests {
         return store
     }
 
-    func engine(_ store: NodeStore, _ hub: ScriptedHub, budget: Double = 0, batch: Int = 250) -> SyncEngine {
+    func engine(
+        _ store: NodeStore, _ hub: ScriptedHub, budget: Double = 0, batch: Int = 250,
+        elapsed: VirtualElapsedClock = VirtualElapsedClock()
+    ) -> SyncEngine {
         var options = SyncOptions()
         options.retryBudgetSeconds = budget
         options.retryBaseSeconds = 0.01
         options.batchSize = batch
         return SyncEngine(
             store: store, transport: hub, nodeId: "ward-1", token: "test-token-0123456789", catalogVersion: "2026.11-1",
-            options: options, clock: .fixed(TestMoment.filing))
+            options: options, clock: .fixed(TestMoment.filing), elapsed: elapsed)
     }
 
     @Test("a clean run pushes everything, marks it accepted and pulls once")
@@ -123,12 +126,13 @@ struct SyncEngineTests {
             if index == 0 { return HTTPResponse(status: 503, headers: ["retry-after": "1"]) }
             return request.method == "POST" ? ScriptedHub.accept(request) : ScriptedHub.emptyPage
         }
-        let started = ContinuousClock.now
-        let report = try await engine(store, hub, budget: 30).run()
+        let elapsed = VirtualElapsedClock()
+        let report = try await engine(store, hub, budget: 30, elapsed: elapsed).run()
         #expect(report.accepted == 3)
-        // A lower bound only: the retry came after the wait the hub asked for (the backoff
-        // alone, with a base of 10 ms, would have retried within milliseconds).
-        #expect(ContinuousClock.now - started >= .milliseconds(950))
+        // The retry came after the wait the hub asked for (the backoff alone, with a base of
+        // 10 ms, would have retried within milliseconds), and not much later.
+        #expect(elapsed.waited >= .seconds(1))
+        #expect(elapsed.waited <= .milliseconds(1_010))
     }
 
     @Test("503 asking for a longer wait than the retry budget: the run ends at once with everything kept")
