@@ -25,6 +25,7 @@ extension NodeStore {
                 db.cachedStatement(sql: "SELECT hub_fields_revision, fields FROM applications WHERE id = ?"), arguments: [id])
         else { return }
         let known: Int = try row.value(ApplicationRow.Columns.hubFieldsRevision, of: "applications", key: id)
+        let before: String = try row.value(ApplicationRow.Columns.fields, of: "applications", key: id)
         let unanswered = try Int.fetchAll(
             db.cachedStatement(sql: "SELECT revision FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight') ORDER BY revision"),
             arguments: [id])
@@ -47,8 +48,7 @@ extension NodeStore {
                     String.fetchOne(db.cachedStatement(sql: "SELECT hub_fields FROM applications WHERE id = ?"), arguments: [id]),
                     key: id)
             }
-            let local = try StoredFields.decode(
-                String.fetchOne(db.cachedStatement(sql: "SELECT fields FROM applications WHERE id = ?"), arguments: [id]), key: id)
+            let local = try StoredFields.decode(before, key: id)
             let merged = SyncMachine.merge(
                 SyncMachine.FieldsToMerge(base: baseFields, local: local, hub: hubFields, keepLocal: keepLocal))
             Failpoint.hit(.insideMerge)
@@ -68,7 +68,6 @@ extension NodeStore {
         }
         let bundle = try filedBundle(of: id, db)
         let key = try PersonKeys.key(bundle: bundle, fields: working, db)
-        let before: String = try row.value(ApplicationRow.Columns.fields, of: "applications", key: id)
         let issued = SyncMachine.issuedEvents(issuedFields(bundle), working: working) { holds($0, in: before) }
         try recordEvents(issued, id: id, hubRevision: hubRevision, db)
         let workingJSON = StoredFields.encode(working)
@@ -129,12 +128,6 @@ extension NodeStore {
                 ])
         }
         try recordEvents(writes.events, id: id, hubRevision: hubRevision, db)
-    }
-
-    static func pendingCount(of id: String, _ db: Database) throws -> Int {
-        try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND state IN ('queued', 'in_flight')"),
-            arguments: [id]) ?? 0
     }
 
     /// Appends to the application's history (field ids only; the values stay in their rows).
