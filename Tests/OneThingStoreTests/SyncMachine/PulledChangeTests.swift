@@ -38,8 +38,8 @@ extension SyncMachineTests {
         @Test("purged here: item states only, reasons and documents emptied, whether or not the hub purged too")
         func purgedHere() {
             for hubPurged in [false, true] {
-                let step = SyncMachine.step(for: SyncMachine.PulledChange(change: Self.change(purged: hubPurged), local: Self.local(purged: true)))
-                #expect(step == .statesOnly(clearing: true))
+                let pulled = SyncMachine.PulledChange(change: Self.change(purged: hubPurged), local: Self.local(purged: true))
+                #expect(SyncMachine.step(for: pulled) == .statesOnly(clearing: true))
             }
         }
 
@@ -52,7 +52,8 @@ extension SyncMachineTests {
         @Test("the hub's open conflicts are the truth: nothing unsent, the newest state, and conflicts on either side")
         func matchHubConflicts() {
             #expect(Self.steps(Self.change(hubRevision: 3), Self.local(known: 2, unsent: 0, open: 1))?.matchHubConflicts == true)
-            #expect(Self.steps(Self.change(hubRevision: 3, conflicts: [Self.conflict]), Self.local(known: 2, open: 0))?.matchHubConflicts == true)
+            let hubHolds = Self.change(hubRevision: 3, conflicts: [Self.conflict])
+            #expect(Self.steps(hubHolds, Self.local(known: 2, open: 0))?.matchHubConflicts == true)
             // The same hub revision the node holds is the newest state too.
             #expect(Self.steps(Self.change(hubRevision: 2), Self.local(known: 2, open: 1))?.matchHubConflicts == true)
         }
