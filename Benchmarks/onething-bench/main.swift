@@ -2,6 +2,7 @@
 //   swift run -c release onething-bench filing [--count N]
 //   swift run -c release onething-bench kiosk [--count N]
 //   swift run -c release onething-bench codec [--count ROUNDS]
+//   swift run -c release onething-bench sync-parts [--count N]
 //   Benchmarks/sync-drain.sh [N...]   (uses `onething-bench seed` and `export-batches`)
 // Figures and the commands that produced them are in BENCHMARKS.md.
 import Foundation
@@ -45,9 +46,16 @@ case "pull-parts":
         FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
         exit(1)
     }
+case "sync-parts":
+    do {
+        try SyncParts.run(count: arguments.firstIndex(of: "--count") == nil ? 20000 : count)
+    } catch {
+        FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
 case "seed", "export-batches":  // set-up steps of Benchmarks/sync-drain.sh
     SyncDrainCommands.run(arguments)
 default:
-    FileHandle.standardError.write(Data("usage: onething-bench filing|parts|kiosk|codec [--count N] | pull-parts --db NODE --pages DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: onething-bench filing|parts|kiosk|codec|sync-parts [--count N] | pull-parts --db NODE --pages DIR\n".utf8))
     exit(64)
 }
