@@ -10,6 +10,7 @@ import PackageDescription
 //   OneThingHub (Hummingbird server + its own store) -> OneThingWire, OneThingModel
 //   CTerminal (wcwidth under a UTF-8 locale) <- OneThingTerminal (cell buffer, diff, ANSI, keys)
 //   OneThingTerminal, OneThingModel, OneThingStore <- OneThingKiosk (the intake screens)
+//   OneThingModel, OneThingDatabase <- OneThingCLI (CLIFailure, exit codes, how failures are printed)
 //   onething, onething-hub (CLIs: the only places that wire real parts together)
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -96,11 +97,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "OneThingCLI",
+            dependencies: [
+                "OneThingModel", "OneThingDatabase",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "onething",
             dependencies: [
                 "OneThingModel", "OneThingStore", "OneThingWire", "OneThingSync", "OneThingCurl",
-                "OneThingTerminal", "OneThingKiosk", "OneThingDatabase",
+                "OneThingTerminal", "OneThingKiosk", "OneThingDatabase", "OneThingCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "onething-hub",
             dependencies: [
-                "OneThingHub", "OneThingModel", "OneThingWire", "OneThingDatabase", "OneThingTerminal",
+                "OneThingHub", "OneThingModel", "OneThingWire", "OneThingDatabase", "OneThingTerminal", "OneThingCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -188,8 +197,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "OneThingCLITests",
+            dependencies: [
+                "OneThingCLI", "OneThingModel", "OneThingDatabase",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "CLITests",
-            dependencies: ["onething", "TestSupport"],
+            dependencies: ["onething", "onething-hub", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

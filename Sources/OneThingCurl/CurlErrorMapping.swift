@@ -29,11 +29,9 @@ func transportError(
         return .tls(host: authority, problem: TLSAlert.hubCertificateProblem(in: detail), detail: detail)
     case CURLE_SSL_CERTPROBLEM:
         // The node's own certificate or key could not be loaded: nothing reached the hub.
-        return .configuration(
-            "The client certificate or key cannot be used (\(detail)). Check that --client-cert and --client-key (or ONETHING_CLIENT_CERT and ONETHING_CLIENT_KEY) name PEM files and that the key belongs to the certificate.")
+        return .clientCertificateUnusable(detail: detail)
     case CURLE_SSL_CACERT_BADFILE:
-        return .configuration(
-            "The CA file cannot be used (\(detail)). Check that --ca-file (or ONETHING_CA_FILE) names a PEM file of certificate authorities.")
+        return .caFileUnusable(detail: detail)
     case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CIPHER, CURLE_SSL_ISSUER_ERROR,
          CURLE_SSL_CRL_BADFILE, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
         return .tls(host: authority, problem: .other, detail: detail)

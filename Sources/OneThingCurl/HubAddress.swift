@@ -14,7 +14,7 @@ struct HubAddress: Sendable, Hashable {
         do {
             url = try HubURL(configuration.baseURL)
         } catch {
-            throw .configuration(error.message)
+            throw .invalidHubURL(error.message)
         }
     }
 

@@ -13,10 +13,9 @@ enum PrivateFile {
 
     static func check(_ path: String, what: String) throws(TransportError) {
         switch SecretFile.problem(at: path) {
-        case .missing: throw .configuration("The \(what) \(path) does not exist; check the path.")
-        case .notRegularFile: throw .configuration("The \(what) \(path) is not a regular file.")
-        case .readableByOthers:
-            throw .configuration("The \(what) \(path) can be read by other users; run `chmod 600 \(path)` and try again.")
+        case .missing: throw .secretFileMissing(what: what, path: path)
+        case .notRegularFile: throw .secretFileNotRegular(what: what, path: path)
+        case .readableByOthers: throw .secretFileReadableByOthers(what: what, path: path)
         case .unreadable, nil: return  // libcurl says so when it loads it
         }
     }

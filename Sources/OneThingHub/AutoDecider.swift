@@ -56,9 +56,9 @@ public struct AutoDecider: Sendable {
                     DecisionRequest(decision: .approve, documents: documents.isEmpty ? nil : documents),
                     at: clock.now().description)
                 approved += 1
-            } catch .notDecidable {
+            } catch where error.code == .notDecidable {
                 continue  // decided by an officer in the meantime
-            } catch .missingDocument {
+            } catch where error.code == .missingDocument {
                 continue  // a document others wait for that no autoIssue rule makes: an officer's to give
             }
         }

@@ -50,7 +50,7 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func status(of error: HubError) -> HTTPResponse.Status {
-        switch error {
+        switch error.code {
         case .unauthorized, .adminDisabled: .unauthorized
         case .badRequest, .badGzip, .invalidFields, .invalidDecision, .missingReason, .missingDocument, .invalidNodeId: .badRequest
         case .tooLarge: .contentTooLarge

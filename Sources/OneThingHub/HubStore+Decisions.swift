@@ -108,7 +108,7 @@ extension HubStore {
         async throws(HubError) -> HubApplication
     {
         guard !fields.isEmpty else {
-            throw .invalidFields([FieldProblem(field: nil, message: "Give at least one field to change.")])
+            throw .invalidFields([FieldProblem(.noChanges, field: nil, message: "Give at least one field to change.")])
         }
         return try await write { db in
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
@@ -116,7 +116,7 @@ extension HubStore {
             }
             guard record.purgedAt == nil else {
                 throw HubError.invalidFields([
-                    FieldProblem(field: nil, message: "The hub purged \(provinceNo)'s personal data after its retention period; it cannot be amended.")
+                    FieldProblem(.applicationPurged, field: nil, message: "The hub purged \(provinceNo)'s personal data after its retention period; it cannot be amended.")
                 ])
             }
             // Checked under the catalogue the application was filed under (the hub keeps every
@@ -126,7 +126,7 @@ extension HubStore {
             guard let bundle = filedUnder.bundle(record.bundle) else {
                 throw HubError.invalidFields([
                     FieldProblem(
-                        field: nil,
+                        .catalogLacksBundle, field: nil,
                         message: "The hub's catalogue (version \(catalog.version)) has no bundle \(record.bundle), so its fields cannot be checked.")
                 ])
             }
@@ -134,16 +134,17 @@ extension HubStore {
             var values: [String: String] = [:]
             for (id, value) in fields.sorted(by: { $0.key < $1.key }) {
                 if bundle.isSystemField(id) {
-                    problems.append(FieldProblem(field: id, message: "This field is set by the system (the node at filing, or an item's decision), not by hand."))
+                    problems.append(FieldProblem(.systemField, field: id, message: "This field is set by the system (the node at filing, or an item's decision), not by hand."))
                     continue
                 }
                 guard let field = bundle.field(id) else {
-                    problems.append(FieldProblem(field: id, message: "The \(bundle.code) form has no such field."))
+                    problems.append(FieldProblem(
+                        .unknownField, field: id, message: "The \(bundle.code) form has no such field.", arguments: ["bundle": bundle.code]))
                     continue
                 }
                 switch FieldValueValidator.validate(.text(value), as: field, now: now) {
                 case .success(let clean): values[id] = clean
-                case .failure(let problem): problems.append(FieldProblem(field: id, message: problem.message))
+                case .failure(let problem): problems.append(FieldProblem(field: id, problem: problem))
                 }
             }
             guard problems.isEmpty else { throw HubError.invalidFields(problems) }

@@ -1,45 +1,64 @@
 /// Everything the model refuses, with messages an operator can act on. No message holds an
 /// applicant's value: problems name the field and the rule, never what was typed.
-public enum ModelError: Error, Sendable, Hashable {
-    /// A catalogue has problems; each names its file and place.
-    case invalidCatalog([CatalogProblem])
-    /// A catalogue file or directory cannot be read.
-    case catalogUnreadable(path: String, reason: String)
-    /// An application was refused; one problem per field (or form-level rule).
-    case invalidApplication([FieldProblem])
+public struct ModelError: CodedError, Hashable {
+    public struct Code: ErrorCode {
+        public let rawValue: String
+
+        init(_ rawValue: String) { self.rawValue = rawValue }
+
+        /// A catalogue has problems (`catalogProblems`); each names its file and place.
+        public static let invalidCatalog = Code("model.invalid_catalog")
+        /// A catalogue file or directory cannot be read (`path`, `reason`).
+        public static let catalogUnreadable = Code("model.catalog_unreadable")
+        /// An application was refused (`fieldProblems`): one problem per field or form rule.
+        public static let invalidApplication = Code("model.invalid_application")
+
+        /// Every code above, for tables and their tests.
+        public static let all: [Code] = [.invalidCatalog, .catalogUnreadable, .invalidApplication]
+    }
+
+    public var code: Code
+    /// What is wrong with the catalogue (`invalidCatalog`).
+    public var catalogProblems: [CatalogProblem]
+    /// What is wrong with the application (`invalidApplication`).
+    public var fieldProblems: [FieldProblem]
+    /// The catalogue file or directory (`catalogUnreadable`).
+    public var path: String?
+    /// Why it cannot be read, in words (`catalogUnreadable`).
+    public var reason: String?
+
+    public init(
+        _ code: Code, catalogProblems: [CatalogProblem] = [], fieldProblems: [FieldProblem] = [], path: String? = nil,
+        reason: String? = nil
+    ) {
+        self.code = code
+        self.catalogProblems = catalogProblems
+        self.fieldProblems = fieldProblems
+        self.path = path
+        self.reason = reason
+    }
+
+    public static func invalidCatalog(_ problems: [CatalogProblem]) -> ModelError {
+        ModelError(.invalidCatalog, catalogProblems: problems)
+    }
+
+    public static func catalogUnreadable(path: String, reason: String) -> ModelError {
+        ModelError(.catalogUnreadable, path: path, reason: reason)
+    }
+
+    public static func invalidApplication(_ problems: [FieldProblem]) -> ModelError {
+        ModelError(.invalidApplication, fieldProblems: problems)
+    }
 
     /// One line per problem.
     public var lines: [String] {
-        switch self {
-        case .invalidCatalog(let problems): problems.map(\.description)
-        case .catalogUnreadable(let path, let reason):
-            ["The catalogue at \(path) cannot be used: \(reason). Check the path, or leave out --catalog to use the built-in catalogue."]
-        case .invalidApplication(let problems): problems.map(\.description)
+        switch code {
+        case .invalidCatalog: catalogProblems.map(\.description)
+        case .catalogUnreadable:
+            ["The catalogue at \(path ?? "?") cannot be used: \(reason ?? "it cannot be read"). Check the path, or leave out --catalog to use the built-in catalogue."]
+        default: fieldProblems.map(\.description)
         }
     }
-}
 
-/// One reason an application was refused.
-public struct FieldProblem: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The field id, or nil for a problem with the application as a whole (items, bundle).
-    public var field: String?
-    public var message: String
-
-    public init(field: String?, message: String) {
-        self.field = field
-        self.message = message
-    }
-
-    public var description: String {
-        field.map { "\($0): \(message)" } ?? message
-    }
-}
-
-/// Every problem found in one application (a refused application has at least one).
-public struct ApplicationProblems: Error, Sendable, Hashable {
-    public var problems: [FieldProblem]
-
-    public init(_ problems: [FieldProblem]) {
-        self.problems = problems
-    }
+    public var message: String { lines.joined(separator: "\n") }
 }

@@ -37,7 +37,7 @@ public enum ImportKey {
             guard let id = sourceID(source) else {
                 return .failure(
                     FieldProblem(
-                        field: sourceIDField,
+                        .invalidSourceID, field: sourceIDField,
                         message: "The record's id in the exporting system must be a string or a whole number of at most 128 characters (no control characters); leave the field out if there is none."))
             }
             return .success(ImportLine(key: digest([version, "source", code, id]), inputs: fields, fromSourceID: true))

@@ -10,7 +10,7 @@ extension NodeStore {
         do {
             return try open(path: path)
         } catch {
-            guard case .database(let failure) = error, [.readOnly, .cannotOpen, .io].contains(failure.code),
+            guard let failure = error.database, [.readOnly, .cannotOpen, .io].contains(failure.code),
                 FileManager.default.fileExists(atPath: path)
             else { throw error }
             do {

@@ -18,7 +18,7 @@ extension NodeStore {
         let refused = changes.keys.sorted().compactMap { key in
             bundle?.systemField(key).map { field in
                 FieldProblem(
-                    field: key,
+                    .systemField, field: key,
                     message: field.setBy == .node
                         ? "This field is set by the system (the provisional identity given at filing); it cannot be amended."
                         : "This field is set by the system (from a document an item's approval issues); it cannot be amended.")

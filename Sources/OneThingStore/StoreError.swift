@@ -1,20 +1,77 @@
 public import OneThingDatabase
+public import OneThingModel
 
-/// Everything the store can fail with. Messages say what is wrong and what stays true; they
-/// name no command-line flag or command (the executables add those), and they never contain
-/// an applicant's data (GRDB hides bound values, and SQL text is never shown).
-public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Opening, reading or writing the database file failed (`DatabaseFailure.code`).
-    case database(DatabaseFailure)
-    case noSuchApplication(id: String)
-    case notAmendable(id: String, reason: String)
-    case noOpenConflict(id: String, field: String?)
-    case operatorExists(id: String)
-    case noSuchOperator(id: String)
-    /// The hub gave a province number this node already holds for another application.
-    case provinceNumberTaken(provinceNo: String, id: String, holder: String)
-    /// A value could not be encoded or hashed (`what`): a fault of this program, not of the data.
-    case internalFailure(what: String)
+/// Everything the store can fail with: a `code` and the facts its message needs. Messages
+/// say what is wrong and what stays true; they name no command-line flag or command (the
+/// executables add those), and they never contain an applicant's data (GRDB hides bound
+/// values, and SQL text is never shown).
+public struct StoreError: CodedError, Hashable {
+    public struct Code: ErrorCode {
+        public let rawValue: String
+
+        init(_ rawValue: String) { self.rawValue = rawValue }
+
+        /// Opening, reading or writing the database file failed: `database` says how.
+        public static let database = Code("store.database")
+        /// `id`.
+        public static let noSuchApplication = Code("store.no_such_application")
+        /// `id`, `reason` (a sentence).
+        public static let notAmendable = Code("store.not_amendable")
+        /// `id`, and `field` when one field was named.
+        public static let noOpenConflict = Code("store.no_open_conflict")
+        /// `id` (the operator's).
+        public static let operatorExists = Code("store.operator_exists")
+        /// `id` (the operator's).
+        public static let noSuchOperator = Code("store.no_such_operator")
+        /// The hub gave a province number this node already holds for another application:
+        /// `provinceNo`, `id` (the application the hub gave it to), `holder` (the one holding it).
+        public static let provinceNumberTaken = Code("store.province_number_taken")
+        /// A value could not be encoded or hashed (`what`): a fault of this program, not of
+        /// the data.
+        public static let internalFailure = Code("store.internal")
+
+        /// Every code above, for tables and their tests.
+        public static let all: [Code] = [
+            .database, .noSuchApplication, .notAmendable, .noOpenConflict, .operatorExists, .noSuchOperator,
+            .provinceNumberTaken, .internalFailure,
+        ]
+    }
+
+    public var code: Code
+    /// The database failure behind `.database`.
+    public var database: DatabaseFailure?
+    /// An application's id, or an operator's.
+    public var id: String?
+    public var field: String?
+    public var reason: String?
+    public var provinceNo: String?
+    public var holder: String?
+    public var what: String?
+
+    init(
+        _ code: Code, database: DatabaseFailure? = nil, id: String? = nil, field: String? = nil, reason: String? = nil,
+        provinceNo: String? = nil, holder: String? = nil, what: String? = nil
+    ) {
+        self.code = code
+        self.database = database
+        self.id = id
+        self.field = field
+        self.reason = reason
+        self.provinceNo = provinceNo
+        self.holder = holder
+        self.what = what
+    }
+
+    public static func database(_ failure: DatabaseFailure) -> StoreError { StoreError(.database, database: failure) }
+    public static func noSuchApplication(id: String) -> StoreError { StoreError(.noSuchApplication, id: id) }
+    public static func notAmendable(id: String, reason: String) -> StoreError { StoreError(.notAmendable, id: id, reason: reason) }
+    public static func noOpenConflict(id: String, field: String?) -> StoreError { StoreError(.noOpenConflict, id: id, field: field) }
+    public static func operatorExists(id: String) -> StoreError { StoreError(.operatorExists, id: id) }
+    public static func noSuchOperator(id: String) -> StoreError { StoreError(.noSuchOperator, id: id) }
+    public static func provinceNumberTaken(provinceNo: String, id: String, holder: String) -> StoreError {
+        StoreError(.provinceNumberTaken, id: id, provinceNo: provinceNo, holder: holder)
+    }
+    public static func internalFailure(what: String) -> StoreError { StoreError(.internalFailure, what: what) }
 
     /// A row of `table` that cannot be read back.
     public static func damagedRow(table: String, key: String) -> StoreError { .database(.damagedRow(table: table, key: key)) }
@@ -24,28 +81,31 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         self = error as? StoreError ?? .database(DatabaseFailure(error, path: path))
     }
 
-    public var description: String {
-        switch self {
-        case .database(let failure):
-            failure.description
-        case .noSuchApplication(let id):
-            "There is no application \(id) in this database."
-        case .notAmendable(let id, let reason):
-            "The application \(id) cannot be changed: \(reason)"
-        case .noOpenConflict(let id, let field):
+    /// The database failure's code, when this is one.
+    public var databaseCode: DatabaseFailure.Code? { database?.code }
+
+    public var message: String {
+        switch code {
+        case .database:
+            database?.description ?? "The database failed."
+        case .noSuchApplication:
+            "There is no application \(id ?? "?") in this database."
+        case .notAmendable:
+            "The application \(id ?? "?") cannot be changed: \(reason ?? "")"
+        case .noOpenConflict:
             if let field {
-                "The application \(id) has no open conflict on \(field)."
+                "The application \(id ?? "?") has no open conflict on \(field)."
             } else {
-                "The application \(id) has no open conflict."
+                "The application \(id ?? "?") has no open conflict."
             }
-        case .operatorExists(let id):
-            "An operator \(id) exists already."
-        case .noSuchOperator(let id):
-            "There is no operator \(id)."
-        case .provinceNumberTaken(let number, let id, let holder):
-            "The hub gave the province number \(number) to \(id), but this node holds it for \(holder); nothing of that answer was recorded. The hub may have been restored from an older backup: tell its operator."
-        case .internalFailure(let what):
-            "OneThing failed to encode \(what); nothing of this operation was stored. Please report this."
+        case .operatorExists:
+            "An operator \(id ?? "?") exists already."
+        case .noSuchOperator:
+            "There is no operator \(id ?? "?")."
+        case .provinceNumberTaken:
+            "The hub gave the province number \(provinceNo ?? "?") to \(id ?? "?"), but this node holds it for \(holder ?? "?"); nothing of that answer was recorded. The hub may have been restored from an older backup: tell its operator."
+        default:
+            "OneThing failed to encode \(what ?? "a value"); nothing of this operation was stored. Please report this."
         }
     }
 }

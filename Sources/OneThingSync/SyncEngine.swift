@@ -338,6 +338,7 @@ public struct SyncEngine: Sendable {
         request.headers["Accept"] = "application/json"
         while true {
             let failure: String
+            var cause: TransportError?
             var retryAfter = 0.0
             do {
                 let response = try await transport.send(request)
@@ -358,19 +359,18 @@ public struct SyncEngine: Sendable {
             } catch let error as SyncError {
                 throw error
             } catch let error as TransportError {
-                switch error {
-                case .configuration(let text): throw .configuration(text)
-                case .tls: throw .secureConnection(error.description)
-                default: failure = error.description
-                }
+                if error.isConfiguration { throw .configuration(error.description, cause: error) }
+                if error.code == .tls { throw .secureConnection(error.description, cause: error) }
+                failure = error.description
+                cause = error
             } catch {
                 failure = "The exchange with the hub failed."
             }
-            guard let delay = retry.nextDelay(minimum: retryAfter) else { throw .temporary(failure) }
+            guard let delay = retry.nextDelay(minimum: retryAfter) else { throw .temporary(failure, cause: cause) }
             do {
                 try await elapsed.sleep(for: .milliseconds(Int(delay * 1000)))
             } catch {
-                throw .temporary(failure)  // cancelled (a page fetched ahead that is no longer wanted)
+                throw .temporary(failure, cause: cause)  // cancelled (a page fetched ahead that is no longer wanted)
             }
         }
     }
@@ -394,8 +394,8 @@ public struct SyncEngine: Sendable {
     private func storeCall<T>(_ body: () throws(StoreError) -> T) throws(SyncError) -> T {
         do {
             return try body()
-        } catch .provinceNumberTaken(let number, let id, let holder) {
-            throw .protocolViolation(StoreError.provinceNumberTaken(provinceNo: number, id: id, holder: holder).description)
+        } catch where error.code == .provinceNumberTaken {
+            throw SyncError(.protocolViolation, detail: error.description, store: error)
         } catch {
             throw .store(error)
         }

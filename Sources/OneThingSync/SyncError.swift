@@ -1,33 +1,96 @@
+public import OneThingModel
 public import OneThingStore
 
-/// Why a sync run stopped. Every case leaves all work stored for the next run.
-public enum SyncError: Error, Sendable, CustomStringConvertible {
-    /// The hub refused the node (401/403): wrong or revoked token, unknown node.
-    case hubRefused(status: Int, message: String)
-    /// The TLS handshake with the hub failed (certificate not trusted, expired or for
-    /// another name; client certificate missing or refused): a person must fix it.
-    case secureConnection(String)
-    /// Unreachable, timed out, 5xx, or retries ran out of time: try again later.
-    case temporary(String)
-    /// The hub answered something this node cannot use (garbage, a sequence gap).
-    case protocolViolation(String)
-    /// Another sync run holds the node's sync lock.
-    case locked(path: String)
-    /// The node's own database failed.
-    case store(StoreError)
-    /// The node is not set up for sync, or its token file is unusable.
-    case configuration(String)
+/// Why a sync run stopped: a `code` and the facts its message needs. Every code leaves all
+/// work stored for the next run.
+public struct SyncError: CodedError, Hashable {
+    public struct Code: ErrorCode {
+        public let rawValue: String
 
-    public var description: String {
-        switch self {
-        case .hubRefused(let status, let message):
-            "The hub refused this node (HTTP \(status)): \(message) Check the node id and token file (`onething init`); the queue is kept."
-        case .secureConnection(let text): "\(text) Everything not yet delivered is kept for the next run."
-        case .temporary(let text): "\(text) Everything is kept for the next run."
-        case .protocolViolation(let text): "The hub's answer cannot be used: \(text) Everything is kept for the next run; if this repeats, report it to the hub operator."
-        case .locked(let path): "Another sync is running (it holds \(path)); this run did nothing. Cron will try again."
-        case .store(let error): error.description
-        case .configuration(let text): text
+        init(_ rawValue: String) { self.rawValue = rawValue }
+
+        /// The hub refused the node (401/403): wrong or revoked token, unknown node.
+        /// `status`, `detail` (the hub's explanation).
+        public static let hubRefused = Code("sync.hub_refused")
+        /// The TLS handshake with the hub failed (certificate not trusted, expired or for
+        /// another name; client certificate missing or refused): a person must fix it.
+        /// `detail`, and the `transport` failure.
+        public static let secureConnection = Code("sync.secure_connection")
+        /// Unreachable, timed out, 5xx, or retries ran out of time: try again later.
+        /// `detail`, and the last `transport` failure when there was one.
+        public static let temporary = Code("sync.temporary")
+        /// The hub answered something this node cannot use (garbage, a sequence gap): `detail`.
+        public static let protocolViolation = Code("sync.protocol_violation")
+        /// Another sync run holds the node's sync lock (`path`).
+        public static let locked = Code("sync.locked")
+        /// The sync lock file (`path`) cannot be created (`detail` says why).
+        public static let lockUnusable = Code("sync.lock_unusable")
+        /// The node's own database failed (`store`).
+        public static let store = Code("sync.store")
+        /// The node is not set up for sync, or a file it needs is unusable: `detail`, and the
+        /// `transport` failure when the transport found it.
+        public static let configuration = Code("sync.configuration")
+
+        /// Every code above, for tables and their tests.
+        public static let all: [Code] = [
+            .hubRefused, .secureConnection, .temporary, .protocolViolation, .locked, .lockUnusable, .store, .configuration,
+        ]
+    }
+
+    public var code: Code
+    /// The HTTP status of a refusal.
+    public var status: Int?
+    /// A sentence: what the hub said, or what failed.
+    public var detail: String?
+    /// The sync lock file.
+    public var path: String?
+    public var store: StoreError?
+    public var transport: TransportError?
+
+    init(
+        _ code: Code, status: Int? = nil, detail: String? = nil, path: String? = nil, store: StoreError? = nil,
+        transport: TransportError? = nil
+    ) {
+        self.code = code
+        self.status = status
+        self.detail = detail
+        self.path = path
+        self.store = store
+        self.transport = transport
+    }
+
+    public static func hubRefused(status: Int, message: String) -> SyncError {
+        SyncError(.hubRefused, status: status, detail: message)
+    }
+    public static func secureConnection(_ text: String, cause: TransportError? = nil) -> SyncError {
+        SyncError(.secureConnection, detail: text, transport: cause)
+    }
+    public static func temporary(_ text: String, cause: TransportError? = nil) -> SyncError {
+        SyncError(.temporary, detail: text, transport: cause)
+    }
+    public static func protocolViolation(_ text: String) -> SyncError { SyncError(.protocolViolation, detail: text) }
+    public static func locked(path: String) -> SyncError { SyncError(.locked, path: path) }
+    public static func lockUnusable(path: String, reason: String) -> SyncError {
+        SyncError(.lockUnusable, detail: reason, path: path)
+    }
+    public static func store(_ error: StoreError) -> SyncError { SyncError(.store, store: error) }
+    public static func configuration(_ text: String, cause: TransportError? = nil) -> SyncError {
+        SyncError(.configuration, detail: text, transport: cause)
+    }
+
+    public var message: String {
+        let detail = detail ?? ""
+        return switch code {
+        case .hubRefused:
+            "The hub refused this node (HTTP \(status ?? 0)): \(detail) Check the node id and token file (`onething init`); the queue is kept."
+        case .secureConnection: "\(detail) Everything not yet delivered is kept for the next run."
+        case .temporary: "\(detail) Everything is kept for the next run."
+        case .protocolViolation:
+            "The hub's answer cannot be used: \(detail) Everything is kept for the next run; if this repeats, report it to the hub operator."
+        case .locked: "Another sync is running (it holds \(path ?? "?")); this run did nothing. Cron will try again."
+        case .lockUnusable: "Cannot create the sync lock file \(path ?? "?"): \(detail)."
+        case .store: store?.description ?? ""
+        default: detail
         }
     }
 }

@@ -12,7 +12,7 @@ public final class SyncLock {
         path = databasePath + ".sync-lock"
         let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw .configuration("Cannot create the sync lock file \(path): \(String(cString: strerror(errno))).")
+            throw .lockUnusable(path: path, reason: String(cString: strerror(errno)))
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)

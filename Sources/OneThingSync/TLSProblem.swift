@@ -1,21 +1,24 @@
+public import OneThingModel
+
 /// What went wrong in a TLS handshake with the hub, as far as the transport can tell.
 /// Each one needs a person to change the configuration (a CA file, a certificate, a key,
-/// the hub URL): retrying does not help, so a sync run stops with exit 69.
-public enum TLSProblem: Sendable, Hashable {
+/// the hub URL): retrying does not help, so a sync run stops with exit 69. The raw value is
+/// its code (`tls.hub_certificate_untrusted`), a message key as `TransportError`'s codes are.
+public enum TLSProblem: String, ErrorCode, CaseIterable {
     /// The hub's certificate is not signed by a certificate authority the node trusts.
-    case hubCertificateUntrusted
+    case hubCertificateUntrusted = "tls.hub_certificate_untrusted"
     /// The hub's certificate has expired (or is not valid yet).
-    case hubCertificateExpired
+    case hubCertificateExpired = "tls.hub_certificate_expired"
     /// The hub's certificate is for another host name or address.
-    case hubCertificateWrongName
+    case hubCertificateWrongName = "tls.hub_certificate_wrong_name"
     /// The hub requires a client certificate (mutual TLS) and the node sent none.
-    case clientCertificateRequired
+    case clientCertificateRequired = "tls.client_certificate_required"
     /// The hub refused the client certificate the node sent.
-    case clientCertificateRefused
+    case clientCertificateRefused = "tls.client_certificate_refused"
     /// The hub refused the client certificate because it has expired.
-    case clientCertificateExpired
+    case clientCertificateExpired = "tls.client_certificate_expired"
     /// Any other handshake failure.
-    case other
+    case other = "tls.other"
 
     /// What is wrong and which option or file to fix, for the hub at `host`; `detail` is
     /// the TLS library's own words (names hosts and alerts, never keys or bodies).

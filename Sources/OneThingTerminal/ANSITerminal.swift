@@ -28,12 +28,12 @@ public final class ANSITerminal: TerminalBackend {
     private var cursorMovedSinceShown = true
 
     /// The terminal on standard input and output.
-    public convenience init() throws {
+    public convenience init() throws(TerminalError) {
         try self.init(inputDescriptor: 0, outputDescriptor: 1)
     }
 
     /// The terminal on the given descriptors (both must be a tty, e.g. an opened /dev/tty).
-    public init(inputDescriptor: Int32, outputDescriptor: Int32) throws {
+    public init(inputDescriptor: Int32, outputDescriptor: Int32) throws(TerminalError) {
         guard isatty(inputDescriptor) == 1, isatty(outputDescriptor) == 1 else {
             throw TerminalError.notATerminal
         }

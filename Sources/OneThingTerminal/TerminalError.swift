@@ -3,49 +3,67 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import OneThingModel
 
-/// What went wrong with the terminal, said so that the clerk or the technician can act on it.
-public struct TerminalError: Error, CustomStringConvertible, Sendable, Hashable {
-    public enum Reason: Sendable, Hashable {
-        case notATerminal
-        case alreadyInUse
-        case settingsFailed
-        case tooSmall
+/// What went wrong with the terminal, said so that the clerk or the technician can act on it:
+/// a `code` and the facts its message needs.
+public struct TerminalError: CodedError, Hashable {
+    public struct Code: ErrorCode {
+        public let rawValue: String
+
+        init(_ rawValue: String) { self.rawValue = rawValue }
+
+        /// Standard input or output is not a terminal (a pipe, a file, a service without a tty).
+        public static let notATerminal = Code("terminal.not_a_terminal")
+        /// This process already holds the terminal in raw mode.
+        public static let alreadyInUse = Code("terminal.already_in_use")
+        /// tcgetattr/tcsetattr or installing the signal handlers failed: `operation`, `errorNumber`.
+        public static let settingsFailed = Code("terminal.settings_failed")
+        /// The window is smaller than the screens need: `width`, `height`.
+        public static let tooSmall = Code("terminal.too_small")
+
+        /// Every code above, for tables and their tests.
+        public static let all: [Code] = [.notATerminal, .alreadyInUse, .settingsFailed, .tooSmall]
     }
 
-    public let reason: Reason
-    public let description: String
+    public let code: Code
+    /// What could not be done, in words ("switch the terminal to raw mode").
+    public var operation: String?
+    /// The C library's error number of `settingsFailed`.
+    public var errorNumber: Int32?
+    public var width: Int?
+    public var height: Int?
 
-    public init(reason: Reason, description: String) {
-        self.reason = reason
-        self.description = description
+    init(_ code: Code, operation: String? = nil, errorNumber: Int32? = nil, width: Int? = nil, height: Int? = nil) {
+        self.code = code
+        self.operation = operation
+        self.errorNumber = errorNumber
+        self.width = width
+        self.height = height
     }
 
-    /// Standard input or output is not a terminal (a pipe, a file, a service without a tty).
-    public static let notATerminal = TerminalError(
-        reason: .notATerminal,
-        description: "not a terminal: run `onething kiosk` on a terminal (80x24 at least)"
-    )
+    public static let notATerminal = TerminalError(.notATerminal)
 
-    /// This process already holds the terminal in raw mode.
-    public static let alreadyInUse = TerminalError(
-        reason: .alreadyInUse,
-        description: "the terminal is already in use by this program: restore the open screen before opening another"
-    )
+    public static let alreadyInUse = TerminalError(.alreadyInUse)
 
-    /// tcgetattr/tcsetattr or installing the signal handlers failed.
     public static func settingsFailed(_ operation: String, errorNumber: Int32) -> TerminalError {
-        TerminalError(
-            reason: .settingsFailed,
-            description: "could not \(operation) (\(String(cString: strerror(errorNumber)))): run `onething kiosk` directly on a terminal; if it still fails, run `stty sane` and try again"
-        )
+        TerminalError(.settingsFailed, operation: operation, errorNumber: errorNumber)
     }
 
-    /// The window is smaller than the screens need.
     public static func tooSmall(width: Int, height: Int) -> TerminalError {
-        TerminalError(
-            reason: .tooSmall,
-            description: "the terminal is \(width)x\(height) but the kiosk needs at least \(ANSITerminal.minimumSize.width)x\(ANSITerminal.minimumSize.height): enlarge the window or use a smaller font, then start again"
-        )
+        TerminalError(.tooSmall, width: width, height: height)
+    }
+
+    public var message: String {
+        switch code {
+        case .notATerminal:
+            "not a terminal: run `onething kiosk` on a terminal (80x24 at least)"
+        case .alreadyInUse:
+            "the terminal is already in use by this program: restore the open screen before opening another"
+        case .settingsFailed:
+            "could not \(operation ?? "set up the terminal") (\(String(cString: strerror(errorNumber ?? 0)))): run `onething kiosk` directly on a terminal; if it still fails, run `stty sane` and try again"
+        default:
+            "the terminal is \(width ?? 0)x\(height ?? 0) but the kiosk needs at least \(ANSITerminal.minimumSize.width)x\(ANSITerminal.minimumSize.height): enlarge the window or use a smaller font, then start again"
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OneThingCLI
 import OneThingHub
 import OneThingModel
 import OneThingWire
@@ -68,7 +69,7 @@ struct AmendCommand: HubSubcommand {
             }
         }
         guard problems.isEmpty else {
-            throw CLIFailure(code: .dataError, errorCode: "bad_data", lines: problems)
+            throw CLIFailure.data(problems)
         }
         return fields
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OneThingCLI
 import OneThingHub
 
 /// `onething-hub backup FILE`: a consistent copy of the hub's database while it serves.

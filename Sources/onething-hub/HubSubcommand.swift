@@ -1,7 +1,8 @@
 import ArgumentParser
+import OneThingCLI
 
 /// Runs a command body and turns a `CLIFailure` into its message and exit code, the same
-/// way for every command.
+/// way for every command (`CLIProgram.run`).
 protocol HubSubcommand: AsyncParsableCommand {
     /// Whether failures are printed as JSON.
     var printsJSON: Bool { get }
@@ -12,11 +13,6 @@ extension HubSubcommand {
     var printsJSON: Bool { false }
 
     func run() async throws {
-        do {
-            try await perform()
-        } catch {
-            Output.failure(error, json: printsJSON)
-            throw error.code
-        }
+        try await CLIProgram.hub.run(json: printsJSON) { () async throws(CLIFailure) in try await perform() }
     }
 }

@@ -1,3 +1,4 @@
+import OneThingCLI
 import OneThingTerminal
 import ArgumentParser
 import OneThingHub

@@ -1,6 +1,6 @@
 import Foundation
+import OneThingCLI
 import OneThingModel
-import OneThingWire
 
 /// Where commands write: data to stdout, diagnostics to stderr. Text for people has control
 /// characters and bidi overrides replaced (`DisplayText`), whatever party wrote the values
@@ -16,7 +16,7 @@ enum Output {
     }
 
     static func diagnostic(_ text: String) {
-        FileHandle.standardError.write(Data((DisplayText.clean(text) + "\n").utf8))
+        CLIProgram.diagnostic(text)
     }
 
     static func json<T: Encodable>(_ value: T) throws(CLIFailure) {
@@ -26,14 +26,6 @@ enum Output {
             jsonLine(String(decoding: try encoder.encode(value), as: UTF8.self))
         } catch {
             throw .io("The output could not be encoded as JSON; please report this.")
-        }
-    }
-
-    static func failure(_ failure: CLIFailure, json: Bool) {
-        if json {
-            diagnostic(JSONCodec.text(failure.body))
-        } else {
-            for text in failure.lines { diagnostic("onething-hub: \(text)") }
         }
     }
 }

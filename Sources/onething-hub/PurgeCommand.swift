@@ -1,4 +1,5 @@
 import ArgumentParser
+import OneThingCLI
 import OneThingHub
 
 /// `onething-hub purge --retention-days N`: the hub's own retention.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import OneThingCLI
 import OneThingHub
 import OneThingModel
 import OneThingWire

@@ -1,4 +1,5 @@
 import Foundation
+import OneThingCLI
 import OneThingModel
 import OneThingStore
 
@@ -55,7 +56,7 @@ struct BatchFiling {
         if refused > 0 {
             let before = already > 0 ? " (\(already) of them filed by an earlier run or line)" : ""
             throw CLIFailure(
-                code: .dataError,
+                exitCode: .dataError,
                 lines: ["\(refused) of \(filed + already + refused) lines refused (see the result lines); the other \(filed + already) are filed\(before)."])
         }
     }

@@ -1,3 +1,4 @@
+import OneThingCLI
 import OneThingTerminal
 import ArgumentParser
 import Foundation
@@ -158,10 +159,10 @@ struct CatalogCheck: NodeCommand {
                 files: try CatalogLoader.files(inDirectory: directory), today: global.clock.today())
             problems = []
         } catch {
-            switch error {
-            case .invalidCatalog(let found): problems = found
-            case .catalogUnreadable: throw CLIFailure(code: .ioError, lines: error.lines)
-            case .invalidApplication: problems = []
+            switch error.code {
+            case .invalidCatalog: problems = error.catalogProblems
+            case .catalogUnreadable: throw CLIFailure(exitCode: .ioError, code: ProblemCode(error.code.rawValue), lines: error.lines)
+            default: problems = []
             }
         }
         if global.json {
@@ -174,7 +175,7 @@ struct CatalogCheck: NodeCommand {
             for problem in problems { Output.diagnostic(problem.description) }
         }
         if !problems.isEmpty {
-            throw CLIFailure(code: .dataError, lines: global.json ? [] : ["\(problems.count) problem\(problems.count == 1 ? "" : "s") found."])
+            throw CLIFailure(exitCode: .dataError, lines: global.json ? [] : ["\(problems.count) problem\(problems.count == 1 ? "" : "s") found."])
         }
     }
 

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
+import OneThingCLI
 
 /// Runs a command body and turns a `CLIFailure` into its message and exit code, the same
-/// way for every command.
+/// way for every command (`CLIProgram.run`).
 protocol NodeCommand: ParsableCommand {
     var global: GlobalOptions { get }
     func perform() throws(CLIFailure)
@@ -11,11 +11,6 @@ protocol NodeCommand: ParsableCommand {
 extension NodeCommand {
     func run() throws {
         Diagnostics.bootstrap()
-        do {
-            try perform()
-        } catch {
-            Output.failure(error, json: global.json)
-            throw error.code
-        }
+        try CLIProgram.node.run(json: global.json) { () throws(CLIFailure) in try perform() }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OneThingCLI
 import OneThingModel
 import OneThingStore
 import OneThingWire
@@ -53,7 +54,7 @@ struct ImportDeliveriesCommand: NodeCommand {
             switch DeliveryParsing.delivery(record.values, source: source, now: now.civil) {
             case .success(let delivery): deliveries.append(delivery)
             case .failure(let found):
-                problems += found.problems.map { FieldProblem(field: $0.field, message: "\(record.place): \($0.message)") }
+                problems += found.problems.map { FieldProblem($0.code, field: $0.field, message: "\(record.place): \($0.message)", arguments: $0.arguments) }
             }
         }
         let new = try context.storeCall { () throws(StoreError) in
@@ -170,12 +171,12 @@ enum DeliveryParsing {
         var problems: [FieldProblem] = []
         for id in RecordSource.delivery.fields {
             guard let input = values[id], input != .text("") else {
-                problems.append(FieldProblem(field: id, message: "missing."))
+                problems.append(FieldProblem(.required, field: id, message: "missing."))
                 continue
             }
             switch source.check(input, of: id, now: now) {
             case .success(let value): clean[id] = value
-            case .failure(let problem): problems.append(FieldProblem(field: id, message: problem.message))
+            case .failure(let problem): problems.append(FieldProblem(field: id, problem: problem))
             }
         }
         guard problems.isEmpty else { return .failure(ApplicationProblems(problems)) }
@@ -208,7 +209,7 @@ struct DeliverySource {
     /// record field the catalogue does not map is only normalised.
     func check(_ input: FieldInput, of recordField: String, now: CivilDateTime) -> Result<String, ValueProblem> {
         guard let field = formField(of: recordField) else {
-            guard case .text(let raw) = input else { return .failure(ValueProblem("Give this value as text.")) }
+            guard case .text(let raw) = input else { return .failure(ValueProblem(.inputNotText, "Give this value as text.")) }
             return InputText.normalise(raw)
         }
         var input = input

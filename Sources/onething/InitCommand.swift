@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OneThingCLI
 import OneThingModel
 import OneThingStore
 import OneThingWire

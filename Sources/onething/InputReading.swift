@@ -1,4 +1,5 @@
 import Foundation
+import OneThingCLI
 import OneThingModel
 import OneThingWire
 
@@ -23,16 +24,16 @@ enum InputReading {
     /// One `{field_id: value}` object.
     static func fieldObject(_ data: Data) -> Result<[String: FieldInput], FieldProblem> {
         guard InputText.validUTF8(data) != nil else {
-            return .failure(FieldProblem(field: nil, message: "The input is not valid UTF-8 text; export it as UTF-8."))
+            return .failure(FieldProblem(.inputNotUTF8, field: nil, message: "The input is not valid UTF-8 text; export it as UTF-8."))
         }
         let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         guard trimmed.first == UInt8(ascii: "{") else {
-            return .failure(FieldProblem(field: nil, message: "The input must be one JSON object of field ids and values, such as {\"newborn_name\": \"...\"}; `onething catalog example BUNDLE` prints a template."))
+            return .failure(FieldProblem(.inputNotObject, field: nil, message: "The input must be one JSON object of field ids and values, such as {\"newborn_name\": \"...\"}; `onething catalog example BUNDLE` prints a template."))
         }
         do {
             return .success(try JSONCodec.decode(FieldInputs.self, from: data).values)
         } catch {
-            return .failure(FieldProblem(field: nil, message: "The input is not valid JSON (\(error.description); check quotes, commas and braces); `onething catalog example BUNDLE` prints a template."))
+            return .failure(FieldProblem(.inputNotJSON, field: nil, message: "The input is not valid JSON (\(error.description); check quotes, commas and braces); `onething catalog example BUNDLE` prints a template."))
         }
     }
 }

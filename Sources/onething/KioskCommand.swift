@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OneThingCLI
 import OneThingKiosk
 import OneThingModel
 import OneThingStore
@@ -50,7 +51,7 @@ struct KioskCommand: NodeCommand {
         do {
             terminal = try ANSITerminal()
         } catch {
-            throw CLIFailure(code: .config, lines: ["\(error)"])
+            throw CLIFailure(error, exitCode: .config)
         }
         let app = KioskApp(environment: environment)
         if language == "en" { app.handle(.function(2)) }

@@ -1,4 +1,5 @@
 import Foundation
+import OneThingCLI
 import OneThingModel
 import OneThingStore
 
@@ -23,7 +24,7 @@ struct NodeContext {
             return (try CatalogLoader.load(files: files, today: global.clock.today()), files)
         } catch {
             var failure = CLIFailure(error)
-            if global.catalogDirectory != nil, case .invalidCatalog = error {
+            if global.catalogDirectory != nil, error.code == .invalidCatalog {
                 failure.lines.append("The catalogue directory has problems; `onething catalog check DIR` lists them.")
             }
             throw failure

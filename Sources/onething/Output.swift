@@ -1,5 +1,5 @@
 import Foundation
-import OneThingModel
+import OneThingCLI
 
 /// Where output goes: results on stdout, diagnostics on stderr. Nothing here logs values
 /// an applicant typed; commands pass only ids, codes and counts to `diagnostic`.
@@ -15,7 +15,7 @@ enum Output {
 
     /// Diagnostics go to a terminal: control characters are replaced, whatever their source.
     static func diagnostic(_ text: String) {
-        FileHandle.standardError.write(Data((TerminalSafe.text(text) + "\n").utf8))
+        CLIProgram.diagnostic(text)
     }
 
     /// Encodes `value` as JSON on one line (snake_case keys, sorted) to stdout.
@@ -24,28 +24,6 @@ enum Output {
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func failure(_ failure: CLIFailure, json: Bool) {
-        if json {
-            let problems = failure.problems.isEmpty
-                ? failure.lines.map { FieldProblem(field: nil, message: $0) } : failure.problems
-            diagnostic(encode(ErrorObject(error: .init(code: failure.code.rawValue, problems: problems))))
-        } else {
-            for text in failure.lines { diagnostic("onething: \(text)") }
-        }
-    }
-
-    struct ErrorObject: Encodable {
-        struct Body: Encodable {
-            var code: Int32
-            var problems: [FieldProblem]
-        }
-        var error: Body
+        CLIProgram.jsonLine(value)
     }
 }

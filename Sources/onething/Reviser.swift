@@ -1,4 +1,5 @@
 import Foundation
+import OneThingCLI
 import OneThingModel
 import OneThingStore
 

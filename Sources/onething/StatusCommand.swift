@@ -1,4 +1,5 @@
 import ArgumentParser
+import OneThingCLI
 import OneThingModel
 import OneThingStore
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OneThingCLI
 import OneThingCurl
 import OneThingModel
 import OneThingStore
@@ -65,12 +66,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         Diagnostics.bootstrap()
-        do {
-            try await perform()
-        } catch {
-            Output.failure(error, json: global.json)
-            throw error.code
-        }
+        try await CLIProgram.node.run(json: global.json) { () async throws(CLIFailure) in try await perform() }
     }
 
     func perform() async throws(CLIFailure) {
@@ -98,7 +94,7 @@ struct SyncCommand: AsyncParsableCommand {
         do {
             transport = try CurlTransport(configuration: curl)
         } catch {
-            throw CLIFailure.config(error.description)
+            throw CLIFailure(error)
         }
         var options = SyncOptions()
         options.batchSize = batchSize
@@ -140,17 +136,6 @@ struct SyncCommand: AsyncParsableCommand {
             Output.json(report)
         } else if !report.isQuiet {
             Output.line(report.summary)
-        }
-    }
-}
-
-extension CLIFailure {
-    init(_ error: SyncError) {
-        switch error {
-        case .hubRefused, .secureConnection: self.init(code: .hubRefused, lines: [error.description])
-        case .temporary, .protocolViolation, .locked: self.init(code: .temporaryFailure, lines: [error.description])
-        case .store(let storeError): self.init(storeError)
-        case .configuration: self.init(code: .config, lines: [error.description])
         }
     }
 }

@@ -14,8 +14,8 @@ struct CurlConfigurationTests {
             _ = try CurlTransport(configuration: configuration)
             return nil
         } catch {
-            guard case .configuration(let text) = error else { return "unexpected \(error)" }
-            return text
+            guard error.isConfiguration else { return "unexpected \(error)" }
+            return error.description
         }
     }
 

@@ -71,11 +71,8 @@ struct CurlErrorMappingTests {
 
     @Test func anUnusableClientKeyIsConfiguration() {
         let error = map(CURLE_SSL_CERTPROBLEM, "unable to set private key file: '/etc/onething/client.key' type PEM")
-        guard case .configuration(let text) = error else {
-            Issue.record("expected configuration, got \(error)")
-            return
-        }
-        #expect(text.contains("--client-key"))
+        #expect(error.isConfiguration, "expected configuration, got \(error)")
+        #expect(error.description.contains("--client-key"))
     }
 
     @Test func resetsAndRefusalsWithoutATLSAlertStayTemporary() {

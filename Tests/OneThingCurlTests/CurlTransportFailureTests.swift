@@ -46,7 +46,7 @@ struct CurlTransportFailureTests {
         let transport = try CurlTransport(configuration: CurlConfiguration(
             baseURL: "http://127.0.0.1:\(port)", connectTimeoutSeconds: 1, totalTimeoutSeconds: 2))
         let error = await sendError(transport, HTTPRequest(method: "GET", path: "/v1/health"))
-        guard case .unreachable(let host, let detail)? = error else {
+        guard let failure = error, failure.code == .unreachable, let host = failure.host, let detail = failure.detail else {
             Issue.record("expected unreachable, got \(String(describing: error))")
             return
         }
@@ -58,7 +58,7 @@ struct CurlTransportFailureTests {
     @Test func connectionClosedWithoutAnswerIsUnreachable() async throws {
         let transport = try makeTransport(server)
         let error = await sendError(transport, HTTPRequest(method: "POST", path: "/close", body: Data("secret applicant data".utf8)))
-        guard case .unreachable(let host, let detail)? = error else {
+        guard let failure = error, failure.code == .unreachable, let host = failure.host, let detail = failure.detail else {
             Issue.record("expected unreachable, got \(String(describing: error))")
             return
         }
@@ -70,11 +70,10 @@ struct CurlTransportFailureTests {
         let transport = try CurlTransport(configuration: CurlConfiguration(
             baseURL: "https://127.0.0.1:\(server.port)", connectTimeoutSeconds: 1, totalTimeoutSeconds: 2))
         let error = await sendError(transport, HTTPRequest(method: "GET", path: "/echo"))
-        switch error {
-        case .tls(let host, _, let detail)?, .unreachable(let host, let detail)?:
-            #expect(host == authority)
-            #expect(!detail.isEmpty)
-        default:
+        if let failure = error, [.tls, .unreachable].contains(failure.code) {
+            #expect(failure.host == authority)
+            #expect(failure.detail?.isEmpty == false)
+        } else {
             Issue.record("expected tls or unreachable, got \(String(describing: error))")
         }
         #expect(error?.description.contains("127.0.0.1") == true)
@@ -89,7 +88,7 @@ struct CurlTransportFailureTests {
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
         let error = await task.value
-        guard case .failed(let host, let detail)? = error else {
+        guard let failure = error, failure.code == .failed, let host = failure.host, let detail = failure.detail else {
             Issue.record("expected failed, got \(String(describing: error))")
             return
         }
@@ -101,7 +100,7 @@ struct CurlTransportFailureTests {
     func malformedPathsAreRefusedBeforeSending(path: String) async throws {
         let transport = try makeTransport(server)
         let error = await sendError(transport, HTTPRequest(method: "GET", path: path))
-        guard case .failed(let host, _)? = error else {
+        guard let failure = error, failure.code == .failed, let host = failure.host else {
             Issue.record("expected failed, got \(String(describing: error))")
             return
         }
@@ -113,7 +112,7 @@ struct CurlTransportFailureTests {
         let transport = try makeTransport(server)
         let error = await sendError(transport, HTTPRequest(
             method: "GET", path: "/echo", headers: ["X-Node": "ward-1\r\nX-Admin: yes"]))
-        guard case .failed(_, let detail)? = error else {
+        guard let failure = error, failure.code == .failed, let detail = failure.detail else {
             Issue.record("expected failed, got \(String(describing: error))")
             return
         }
@@ -124,7 +123,7 @@ struct CurlTransportFailureTests {
     @Test func invalidMethodIsRefused() async throws {
         let transport = try makeTransport(server)
         let error = await sendError(transport, HTTPRequest(method: "GET /x", path: "/echo"))
-        guard case .failed? = error else {
+        guard error?.code == .failed else {
             Issue.record("expected failed, got \(String(describing: error))")
             return
         }

@@ -32,7 +32,9 @@ struct CurlTransportTLSTests {
     @Test func unknownCertificateIsRefusedAsTLS() async throws {
         let transport = try transport(caFile: nil)
         let error = await sendError(transport, HTTPRequest(method: "GET", path: "/echo"))
-        guard case .tls(let host, let problem, let detail)? = error else {
+        guard let failure = error, failure.code == .tls, let host = failure.host, let problem = failure.tlsProblem,
+            let detail = failure.detail
+        else {
             Issue.record("expected tls, got \(String(describing: error))")
             return
         }
@@ -46,10 +48,10 @@ struct CurlTransportTLSTests {
         // The certificate names 127.0.0.1 only; "localhost" reaches the same server.
         let transport = try transport(host: "localhost", caFile: certificate.certificatePath)
         let error = await sendError(transport, HTTPRequest(method: "GET", path: "/echo"))
-        switch error {
-        case .tls(_, let problem, _)?:
-            #expect(problem == .hubCertificateWrongName)
-        case .unreachable(_, let detail)? where detail.contains("::1"):
+        switch error?.code {
+        case .tls?:
+            #expect(error?.tlsProblem == .hubCertificateWrongName)
+        case .unreachable? where error?.detail?.contains("::1") == true:
             break // localhost resolved to ::1 only, where nothing listens: no verdict possible.
         default:
             Issue.record("expected tls, got \(String(describing: error))")

@@ -29,7 +29,7 @@ struct BackupRestoreTests {
             return nil
         } catch {
             #expect(error.databaseCode.map { _ in true } == true, "\(error)")
-            if case .database(let failure) = error { #expect(failure.path == file, "the message names the backup") }
+            if let failure = error.database { #expect(failure.path == file, "the message names the backup") }
             return error.databaseCode
         }
     }

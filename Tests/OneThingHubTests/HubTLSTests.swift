@@ -38,7 +38,7 @@ struct HubTLSTests {
             _ = try HubTLS.load(certificate: pki.serverCertificate, key: pki.clientKey, clientCA: nil)
             Issue.record("a key of another certificate was accepted")
         } catch {
-            guard case .tlsFileUnusable(let option, _, let reason) = error else {
+            guard error.code == .tlsFileUnusable, let option = error.option, let reason = error.reason else {
                 Issue.record("unexpected \(error)")
                 return
             }

@@ -422,11 +422,11 @@ func loadProblems(_ files: [CatalogFile]) -> [CatalogProblem] {
         _ = try CatalogLoader.load(files: files, today: CatalogFixture.today)
         return []
     } catch {
-        guard case .invalidCatalog(let problems) = error else {
+        guard error.code == .invalidCatalog else {
             Issue.record("unexpected error \(error)")
             return []
         }
-        return problems
+        return error.catalogProblems
     }
 }
 

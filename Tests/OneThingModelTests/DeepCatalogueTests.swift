@@ -122,10 +122,11 @@ import Testing
                 return .failure(error)
             }
         }
-        guard case .failure(.invalidCatalog(let problems)) = result else {
+        guard case .failure(let error) = result, error.code == .invalidCatalog else {
             Issue.record("expected invalidCatalog, got \(String(describing: result).prefix(500))")
             return
         }
+        let problems = error.catalogProblems
         #expect(problems.count == 2)
         #expect(problems.first == Self.sizeProblem(Self.depth + 6))
         #expect(problems.last?.message.contains("cycle: deep-0 -> deep-1 -> deep-2") == true)
@@ -153,7 +154,7 @@ import Testing
         let error = #expect(throws: ModelError.self) {
             try CatalogLoader.load(files: files, today: CatalogFixture.today)
         }
-        guard case .invalidCatalog(let problems)? = error else {
+        guard let problems = error?.catalogProblems, error?.code == .invalidCatalog else {
             Issue.record("expected invalidCatalog, got \(String(describing: error))")
             return
         }

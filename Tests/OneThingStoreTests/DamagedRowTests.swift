@@ -38,7 +38,7 @@ struct DamagedRowTests {
                 try read()
                 Issue.record("\(Self.damage[index].sql): read without an error")
             } catch let error as StoreError {
-                guard case .database(let failure) = error else {
+                guard let failure = error.database else {
                     Issue.record("\(error)")
                     continue
                 }

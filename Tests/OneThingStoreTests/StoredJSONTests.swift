@@ -57,7 +57,7 @@ struct StoredJSONTests {
         #expect(sourceLocation: sourceLocation) {
             try body()
         } throws: { error in
-            guard case .database(let failure) = error as? StoreError else { return false }
+            guard let failure = (error as? StoreError)?.database else { return false }
             return failure.code == .damagedRow && failure.table == table && failure.key == key
         }
     }

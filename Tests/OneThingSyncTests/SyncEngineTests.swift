@@ -79,7 +79,7 @@ struct SyncEngineTests {
             _ = try await engine(store, hub, budget: 5).run()
             Issue.record("expected a refusal")
         } catch {
-            guard case .hubRefused(let status, _) = error else { Issue.record("got \(error)"); return }
+            guard error.code == .hubRefused, let status = error.status else { Issue.record("got \(error)"); return }
             #expect(status == 401)
         }
         #expect(hub.requests.count == 1)
@@ -100,7 +100,7 @@ struct SyncEngineTests {
             _ = try await engine(store, hub, budget: 5).run()
             Issue.record("expected a protocol violation")
         } catch {
-            guard case .protocolViolation(let text) = error else { Issue.record("got \(error)"); return }
+            guard error.code == .protocolViolation, let text = error.detail else { Issue.record("got \(error)"); return }
             #expect(text.contains("HTTP 400") && text.contains("upgrade onething-hub first"), "\(text)")
         }
         #expect(try store.pendingCount() == 3)
@@ -154,7 +154,7 @@ struct SyncEngineTests {
             _ = try await engine(store, hub).run()
             Issue.record("expected a protocol violation")
         } catch {
-            guard case .protocolViolation = error else { Issue.record("got \(error)"); return }
+            guard error.code == .protocolViolation else { Issue.record("got \(error)"); return }
         }
         #expect(try store.pendingCount() == 3)
         #expect(try store.applications().allSatisfy { $0.provinceNo == nil })
@@ -216,7 +216,7 @@ struct SyncEngineTests {
             _ = try await engine(store, hub).run()
             Issue.record("expected a protocol violation")
         } catch {
-            guard case .protocolViolation(let text) = error else { Issue.record("got \(error)"); return }
+            guard error.code == .protocolViolation, let text = error.detail else { Issue.record("got \(error)"); return }
             #expect(text.contains("99"))
         }
         #expect(try store.pendingCount() == 3)
@@ -349,7 +349,7 @@ struct SyncEngineTests {
             _ = try await engine(store, restored).run()
             Issue.record("expected a protocol violation")
         } catch {
-            guard case .protocolViolation(let text) = error else { Issue.record("got \(error)"); return }
+            guard error.code == .protocolViolation, let text = error.detail else { Issue.record("got \(error)"); return }
             #expect(text.contains("FJ0000000001") && text.contains("backup"), "\(text)")
         }
         #expect(try store.pendingCount() == 1, "the third application stays queued for the next run")

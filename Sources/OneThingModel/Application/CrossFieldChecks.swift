@@ -15,8 +15,12 @@ struct CrossFieldChecks {
         return (id, value)
     }
 
-    private func problem(_ rule: CrossFieldRule, field: String, _ fallback: String) -> FieldProblem {
-        FieldProblem(field: field, message: rule.message?.en ?? fallback)
+    /// The rule's own message when the catalogue gives one, else `fallback`; coded by the
+    /// rule's kind either way.
+    private func problem(
+        _ rule: CrossFieldRule, field: String, _ fallback: String, arguments: [String: String] = [:]
+    ) -> FieldProblem {
+        FieldProblem(.rule(rule.kind), field: field, message: rule.message?.en ?? fallback, arguments: arguments)
     }
 
     private func check(_ rule: CrossFieldRule) -> FieldProblem? {
@@ -44,7 +48,8 @@ struct CrossFieldChecks {
         guard age < min || age > max else { return nil }
         return problem(
             rule, field: birth.id,
-            "By the birth date inside \(parent.id), the parent would be \(age < min ? "younger than \(min)" : "older than \(max)") at the birth; check both values.")
+            "By the birth date inside \(parent.id), the parent would be \(age < min ? "younger than \(min)" : "older than \(max)") at the birth; check both values.",
+            arguments: age < min ? ["parent_field": parent.id, "min": String(min)] : ["parent_field": parent.id, "max": String(max)])
     }
 
     private func schoolAge(_ rule: CrossFieldRule) -> FieldProblem? {
@@ -59,7 +64,8 @@ struct CrossFieldChecks {
         guard age < range[0] || age > range[1] else { return nil }
         return problem(
             rule, field: stage.id,
-            "On the cut-off date \(cutoff) the child is \(age) years old; this stage takes children aged \(range[0]) to \(range[1]).")
+            "On the cut-off date \(cutoff) the child is \(age) years old; this stage takes children aged \(range[0]) to \(range[1]).",
+            arguments: ["cutoff": cutoff.description, "age": String(age), "min": String(range[0]), "max": String(range[1])])
     }
 
     private func sexMatches(_ rule: CrossFieldRule) -> FieldProblem? {
@@ -68,7 +74,8 @@ struct CrossFieldChecks {
         else { return nil }
         let fromID = sequence % 2 == 1 ? Sex.male.rawValue : Sex.female.rawValue
         guard sex.value != fromID else { return nil }
-        return problem(rule, field: sex.id, "Does not match the sex encoded in \(id.id); check both values.")
+        return problem(
+            rule, field: sex.id, "Does not match the sex encoded in \(id.id); check both values.", arguments: ["id_field": id.id])
     }
 
     private func idNumberOfSex(_ rule: CrossFieldRule) -> FieldProblem? {
@@ -81,11 +88,12 @@ struct CrossFieldChecks {
             rule, field: id.id,
             expected == .female
                 ? "The 17th digit says this ID number is a man's; it must be a woman's (odd digits are men's, even women's)."
-                : "The 17th digit says this ID number is a woman's; it must be a man's (odd digits are men's, even women's).")
+                : "The 17th digit says this ID number is a woman's; it must be a man's (odd digits are men's, even women's).",
+            arguments: ["sex": expected.rawValue])
     }
 
     private func distinct(_ rule: CrossFieldRule) -> FieldProblem? {
         guard let a = value(rule, "a"), let b = value(rule, "b"), a.value == b.value else { return nil }
-        return problem(rule, field: b.id, "Must differ from \(a.id).")
+        return problem(rule, field: b.id, "Must differ from \(a.id).", arguments: ["other_field": a.id])
     }
 }

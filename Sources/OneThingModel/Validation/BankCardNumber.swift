@@ -6,16 +6,19 @@ public enum BankCardNumber: Sendable {
         let digits = raw.filter { $0 != " " && $0 != "-" }
         guard digits.allSatisfy(\.isASCIIDigit) else {
             return .failure(ValueProblem(
+                .bankCardCharacters,
                 "A bank card number may contain only digits, optionally grouped with spaces or hyphens."
             ))
         }
         guard (12...19).contains(digits.count) else {
             return .failure(ValueProblem(
+                .bankCardLength,
                 "A bank card number has between 12 and 19 digits; copy every digit printed on the front of the card."
             ))
         }
         guard luhnValid(digits) else {
             return .failure(ValueProblem(
+                .bankCardCheckDigit,
                 "The bank card number fails its check digit test, so at least one digit is wrong; re-read the number from the card."
             ))
         }

@@ -7,16 +7,19 @@ public enum BirthCertificateNumber: Sendable {
         let characters = Array(raw)
         guard characters.count == 10 else {
             return .failure(ValueProblem(
+                .birthCertificateLength,
                 "A birth certificate number has exactly 10 characters: one letter followed by nine digits, such as Q350012345."
             ))
         }
         guard characters[0].isASCIILetter else {
             return .failure(ValueProblem(
+                .birthCertificateLetter,
                 "A birth certificate number starts with one letter A–Z followed by nine digits, such as Q350012345."
             ))
         }
         guard characters[1...].allSatisfy(\.isASCIIDigit) else {
             return .failure(ValueProblem(
+                .birthCertificateDigits,
                 "After the first letter, a birth certificate number has nine digits 0–9, such as Q350012345."
             ))
         }

@@ -35,22 +35,27 @@ public enum InputText: Sendable {
             switch scalar.value {
             case 0x0000...0x001F, 0x007F, 0x0080...0x009F:
                 return ValueProblem(
+                    .controlCharacter,
                     "The text contains a control character such as a tab, line break or escape; enter it as plain text on a single line."
                 )
             case 0x2028, 0x2029:
                 return ValueProblem(
+                    .lineSeparator,
                     "The text contains a line or paragraph separator; enter it as plain text on a single line."
                 )
             case 0x202A...0x202E, 0x2066...0x2069:
                 return ValueProblem(
+                    .directionControl,
                     "The text contains an invisible text-direction control character; type the value again instead of pasting it from a formatted document."
                 )
             case 0xFEFF:
                 return ValueProblem(
+                    .byteOrderMark,
                     "The text contains an invisible byte-order mark; type the value again instead of pasting it from a file."
                 )
             case 0xFFFD:
                 return ValueProblem(
+                    .replacementCharacter,
                     "The text contains a replacement character, which means it was damaged by a wrong character encoding; send it again as valid UTF-8."
                 )
             default:

@@ -11,17 +11,20 @@ public enum MobileNumber: Sendable {
         }
         guard number.allSatisfy(\.isASCIIDigit) else {
             return .failure(ValueProblem(
+                .mobileCharacters,
                 "A mobile number may contain only digits, optionally preceded by +86; write it as 11 digits such as 139 1234 5678."
             ))
         }
         guard number.count == 11 else {
             return .failure(ValueProblem(
+                .mobileLength,
                 "A mainland China mobile number has exactly 11 digits, such as 139 1234 5678."
             ))
         }
         let digits = Array(number.utf8)
         guard digits[0] == UInt8(ascii: "1"), (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(digits[1]) else {
             return .failure(ValueProblem(
+                .mobilePrefix,
                 "A mainland China mobile number starts with 1 followed by a digit from 3 to 9, such as 139 1234 5678."
             ))
         }

@@ -19,7 +19,9 @@ public enum PersonName: Sendable {
         case .success(let normalised): text = normalised
         }
 
-        let lengthProblem = ValueProblem("A name must be between \(minLength) and \(maxLength) characters long.")
+        let lengthProblem = ValueProblem(
+            .nameLength, "A name must be between \(minLength) and \(maxLength) characters long.",
+            arguments: ["min": String(minLength), "max": String(maxLength)])
         guard !text.isEmpty else {
             return .failure(lengthProblem)
         }
@@ -43,18 +45,21 @@ public enum PersonName: Sendable {
 
         let result: String
         if hasDigit {
-            return .failure(ValueProblem("A name must not contain digits; write the name exactly as on the identity document."))
+            return .failure(ValueProblem(.nameDigits, "A name must not contain digits; write the name exactly as on the identity document."))
         } else if hasHan && hasLatin {
             return .failure(ValueProblem(
+                .nameMixedScripts,
                 "A name must be written either entirely in Chinese characters or entirely in Latin letters, not a mixture of both."
             ))
         } else if hasOther || !(hasHan || hasLatin) {
             return .failure(ValueProblem(
+                .nameCharacters,
                 "A name may contain only Chinese characters (with the middle dot · between parts), or Latin letters with single spaces, hyphens and apostrophes."
             ))
         } else if hasHan {
             if hasLatinSeparator {
                 return .failure(ValueProblem(
+                    .nameChineseSeparators,
                     "A Chinese name may contain only Chinese characters and the middle dot ·; remove spaces, hyphens and apostrophes."
                 ))
             }
@@ -65,6 +70,7 @@ public enum PersonName: Sendable {
         } else {
             if hasDot {
                 return .failure(ValueProblem(
+                    .nameLatinDot,
                     "A name in Latin letters may be separated only by spaces, hyphens and apostrophes, not by a middle dot."
                 ))
             }
@@ -133,6 +139,7 @@ public enum PersonName: Sendable {
     }
 
     private static let dotProblem = ValueProblem(
+        .nameDotPlacement,
         "A middle dot · may appear only between two parts of a Chinese name, once each time, never at the start or end."
     )
 
@@ -161,6 +168,7 @@ public enum PersonName: Sendable {
     }
 
     private static let separatorProblem = ValueProblem(
+        .nameLatinSeparators,
         "A name in Latin letters must start and end with a letter, and a hyphen or apostrophe must sit directly between two letters."
     )
 }

@@ -31,22 +31,26 @@ public struct ResidentIDNumber: Sendable, Hashable {
         let characters = Array(raw)
         if characters.count == 15, characters.allSatisfy(\.isASCIIDigit) {
             return .failure(ValueProblem(
+                .idNumberOldFormat,
                 "This is an old 15-digit identity number; the 18-digit number on the current resident identity card is needed."
             ))
         }
         guard characters.count == 18 else {
             return .failure(ValueProblem(
+                .idNumberLength,
                 "An identity number has exactly 18 characters: 17 digits followed by a digit or the letter X."
             ))
         }
         let body = characters[0..<17]
         guard body.allSatisfy(\.isASCIIDigit) else {
             return .failure(ValueProblem(
+                .idNumberNotDigits,
                 "The first 17 characters of an identity number must all be digits 0–9, and only the last may be the letter X."
             ))
         }
         guard let last = characters.last, last.isASCIIDigit || last == "X" || last == "x" else {
             return .failure(ValueProblem(
+                .idNumberLastCharacter,
                 "The last character of an identity number must be a digit 0–9 or the letter X."
             ))
         }
@@ -56,28 +60,34 @@ public struct ResidentIDNumber: Sendable, Hashable {
         let province = digits[0] * 10 + digits[1]
         guard digits[0] != 0, validProvinceCodes.contains(province) else {
             return .failure(ValueProblem(
+                .idNumberProvince,
                 "The first two digits of an identity number must be a valid province code (for example 35 for Fujian); check the start of the number."
             ))
         }
 
         guard let birthDate = CivilDate.parseCompact(String(body[6..<14])) else {
             return .failure(ValueProblem(
+                .idNumberBirthDate,
                 "Digits 7 to 14 of an identity number must be a real birth date written as YYYYMMDD; check these digits."
             ))
         }
         guard birthDate.year >= earliestBirthYear else {
             return .failure(ValueProblem(
-                "The birth date in the identity number (digits 7 to 14) is before the year 1800; check these digits."
+                .idNumberBirthTooEarly,
+                "The birth date in the identity number (digits 7 to 14) is before the year 1800; check these digits.",
+                arguments: ["year": String(earliestBirthYear)]
             ))
         }
         guard birthDate <= today else {
             return .failure(ValueProblem(
+                .idNumberBirthInFuture,
                 "The birth date in the identity number (digits 7 to 14) is in the future; check these digits."
             ))
         }
 
         guard let expected = checkCharacter(forDigits: digits), expected == last.uppercased().first else {
             return .failure(ValueProblem(
+                .idNumberCheckCharacter,
                 "The check character does not match the first 17 digits; re-read the number from the identity card."
             ))
         }

@@ -3,12 +3,20 @@
 /// The message is written for the applicant or the clerk: it says what is
 /// wrong and what a valid value looks like. It never repeats the value
 /// itself, because the value is personal data and messages end up in logs.
+/// The code says which rule the value broke, and the arguments are the
+/// rule's own figures (a length, a range, the allowed choices), so that the
+/// message can be given in the screen's language.
 public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public let code: ProblemCode
     /// A full sentence describing the problem, without the offending value.
     public let message: String
+    /// The figures the message names, by name (`min`, `max`, `allowed`, ...).
+    public let arguments: [String: String]
 
-    public init(_ message: String) {
+    public init(_ code: ProblemCode, _ message: String, arguments: [String: String] = [:]) {
+        self.code = code
         self.message = message
+        self.arguments = arguments
     }
 
     public var description: String { message }
