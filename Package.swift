@@ -23,8 +23,6 @@ let package = Package(
     products: [
         .executable(name: "onething", targets: ["onething"]),
         .executable(name: "onething-hub", targets: ["onething-hub"]),
-        .library(name: "OneThingModel", targets: ["OneThingModel"]),
-        .library(name: "OneThingStore", targets: ["OneThingStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -155,7 +153,10 @@ let package = Package(
         ),
         .testTarget(
             name: "OneThingWireTests",
-            dependencies: ["OneThingWire", "OneThingModel", "TestSupport"],
+            dependencies: [
+                "OneThingWire", "OneThingModel", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,24 +1,24 @@
-public import ArgumentParser
-public import OneThingModel
+package import ArgumentParser
+package import OneThingModel
 
 /// A command's failure, for both `onething` and `onething-hub`: its exit status, what failed
 /// (a code), and the sentences for stderr; with `--json`, one JSON error object instead
 /// (`CLIProgram.report`). Never holds an applicant's data.
-public struct CLIFailure: Error {
-    public var exitCode: ExitCode
+package struct CLIFailure: Error {
+    package var exitCode: ExitCode
     /// What failed: a module error's code (`store.no_such_application`) or, for a command's
     /// own refusal, its kind (`cli.data`). Each line's problem carries it in JSON.
-    public var code: ProblemCode
+    package var code: ProblemCode
     /// The kind of failure that `onething-hub`'s JSON error objects name (`bad_data`,
     /// `not_found`, `conflict`, `io`, `config`, ...).
-    public var kind: String
+    package var kind: String
     /// One sentence per line on stderr.
-    public var lines: [String]
+    package var lines: [String]
     /// The problems one by one (field, code, message), for `onething --json`; when empty,
     /// one per line.
-    public var problems: [FieldProblem]
+    package var problems: [FieldProblem]
 
-    public init(
+    package init(
         exitCode: ExitCode, code: ProblemCode? = nil, kind: String? = nil, lines: [String], problems: [FieldProblem] = []
     ) {
         self.exitCode = exitCode
@@ -30,7 +30,7 @@ public struct CLIFailure: Error {
 
     /// A module's error: its English sentences, and after them `advice`, the sentence that
     /// names this program's commands and flags (the modules name none).
-    public init(_ error: some CodedError, exitCode: ExitCode, advice: String? = nil, kind: String? = nil) {
+    package init(_ error: some CodedError, exitCode: ExitCode, advice: String? = nil, kind: String? = nil) {
         var lines = error.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let advice {
             if lines.isEmpty { lines = [advice] } else { lines[lines.count - 1] += " " + advice }
@@ -38,19 +38,19 @@ public struct CLIFailure: Error {
         self.init(exitCode: exitCode, code: ProblemCode(error.code.rawValue), kind: kind, lines: lines)
     }
 
-    public static func usage(_ line: String) -> CLIFailure { CLIFailure(exitCode: .usage, lines: [line]) }
-    public static func data(_ problems: [FieldProblem]) -> CLIFailure {
+    package static func usage(_ line: String) -> CLIFailure { CLIFailure(exitCode: .usage, lines: [line]) }
+    package static func data(_ problems: [FieldProblem]) -> CLIFailure {
         CLIFailure(exitCode: .dataError, lines: problems.map(\.description), problems: problems)
     }
-    public static func data(_ line: String) -> CLIFailure { .data([line]) }
-    public static func data(_ lines: [String]) -> CLIFailure {
+    package static func data(_ line: String) -> CLIFailure { .data([line]) }
+    package static func data(_ lines: [String]) -> CLIFailure {
         .data(lines.map { FieldProblem(.commandData, field: nil, message: $0) })
     }
-    public static func io(_ line: String) -> CLIFailure { CLIFailure(exitCode: .ioError, lines: [line]) }
-    public static func config(_ line: String) -> CLIFailure { CLIFailure(exitCode: .config, lines: [line]) }
+    package static func io(_ line: String) -> CLIFailure { CLIFailure(exitCode: .ioError, lines: [line]) }
+    package static func config(_ line: String) -> CLIFailure { CLIFailure(exitCode: .config, lines: [line]) }
 
     /// The problems for JSON: as given, else one per line under the failure's code.
-    public var jsonProblems: [FieldProblem] {
+    package var jsonProblems: [FieldProblem] {
         problems.isEmpty ? lines.map { FieldProblem(code, field: nil, message: $0) } : problems
     }
 

@@ -1,27 +1,27 @@
-public import ArgumentParser
+package import ArgumentParser
 import Foundation
-public import OneThingDatabase
+package import OneThingDatabase
 import OneThingModel
 
 /// One of the two command-line tools: its name (which starts its diagnostics), the shape
 /// of its JSON error objects, and the sentences that tell its operator what to do about a
 /// database failure with its own flags and commands.
-public struct CLIProgram: Sendable {
+package struct CLIProgram: Sendable {
     /// How `--json` reports a failure on stderr.
-    public enum ErrorObject: Sendable {
+    package enum ErrorObject: Sendable {
         /// `{"error":{"code":EXIT,"problems":[{"code","field","message"}]}}` (`onething`).
         case problems
         /// `{"error":KIND,"message":TEXT}`, the hub protocol's error body (`onething-hub`).
         case message
     }
 
-    public let name: String
-    public let errorObject: ErrorObject
+    package let name: String
+    package let errorObject: ErrorObject
     /// After a database failure's sentence (which names no flag), per code.
-    public let databaseAdvice: [DatabaseFailure.Code: String]
+    package let databaseAdvice: [DatabaseFailure.Code: String]
 
     /// The node.
-    public static let node = CLIProgram(
+    package static let node = CLIProgram(
         name: "onething", errorObject: .problems,
         databaseAdvice: [
             .cannotOpen: "Check that the folder exists and is writable, or choose another file with --db.",
@@ -33,7 +33,7 @@ public struct CLIProgram: Sendable {
         ])
 
     /// The reference hub.
-    public static let hub = CLIProgram(
+    package static let hub = CLIProgram(
         name: "onething-hub", errorObject: .message,
         databaseAdvice: [
             .cannotOpen: "Check that the folder exists and is writable, or choose another file with --db.",
@@ -45,7 +45,7 @@ public struct CLIProgram: Sendable {
         ])
 
     /// Runs a command's body; a failure is reported (`report`) and becomes the exit status.
-    public func run(json: Bool, _ body: () throws(CLIFailure) -> Void) throws(ExitCode) {
+    package func run(json: Bool, _ body: () throws(CLIFailure) -> Void) throws(ExitCode) {
         do {
             try body()
         } catch {
@@ -54,7 +54,7 @@ public struct CLIProgram: Sendable {
         }
     }
 
-    public func run(json: Bool, _ body: () async throws(CLIFailure) -> Void) async throws(ExitCode) {
+    package func run(json: Bool, _ body: () async throws(CLIFailure) -> Void) async throws(ExitCode) {
         do {
             try await body()
         } catch {
@@ -65,7 +65,7 @@ public struct CLIProgram: Sendable {
 
     /// A failure on stderr: one line per sentence after the program's name, or one JSON
     /// error object.
-    public func report(_ failure: CLIFailure, json: Bool) {
+    package func report(_ failure: CLIFailure, json: Bool) {
         guard json else {
             for text in failure.lines { Self.diagnostic("\(name): \(text)") }
             return
@@ -81,12 +81,12 @@ public struct CLIProgram: Sendable {
 
     /// A diagnostic on stderr, for a terminal: control characters and bidi overrides are
     /// replaced (`DisplayText`), whatever their source.
-    public static func diagnostic(_ text: String) {
+    package static func diagnostic(_ text: String) {
         FileHandle.standardError.write(Data((DisplayText.clean(text) + "\n").utf8))
     }
 
     /// `value` as JSON on one line: keys sorted and in snake_case, slashes not escaped.
-    public static func jsonLine<T: Encodable>(_ value: T) -> String {
+    package static func jsonLine<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

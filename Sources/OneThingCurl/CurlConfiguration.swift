@@ -1,27 +1,27 @@
 /// How `CurlTransport` reaches the hub. Validated when the transport is created. Plain
 /// `http` is accepted to a loopback address only (a hub on the same machine, for tests and
 /// demos): applicants' data never crosses a network unencrypted.
-public struct CurlConfiguration: Sendable, Hashable {
+package struct CurlConfiguration: Sendable, Hashable {
     /// Scheme, host, optional port and optional path prefix, e.g. `https://hub.example.gov.cn`
     /// or `http://127.0.0.1:8080`. Request paths are appended to it.
-    public var baseURL: String
+    package var baseURL: String
     /// Seconds allowed to establish the TCP (and TLS) connection.
-    public var connectTimeoutSeconds: Double
+    package var connectTimeoutSeconds: Double
     /// Seconds allowed for a whole exchange, connection included.
-    public var totalTimeoutSeconds: Double
+    package var totalTimeoutSeconds: Double
     /// PEM bundle of certificate authorities that sign the hub's certificate;
     /// `nil` uses the system store.
-    public var caFile: String?
+    package var caFile: String?
     /// PEM client certificate, for hubs that authenticate nodes by TLS.
-    public var clientCertificate: String?
+    package var clientCertificate: String?
     /// PEM private key of `clientCertificate`; readable by its owner only.
-    public var clientKey: String?
+    package var clientKey: String?
     /// Largest decoded response body accepted; a larger one is abandoned.
-    public var maxResponseBytes: Int
+    package var maxResponseBytes: Int
     /// Sent as `User-Agent` unless a request sets its own.
-    public var userAgent: String
+    package var userAgent: String
 
-    public init(
+    package init(
         baseURL: String,
         connectTimeoutSeconds: Double = 10,
         totalTimeoutSeconds: Double = 60,

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-public import OneThingSync
+package import OneThingSync
 
 /// The node's `Transport` over libcurl.
 ///
@@ -12,13 +12,13 @@ public import OneThingSync
 ///
 /// Proxies come from `http_proxy`/`https_proxy`/`no_proxy` in the environment (libcurl's
 /// default). Redirects are not followed. TLS peer and host verification are always on.
-public final class CurlTransport: Transport, @unchecked Sendable {
+package final class CurlTransport: Transport, @unchecked Sendable {
     // @unchecked Sendable: the stored properties are immutable; the only mutable state is
     // `handle` (a libcurl easy handle, which must not be used from two threads at once),
     // and it is touched only from closures running on `queue`, a serial queue. `deinit`
     // can only run once no such closure holds `self` any more.
 
-    public let configuration: CurlConfiguration
+    package let configuration: CurlConfiguration
     let address: HubAddress
     let queue: DispatchQueue
     /// Confined to `queue`.
@@ -27,7 +27,7 @@ public final class CurlTransport: Transport, @unchecked Sendable {
     /// Validates the configuration and creates the handle. Throws `.configuration` for a
     /// malformed URL, plain http to a non-loopback host, unreadable certificate files, a
     /// client key that other users can read, or non-positive limits. Sends nothing.
-    public init(configuration: CurlConfiguration) throws(TransportError) {
+    package init(configuration: CurlConfiguration) throws(TransportError) {
         let address = try HubAddress(configuration)
         try CurlTransport.validateLimits(configuration)
         try CurlTransport.validateFiles(configuration)
@@ -45,7 +45,7 @@ public final class CurlTransport: Transport, @unchecked Sendable {
 
     /// Sends one request and returns the hub's response, whatever its status code.
     /// A cancelled task abandons the transfer within about a second and gets `.failed`.
-    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let cancellation = CancellationFlag()
         let result: Result<HTTPResponse, TransportError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

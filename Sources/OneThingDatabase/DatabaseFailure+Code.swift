@@ -1,17 +1,17 @@
-public import OneThingModel
+package import OneThingModel
 
 /// The database's codes among the other modules' (`database.corrupt`, ...): message keys
 /// as theirs are.
 extension DatabaseFailure.Code: ErrorCode {
-    public var rawValue: String { "database." + name }
+    package var rawValue: String { "database." + name }
 
     /// Every code, for tables and their tests.
-    public static let all: [DatabaseFailure.Code] = [
+    package static let all: [DatabaseFailure.Code] = [
         .cannotOpen, .missingFile, .notADatabase, .corrupt, .diskFull, .readOnly, .permissionDenied, .busy,
         .newerSchema, .io, .damagedRow, .internalFailure,
     ]
 }
 
 extension DatabaseFailure: CodedError {
-    public var message: String { description }
+    package var message: String { description }
 }

@@ -5,7 +5,7 @@ extension DatabaseFailure {
     /// SQLite's result codes are looked at: GRDB's own descriptions may carry SQL text, so
     /// they are never shown. A `DatabaseFailure` passes through (given the path when it had
     /// none: a record that found a damaged row does not know the file).
-    public init(_ error: any Error, path: String) {
+    package init(_ error: any Error, path: String) {
         if var failure = error as? DatabaseFailure {
             if failure.path.isEmpty { failure.path = path }
             self = failure

@@ -4,55 +4,55 @@
 /// and what stays true ("left untouched", "nothing was stored"); it names no command-line
 /// flag or command: the executables add those (`CLIFailure`). It never holds an applicant's
 /// data: SQL text and bound values are never shown, and a damaged row is named by its key.
-public struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertible {
+package struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, as a value a caller can switch on or look a translated message up by.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         /// A stable name (`corrupt`, `disk_full`, ...), for logs and JSON.
-        public let name: String
+        package let name: String
 
         init(_ name: String) { self.name = name }
 
-        public var description: String { name }
+        package var description: String { name }
 
         /// The file or its folder cannot be opened or created (`reason` says why).
-        public static let cannotOpen = Code("cannot_open")
+        package static let cannotOpen = Code("cannot_open")
         /// There is no database at the path (for operations that never create one).
-        public static let missingFile = Code("missing_file")
+        package static let missingFile = Code("missing_file")
         /// The file is not an SQLite database (or is encrypted, or its header is damaged).
-        public static let notADatabase = Code("not_a_database")
+        package static let notADatabase = Code("not_a_database")
         /// SQLite found damaged pages.
-        public static let corrupt = Code("corrupt")
+        package static let corrupt = Code("corrupt")
         /// The disk holding the database is full.
-        public static let diskFull = Code("disk_full")
+        package static let diskFull = Code("disk_full")
         /// The file, its folder or its file system cannot be written.
-        public static let readOnly = Code("read_only")
+        package static let readOnly = Code("read_only")
         /// The process may not open the file or its folder at all.
-        public static let permissionDenied = Code("permission_denied")
+        package static let permissionDenied = Code("permission_denied")
         /// Another process held the lock past the busy timeout.
-        public static let busy = Code("busy")
+        package static let busy = Code("busy")
         /// The file was migrated by a newer version of OneThing.
-        public static let newerSchema = Code("newer_schema")
+        package static let newerSchema = Code("newer_schema")
         /// SQLite reported an I/O error (`sqliteCode` is its extended result code).
-        public static let io = Code("io")
+        package static let io = Code("io")
         /// A stored row that this version cannot read (`table`, `key`).
-        public static let damagedRow = Code("damaged_row")
+        package static let damagedRow = Code("damaged_row")
         /// Any other refusal from SQLite (`sqliteCode`), or a failure of the database layer.
-        public static let internalFailure = Code("internal")
+        package static let internalFailure = Code("internal")
     }
 
-    public var code: Code
+    package var code: Code
     /// The database file (as given, before any symbolic link is followed).
-    public var path: String
+    package var path: String
     /// Why a file cannot be opened, in words (`cannotOpen`).
-    public var reason: String?
+    package var reason: String?
     /// SQLite's extended result code (`io`, `internalFailure`).
-    public var sqliteCode: Int32?
+    package var sqliteCode: Int32?
     /// The table of a damaged row.
-    public var table: String?
+    package var table: String?
     /// Which row of `table`: its key (an id, a number), never a stored value.
-    public var key: String?
+    package var key: String?
 
-    public init(
+    package init(
         _ code: Code, path: String, reason: String? = nil, sqliteCode: Int32? = nil, table: String? = nil, key: String? = nil
     ) {
         self.code = code
@@ -65,15 +65,15 @@ public struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// A row of `table` that cannot be read back. The path is filled in where the failure
     /// leaves the store (`DatabaseFailure(_:path:)`).
-    public static func damagedRow(table: String, key: String) -> DatabaseFailure {
+    package static func damagedRow(table: String, key: String) -> DatabaseFailure {
         DatabaseFailure(.damagedRow, path: "", table: table, key: key)
     }
 
-    public static func cannotOpen(path: String, reason: String) -> DatabaseFailure {
+    package static func cannotOpen(path: String, reason: String) -> DatabaseFailure {
         DatabaseFailure(.cannotOpen, path: path, reason: reason)
     }
 
-    public var description: String {
+    package var description: String {
         switch code {
         case .cannotOpen:
             "Cannot open the database \(path): \(reason ?? "SQLite cannot open the file")."

@@ -1,4 +1,4 @@
-public import GRDB
+package import GRDB
 import Foundation
 
 /// One OneThing database file and how it is opened, for the node's store and the hub's
@@ -9,25 +9,25 @@ import Foundation
 /// store's own `migrator`. A file that is not a database, is damaged or comes from a newer
 /// version is refused and left untouched; so is one that cannot be written (SQLite would
 /// open it read-only without a word, and the first write would fail half-way through).
-public struct DatabaseFile: Sendable {
+package struct DatabaseFile: Sendable {
     /// The file as given (it may be a symbolic link).
-    public let path: String
+    package let path: String
     /// GRDB's label for the connections, shown in its diagnostics (`onething-node`).
-    public let label: String
+    package let label: String
     /// The store's migrations: one transaction each, identifiers never edited once shipped.
-    public let migrator: DatabaseMigrator
+    package let migrator: DatabaseMigrator
 
     /// How long a writer waits for another process's lock before giving up.
-    public static let busyTimeoutSeconds: Double = 10
+    package static let busyTimeoutSeconds: Double = 10
 
-    public init(path: String, label: String, migrator: DatabaseMigrator) {
+    package init(path: String, label: String, migrator: DatabaseMigrator) {
         self.path = path
         self.label = label
         self.migrator = migrator
     }
 
     /// One serial connection (the node: one command or kiosk at a time per process).
-    public func openQueue() throws(DatabaseFailure) -> DatabaseQueue {
+    package func openQueue() throws(DatabaseFailure) -> DatabaseQueue {
         try prepareForWriting()
         let queue: DatabaseQueue
         do {
@@ -40,7 +40,7 @@ public struct DatabaseFile: Sendable {
     }
 
     /// A writer and concurrent readers (the hub's server).
-    public func openPool() throws(DatabaseFailure) -> DatabasePool {
+    package func openPool() throws(DatabaseFailure) -> DatabasePool {
         try prepareForWriting()
         let pool: DatabasePool
         do {
@@ -65,7 +65,7 @@ public struct DatabaseFile: Sendable {
     /// out of date. (`immutable=1` assumes nobody writes the file meanwhile: true of a
     /// read-only file system; with read-only permissions a writer running as another user
     /// could, and a read may then fail, never change the file.)
-    public func openReadOnly() throws(DatabaseFailure) -> DatabaseQueue {
+    package func openReadOnly() throws(DatabaseFailure) -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: path) else { throw DatabaseFailure(.missingFile, path: path) }
         var config = configuration()
         config.readonly = true
@@ -96,7 +96,7 @@ public struct DatabaseFile: Sendable {
 
     /// An existing database to copy from (a backup being restored): read-only, refused when a
     /// newer version wrote it; an older one is fine (the copy is migrated afterwards).
-    public func openSource() throws(DatabaseFailure) -> DatabaseQueue {
+    package func openSource() throws(DatabaseFailure) -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: path) else { throw DatabaseFailure(.missingFile, path: path) }
         if DatabaseFiles.isUnreadable(path: path) { throw DatabaseFailure(.permissionDenied, path: path) }
         var config = Configuration()
@@ -112,7 +112,7 @@ public struct DatabaseFile: Sendable {
     }
 
     /// Runs the migrations this file lacks, after refusing a file from a newer version.
-    public func migrate(_ writer: some DatabaseWriter) throws(DatabaseFailure) {
+    package func migrate(_ writer: some DatabaseWriter) throws(DatabaseFailure) {
         do {
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw DatabaseFailure(.newerSchema, path: path) }
             try migrator.migrate(writer)

@@ -4,9 +4,9 @@ import Foundation
 /// missing (the file holds personal data of mothers and children; SQLite gives the WAL and
 /// shared-memory files the same permissions as the database), symbolic links followed,
 /// and whether the file, its folder or its file system can be written.
-public enum DatabaseFiles {
+package enum DatabaseFiles {
     /// Creates the file (0600) and its folder (0700) when missing; nothing when it exists.
-    public static func prepare(path: String) throws(DatabaseFailure) {
+    package static func prepare(path: String) throws(DatabaseFailure) {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) { return }
         // The path may be a symbolic link whose target does not exist yet (a link made ahead
@@ -37,7 +37,7 @@ public enum DatabaseFiles {
 
     /// Where `path` leads once every symbolic link on it is followed (relative link targets
     /// are read from the link's folder); `path` itself when it is not a link.
-    public static func finalTarget(of path: String) throws(DatabaseFailure) -> String {
+    package static func finalTarget(of path: String) throws(DatabaseFailure) -> String {
         var current = path
         for _ in 0..<40 {
             var info = stat()
@@ -55,14 +55,14 @@ public enum DatabaseFiles {
 
     /// True when an existing file cannot even be read by this process (its mode or owner).
     /// (Root passes permission checks.)
-    public static func isUnreadable(path: String) -> Bool {
+    package static func isUnreadable(path: String) -> Bool {
         FileManager.default.fileExists(atPath: path) && access(path, R_OK) != 0
     }
 
     /// True when the existing database file cannot be written by this process: a read-only
     /// file system (an ext4 volume remounts read-only after an I/O error), or permissions.
     /// (Root passes permission checks; a read-only file system stops root too.)
-    public static func isReadOnly(path: String) -> Bool {
+    package static func isReadOnly(path: String) -> Bool {
         guard FileManager.default.fileExists(atPath: path) else { return false }
         if access(path, W_OK) != 0 { return true }
         var info = statvfs()
@@ -71,7 +71,7 @@ public enum DatabaseFiles {
 
     /// True when SQLite cannot make the write-ahead log or shared-memory file next to the
     /// database: the folder cannot be written and one of them is missing.
-    public static func folderIsReadOnly(path: String) -> Bool {
+    package static func folderIsReadOnly(path: String) -> Bool {
         let target = (try? finalTarget(of: path)) ?? path
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         guard access(folder, W_OK) != 0 else { return false }
@@ -81,14 +81,14 @@ public enum DatabaseFiles {
 
     /// True when a write-ahead log or shared-memory file is beside the database (a writer has
     /// it open, or did not close it cleanly).
-    public static func hasLogFiles(path: String) -> Bool {
+    package static func hasLogFiles(path: String) -> Bool {
         let target = (try? finalTarget(of: path)) ?? path
         let fm = FileManager.default
         return fm.fileExists(atPath: target + "-wal") || fm.fileExists(atPath: target + "-shm")
     }
 
     /// The size of the write-ahead log beside the database (0 when there is none).
-    public static func walSize(path: String) -> Int {
+    package static func walSize(path: String) -> Int {
         let target = (try? finalTarget(of: path)) ?? path
         var info = stat()
         guard stat(target + "-wal", &info) == 0 else { return 0 }
@@ -96,7 +96,7 @@ public enum DatabaseFiles {
     }
 
     /// `file:PATH?immutable=1`, the path percent-encoded as SQLite's URI filenames need.
-    public static func immutableURI(_ path: String) -> String {
+    package static func immutableURI(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")

@@ -1,6 +1,6 @@
-public import GRDB
-public import OneThingModel
-public import OneThingWire
+package import GRDB
+package import OneThingModel
+package import OneThingWire
 
 // The model's values as database values, declared once for both stores, so that records
 // read them with `row.decode`: a stored text that is not one of them throws (and becomes a
@@ -9,9 +9,9 @@ public import OneThingWire
 /// Stored as its text, `YYYY-MM-DDTHH:MM+08:00` (`Timestamp.description`), which sorts as
 /// the moments do, so SQL compares them as text (`decided_at < ?`).
 extension Timestamp: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { description.databaseValue }
+    package var databaseValue: DatabaseValue { description.databaseValue }
 
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Timestamp? {
+    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Timestamp? {
         String.fromDatabaseValue(dbValue).flatMap(Timestamp.parse)
     }
 }

@@ -1,4 +1,4 @@
-public import GRDB
+package import GRDB
 
 /// A record type read strictly (GRDB's "Recommended practices for designing record types":
 /// a struct, its `Columns`, `init(row:)`): `init(decoding:)` reads each column with
@@ -7,7 +7,7 @@ public import GRDB
 /// would make up a default; any failure becomes a
 /// `damagedRow` naming the table and the row's key, so a damaged or hand-edited row is
 /// reported, never silently read as something else.
-public protocol StrictRecord: FetchableRecord, TableRecord {
+package protocol StrictRecord: FetchableRecord, TableRecord {
     /// Reads every column of `row`; throws on any that does not hold what it should.
     init(decoding row: Row) throws
     /// Which row `row` is, for the message: its key columns (ids, numbers), never a stored
@@ -16,7 +16,7 @@ public protocol StrictRecord: FetchableRecord, TableRecord {
 }
 
 extension StrictRecord {
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         do {
             try self.init(decoding: row)
         } catch let failure as DatabaseFailure {
@@ -28,15 +28,15 @@ extension StrictRecord {
 }
 
 /// A column that does not hold what its record expects.
-public struct ColumnMismatch: Error, Sendable, Hashable {
-    public var column: String
+package struct ColumnMismatch: Error, Sendable, Hashable {
+    package var column: String
 }
 
 extension Row {
     /// The value of `column`, strictly: a missing column, NULL (unless `Value` is optional)
     /// or a value of another type throws `ColumnMismatch`. Unlike `decode(forColumn:)`, an
     /// integer is never read from text (SQLite's own conversion would give 0).
-    public func value<Value: DatabaseValueConvertible>(_ column: some ColumnExpression) throws(ColumnMismatch) -> Value {
+    package func value<Value: DatabaseValueConvertible>(_ column: some ColumnExpression) throws(ColumnMismatch) -> Value {
         guard hasColumn(column.name), let value = Value.fromDatabaseValue(self[column.name] as DatabaseValue)
         else { throw ColumnMismatch(column: column.name) }
         return value
@@ -44,7 +44,7 @@ extension Row {
 
     /// One column read outside a record (a partial selection): a mismatch is a `damagedRow`
     /// of `table`, named by `key`.
-    public func value<Value: DatabaseValueConvertible>(
+    package func value<Value: DatabaseValueConvertible>(
         _ column: some ColumnExpression, of table: String, key: @autoclosure () -> String
     ) throws(DatabaseFailure) -> Value {
         do {
@@ -56,7 +56,7 @@ extension Row {
 
     /// The text of `columns` joined by spaces, for `StrictRecord.rowKey`: integers and text
     /// as they are, anything else (NULL, a blob, a missing column) as `?`. Never traps.
-    public func keyText(_ columns: any ColumnExpression...) -> String {
+    package func keyText(_ columns: any ColumnExpression...) -> String {
         columns.map { column in
             guard hasColumn(column.name) else { return "?" }
             return switch (self[column.name] as DatabaseValue).storage {

@@ -9,8 +9,8 @@ import Darwin
 /// power cut or `kill -9` would) the first time it reaches `Failpoint.hit(NAME)`. Without
 /// the variable a hit costs one comparison. Names are listed in `Failpoint.Name` so tests
 /// and code cannot drift apart.
-public enum Failpoint {
-    public enum Name: String, CaseIterable, Sendable {
+package enum Failpoint {
+    package enum Name: String, CaseIterable, Sendable {
         /// Node: a batch is marked in flight, its request not sent yet.
         case beforePushRequest = "sync.before-push-request"
         /// Node: the hub answered a push (it has committed); the answer is not recorded yet.
@@ -39,7 +39,7 @@ public enum Failpoint {
 
     /// Kills the process if `name` is the armed failpoint.
     @inline(__always)
-    public static func hit(_ name: Name) {
+    package static func hit(_ name: Name) {
         guard let armed, armed == name.rawValue else { return }
         kill(getpid(), SIGKILL)
     }

@@ -1,5 +1,5 @@
-public import Logging
-public import OneThingModel
+package import Logging
+package import OneThingModel
 import OneThingWire
 
 /// `serve --auto-decide SECONDS`, for demos: every round approves every item that is
@@ -7,14 +7,14 @@ import OneThingWire
 /// approval releases is approved in the next round). An item whose catalogue entry issues a
 /// document with an `autoIssue` rule comes with a synthetic value of it (the household
 /// registration of a birth: the newborn's resident ID number), so it is `issued`.
-public struct AutoDecider: Sendable {
+package struct AutoDecider: Sendable {
     let store: any HubStorage
     let interval: Duration
     let logger: Logger
     /// The wall clock: when the decisions it makes are recorded.
     let clock: WallClock
 
-    public init(store: any HubStorage, interval: Duration, logger: Logger, clock: WallClock) {
+    package init(store: any HubStorage, interval: Duration, logger: Logger, clock: WallClock) {
         self.clock = clock
         self.store = store
         self.interval = interval
@@ -22,7 +22,7 @@ public struct AutoDecider: Sendable {
     }
 
     /// Rounds until the task is cancelled. A failing round is logged and the next one tries again.
-    public func run() async {
+    package func run() async {
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: interval)
@@ -40,7 +40,7 @@ public struct AutoDecider: Sendable {
 
     /// One round; returns how many items it approved.
     @discardableResult
-    public func round() async throws(HubError) -> Int {
+    package func round() async throws(HubError) -> Int {
         var approved = 0
         for work in try await store.itemsInProgress() {
             var documents: [String: String] = [:]

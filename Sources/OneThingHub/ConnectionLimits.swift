@@ -5,27 +5,27 @@
 /// client that opens a connection and sends nothing, or one header byte every few seconds);
 /// the caps keep the descriptor table from filling, so that a node that syncs always finds
 /// room (see `ConnectionTable` for which connection gives way when the table is full).
-public struct ConnectionLimits: Sendable, Hashable {
+package struct ConnectionLimits: Sendable, Hashable {
     /// The whole request head (request line and headers) must arrive within this time of the
     /// connection being accepted, or of the first byte of a later request on it. With TLS the
     /// handshake of the first request counts towards it.
-    public var headerTimeout: Duration
+    package var headerTimeout: Duration
     /// The request body must arrive within this time of its head: 60 s is 0.5 MB/s for the
     /// largest body the hub takes (32 MiB).
-    public var bodyTimeout: Duration
+    package var bodyTimeout: Duration
     /// A keep-alive connection with no request for this long (no byte since the last answer)
     /// is closed.
-    public var idleTimeout: Duration
+    package var idleTimeout: Duration
     /// Connections open at once, over all clients.
-    public var maxConnections: Int
+    package var maxConnections: Int
     /// Connections open at once from one client address (an IPv6 client by its /64).
-    public var maxConnectionsPerAddress: Int
+    package var maxConnectionsPerAddress: Int
 
-    public static let defaultHeaderTimeout = Duration.seconds(10)
-    public static let defaultBodyTimeout = Duration.seconds(60)
-    public static let defaultIdleTimeout = Duration.seconds(60)
+    package static let defaultHeaderTimeout = Duration.seconds(10)
+    package static let defaultBodyTimeout = Duration.seconds(60)
+    package static let defaultIdleTimeout = Duration.seconds(60)
 
-    public init(
+    package init(
         headerTimeout: Duration = defaultHeaderTimeout, bodyTimeout: Duration = defaultBodyTimeout,
         idleTimeout: Duration = defaultIdleTimeout, maxConnections: Int, maxConnectionsPerAddress: Int? = nil
     ) {
@@ -39,14 +39,14 @@ public struct ConnectionLimits: Sendable, Hashable {
 
     /// The limits for this process: caps derived from its descriptor limit (RLIMIT_NOFILE)
     /// and the descriptors it has open now (see `DescriptorBudget`), default deadlines.
-    public static func forThisProcess() -> ConnectionLimits {
+    package static func forThisProcess() -> ConnectionLimits {
         let budget = DescriptorBudget.measure()
         return ConnectionLimits(maxConnections: budget.defaultMaxConnections)
     }
 
     /// The default per-address cap: a quarter of all connections (at least 8), so that one
     /// host, or one NAT in front of several nodes, can never hold the whole table.
-    public static func perAddressShare(of maxConnections: Int) -> Int {
+    package static func perAddressShare(of maxConnections: Int) -> Int {
         min(maxConnections, max(8, maxConnections / 4))
     }
 }

@@ -5,17 +5,17 @@ import NIOPosix
 /// has open, from which the default connection cap follows: every connection holds one, and
 /// the hub must never run out (an `accept` that fails for want of a descriptor leaves the
 /// listening socket readable, and the server spins on it while nothing is served).
-public struct DescriptorBudget: Sendable, Hashable {
+package struct DescriptorBudget: Sendable, Hashable {
     /// RLIMIT_NOFILE's soft limit (an unlimited one counts as `ceiling`).
-    public var limit: Int
+    package var limit: Int
     /// Descriptors open when measured (standard streams, the database, event loops, ...).
-    public var inUse: Int
+    package var inUse: Int
 
     /// No default cap goes past this many connections, however high the limit: each costs
     /// memory as well, and a provincial hub serves a few thousand nodes, which sync in turn.
-    public static let ceiling = 16_384
+    package static let ceiling = 16_384
 
-    public init(limit: Int, inUse: Int) {
+    package init(limit: Int, inUse: Int) {
         self.limit = limit
         self.inUse = inUse
     }
@@ -24,30 +24,30 @@ public struct DescriptorBudget: Sendable, Hashable {
     /// open (each with its write-ahead log), files the hub opens while serving, and the
     /// moment between accepting a connection and closing the one it replaces. A sixteenth
     /// of the limit, and at least 64.
-    public var reserve: Int { max(64, limit / 16) }
+    package var reserve: Int { max(64, limit / 16) }
 
     /// The default cap on open connections: what the limit leaves after those in use and
     /// the reserve (at most `ceiling`, at least 8).
-    public var defaultMaxConnections: Int {
+    package var defaultMaxConnections: Int {
         min(Self.ceiling, max(8, limit - inUse - reserve))
     }
 
     /// The most connections an operator may ask for: a cap past this would let the hub run
     /// out of descriptors.
-    public var largestMaxConnections: Int {
+    package var largestMaxConnections: Int {
         max(1, limit - inUse - Self.minimumReserve)
     }
 
     /// What an operator's own `--max-connections` must leave free at least.
-    public static let minimumReserve = 32
+    package static let minimumReserve = 32
 
     /// This process's limit and the descriptors it has open now.
-    public static func measure() -> DescriptorBudget {
+    package static func measure() -> DescriptorBudget {
         DescriptorBudget(limit: softLimit(), inUse: openDescriptors())
     }
 
     /// Like `measure`, once the server's event loops (whose descriptors stay open) run.
-    public static func measureForServing() -> DescriptorBudget {
+    package static func measureForServing() -> DescriptorBudget {
         _ = MultiThreadedEventLoopGroup.singleton
         return measure()
     }

@@ -1,15 +1,15 @@
-public import OneThingModel
-public import OneThingWire
+package import OneThingModel
+package import OneThingWire
 
 /// The catalogue the hub checks pushed applications against and publishes to nodes that
 /// report another version: the built-in one, or the files of `--catalog DIR`.
-public struct HubCatalog: Sendable, Hashable {
-    public let catalog: Catalog
-    public let files: [CatalogFile]
+package struct HubCatalog: Sendable, Hashable {
+    package let catalog: Catalog
+    package let files: [CatalogFile]
 
-    public var version: String { catalog.version }
+    package var version: String { catalog.version }
 
-    public init(files: [CatalogFile], today: CivilDate) throws(HubError) {
+    package init(files: [CatalogFile], today: CivilDate) throws(HubError) {
         do {
             catalog = try CatalogLoader.load(files: files, today: today)
         } catch {
@@ -19,12 +19,12 @@ public struct HubCatalog: Sendable, Hashable {
     }
 
     /// The built-in catalogue, checked as of `today`.
-    public static func embedded(today: CivilDate) throws(HubError) -> HubCatalog {
+    package static func embedded(today: CivilDate) throws(HubError) -> HubCatalog {
         try HubCatalog(files: CatalogLoader.embeddedFiles, today: today)
     }
 
     /// `catalog.json` and `bundles/*.json` of a directory.
-    public static func load(directory: String, today: CivilDate) throws(HubError) -> HubCatalog {
+    package static func load(directory: String, today: CivilDate) throws(HubError) -> HubCatalog {
         let files: [CatalogFile]
         do {
             files = try CatalogLoader.files(inDirectory: directory)
@@ -35,7 +35,7 @@ public struct HubCatalog: Sendable, Hashable {
     }
 
     /// The update for a node on `nodeVersion`: nil when it already has this catalogue.
-    public func update(forNodeVersion nodeVersion: String?) -> CatalogUpdate? {
+    package func update(forNodeVersion nodeVersion: String?) -> CatalogUpdate? {
         guard let nodeVersion, nodeVersion != version else { return nil }
         return CatalogUpdate(version: version, files: files.map { CatalogUpdate.File(path: $0.path, text: $0.text) })
     }

@@ -1,5 +1,5 @@
 extension HubError {
-    public var message: String {
+    package var message: String {
         let provinceNo = provinceNo ?? "?"
         let id = id ?? "?"
         let item = item ?? "?"

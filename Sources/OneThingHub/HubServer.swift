@@ -1,18 +1,18 @@
-public import Hummingbird
-public import Logging
+package import Hummingbird
+package import Logging
 import OneThingWire
 
 /// The reference hub's HTTP server: the router of the sync protocol and its admin API, and
 /// the application that serves it.
-public enum HubServer {
-    public typealias App = Application<RouterResponder<BasicRequestContext>>
+package enum HubServer {
+    package typealias App = Application<RouterResponder<BasicRequestContext>>
 
     /// Every connection goes through a `ConnectionTable` (caps overall and per client
     /// address, and which connection gives way when the hub is full) and carries a
     /// `ConnectionGuard` (header, body and idle deadlines): see `ConnectionLimits`.
     ///
     /// - Parameter onListening: called with the real port once the server accepts connections.
-    public static func application(
+    package static func application(
         store: any HubStorage, configuration: HubServerConfiguration, logger: Logger = HubServer.quietLogger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> App {
@@ -33,9 +33,9 @@ public enum HubServer {
     }
 
     /// A logger that drops everything: the default for a hub embedded in tests.
-    public static let quietLogger = Logger(label: "onething-hub", factory: { _ in SwiftLogNoOpLogHandler() })
+    package static let quietLogger = Logger(label: "onething-hub", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    public static func router(store: any HubStorage, configuration: HubServerConfiguration, logger: Logger = quietLogger)
+    package static func router(store: any HubStorage, configuration: HubServerConfiguration, logger: Logger = quietLogger)
         -> Router<BasicRequestContext>
     {
         let routes = HubRoutes(store: store, configuration: configuration, logger: logger)

@@ -1,12 +1,12 @@
-public import OneThingModel
-public import OneThingWire
+package import OneThingModel
+package import OneThingWire
 
 /// What the hub's server and its commands need of a store: every operation, each one
 /// transaction, in the sync protocol's and the admin API's terms. No database type appears
 /// here, so that a second implementation (PostgreSQL, issue 16) can sit behind it beside
 /// `HubStore` (SQLite, the embedded default), and one contract test suite can run against
 /// both. Failures are `HubError`s (`.database` for the store's own: its code says what).
-public protocol HubStorage: Sendable {
+package protocol HubStorage: Sendable {
     /// Where the data lives, for logs: a file path, or a database URL without its password.
     var location: String { get }
 
@@ -58,7 +58,7 @@ public protocol HubStorage: Sendable {
 }
 
 extension HubStorage {
-    public func push(node: String, entries: [PushEntry], catalog: HubCatalog, at now: Timestamp) async throws(HubError)
+    package func push(node: String, entries: [PushEntry], catalog: HubCatalog, at now: Timestamp) async throws(HubError)
         -> PushResponse
     {
         try await push(node: node, entries: entries, catalog: catalog, nearDuplicates: .default, at: now)
@@ -67,13 +67,13 @@ extension HubStorage {
 
 /// An item waiting for its department, with what an automatic decision needs to know of
 /// its application.
-public struct ItemInProgress: Sendable, Hashable {
-    public var provinceNo: String
-    public var item: String
-    public var bundle: String
-    public var region: String
-    public var fields: [String: String]
+package struct ItemInProgress: Sendable, Hashable {
+    package var provinceNo: String
+    package var item: String
+    package var bundle: String
+    package var region: String
+    package var fields: [String: String]
     /// Its bundle as the catalogue it was filed under defines it: the documents the item
     /// issues and their `autoIssue` rules.
-    public var filedBundle: BundleDefinition?
+    package var filedBundle: BundleDefinition?
 }

@@ -1,9 +1,9 @@
 import GRDB
-public import OneThingWire
+package import OneThingWire
 
 extension HubStore {
     /// Every application the hub holds, by province number.
-    public func applications() async throws(HubError) -> [HubApplication] {
+    package func applications() async throws(HubError) -> [HubApplication] {
         try await read { db in
             try ApplicationRecord.fetchAll(db).map { record in
                 try record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: record.provinceNo), db)
@@ -11,7 +11,7 @@ extension HubStore {
         }
     }
 
-    public func application(_ provinceNo: String) async throws(HubError) -> HubApplication {
+    package func application(_ provinceNo: String) async throws(HubError) -> HubApplication {
         try await read { db in try ApplicationRecord.hubApplication(db, provinceNo: provinceNo) }
     }
 }

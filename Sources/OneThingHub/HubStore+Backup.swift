@@ -5,7 +5,7 @@ import OneThingDatabase
 extension HubStore {
     /// Copies this database, consistent as of one moment, into a new file at `destination`
     /// (SQLite's online backup; the hub may go on serving), created 0600.
-    public func backup(to destination: String) async throws(HubError) {
+    package func backup(to destination: String) async throws(HubError) {
         do {
             try DatabaseFiles.prepare(path: destination)
             let target = try DatabaseQueue(path: destination)
@@ -29,7 +29,7 @@ extension HubStore {
     /// A serving hub therefore answers from the old content or from the restored one with the
     /// live tokens and the new identity, never from a state in between (the backup's tokens,
     /// counter or identity); a failure at any step leaves this database as it was.
-    public func restore(from source: String, at time: String) async throws(HubError) -> String {
+    package func restore(from source: String, at time: String) async throws(HubError) -> String {
         let aside = path + ".restoring-" + String(HubIdentity.newDatabaseId().prefix(12))
         defer {
             for file in [aside, aside + "-journal"] { try? FileManager.default.removeItem(atPath: file) }

@@ -1,13 +1,13 @@
 import GRDB
 import OneThingDatabase
 import OneThingModel
-public import OneThingWire
+package import OneThingWire
 
 extension HubStore {
     /// The node's changes after `after`, in commit order, each with the application's
     /// current state; an application that appears twice in the page is given once, at its
     /// last cursor.
-    public func changes(node: String, after: Int64, limit: Int, catalog: HubCatalog, nodeCatalogVersion: String?)
+    package func changes(node: String, after: Int64, limit: Int, catalog: HubCatalog, nodeCatalogVersion: String?)
         async throws(HubError) -> ChangesPage
     {
         let update = catalog.update(forNodeVersion: nodeCatalogVersion)

@@ -1,12 +1,12 @@
 import GRDB
 import OneThingFailpoints
-public import OneThingModel
-public import OneThingWire
+package import OneThingModel
+package import OneThingWire
 
 extension HubStore {
     /// Records a department's decision on one item (and what follows for the items that
     /// depend on it) and appends a change for the application's node.
-    public func decide(provinceNo: String, item: String, _ request: DecisionRequest, at time: String) async throws(HubError)
+    package func decide(provinceNo: String, item: String, _ request: DecisionRequest, at time: String) async throws(HubError)
         -> HubApplication
     {
         // Free text reaches the node's clerk and the officers' terminals: refused where it
@@ -104,7 +104,7 @@ extension HubStore {
 
     /// Changes citizen fields on the hub side (an officer correcting an address): every
     /// field must exist in the bundle and pass its checks; then a new hub revision.
-    public func amend(provinceNo: String, fields: [String: String], catalog: HubCatalog, now: CivilDateTime)
+    package func amend(provinceNo: String, fields: [String: String], catalog: HubCatalog, now: CivilDateTime)
         async throws(HubError) -> HubApplication
     {
         guard !fields.isEmpty else {
@@ -165,7 +165,7 @@ extension HubStore {
 
     /// Items a department could decide now, in province-number order: what one round of
     /// `--auto-decide` approves.
-    public func itemsInProgress() async throws(HubError) -> [ItemInProgress] {
+    package func itemsInProgress() async throws(HubError) -> [ItemInProgress] {
         try await read { db in
             var records: [String: (ApplicationRecord, BundleDefinition?)] = [:]
             return try ItemRecord.inProgress(db).compactMap { item -> ItemInProgress? in

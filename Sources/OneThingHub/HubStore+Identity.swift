@@ -1,5 +1,5 @@
 import GRDB
-public import OneThingWire
+package import OneThingWire
 
 /// The hub database's identity. Nodes keep the `database_id` they last saw and the hub names
 /// it in every answer; a new one means "this is not the database you synced with" (restored
@@ -47,7 +47,7 @@ enum HubIdentity {
 
 extension HubStore {
     /// The database's identity, named in every answer to a node.
-    public func databaseId() async throws(HubError) -> String {
+    package func databaseId() async throws(HubError) -> String {
         try await read { db in try HubIdentity.databaseId(db) }
     }
 
@@ -58,7 +58,7 @@ extension HubStore {
     /// time (a file restored from a backup): the hub draws a new identity, so that every
     /// node, not only this one, recovers. A node that saw another identity learns the
     /// current one and recovers by itself; it triggers nothing.
-    public func state(node: String, seenDatabaseId: String?, ackedSeq: Int64?, cursor: Int64?, at time: String)
+    package func state(node: String, seenDatabaseId: String?, ackedSeq: Int64?, cursor: Int64?, at time: String)
         async throws(HubError) -> (state: HubState, renewed: Bool)
     {
         try await write { db in
@@ -83,7 +83,7 @@ extension HubStore {
 
     /// After the database file was restored from a backup by `onething-hub restore`: a new
     /// identity and a fresh block of province numbers.
-    public func renewIdentity(reason: String, at time: String) async throws(HubError) -> String {
+    package func renewIdentity(reason: String, at time: String) async throws(HubError) -> String {
         try await write { db in try HubIdentity.renew(reason: reason, at: time, db) }
     }
 }

@@ -4,7 +4,7 @@ import OneThingDatabase
 extension HubStore {
     /// Registers a node and returns its token; only the token's SHA-256 is stored, so the
     /// token can be shown this once.
-    public func addNode(_ id: String) async throws(HubError) -> String {
+    package func addNode(_ id: String) async throws(HubError) -> String {
         guard NodeID.isValid(id) else { throw .invalidNodeId(id) }
         let token = NodeToken.generate()
         let hash = Digest.sha256Hex(token)
@@ -17,14 +17,14 @@ extension HubStore {
         return token
     }
 
-    public func nodes() async throws(HubError) -> [NodeInfo] {
+    package func nodes() async throws(HubError) -> [NodeInfo] {
         try await read { db in
             try NodeRecord.fetchAll(db, sql: "SELECT * FROM nodes ORDER BY node_id").map(\.info)
         }
     }
 
     /// Refuses the node's token from now on; its applications stay.
-    public func revokeNode(_ id: String) async throws(HubError) {
+    package func revokeNode(_ id: String) async throws(HubError) {
         try await write { db in
             try db.execute(sql: "UPDATE nodes SET revoked = 1 WHERE node_id = ?", arguments: [id])
             if db.changesCount == 0 { throw HubError.noSuchNode(id) }
@@ -35,7 +35,7 @@ extension HubStore {
     /// (the next request with it is a 401), and a revoked node is active again. Everything
     /// the node holds or has sent stays: its sequence numbers, applications and changes are
     /// the node's, not the token's, so the node carries on with the new token file.
-    public func rotateNode(_ id: String) async throws(HubError) -> String {
+    package func rotateNode(_ id: String) async throws(HubError) -> String {
         let token = NodeToken.generate()
         let hash = Digest.sha256Hex(token)
         try await write { db in
@@ -46,7 +46,7 @@ extension HubStore {
     }
 
     /// Whether `token` belongs to the registered, not revoked node `id`.
-    public func authenticate(node id: String, token: String) async throws(HubError) -> Bool {
+    package func authenticate(node id: String, token: String) async throws(HubError) -> Bool {
         guard NodeID.isValid(id) else { return false }
         let presented = Digest.sha256Hex(token)
         guard let node = try await read({ db in try NodeRecord.fetch(db, id: id) }) else { return false }

@@ -1,5 +1,5 @@
-public import OneThingModel
-public import OneThingWire
+package import OneThingModel
+package import OneThingWire
 import GRDB
 import OneThingFailpoints
 
@@ -12,7 +12,7 @@ extension HubStore {
     /// acknowledged that a power cut could take back, and the disk is flushed once a batch
     /// instead of once an entry. If the commit fails, no entry of the batch is applied and
     /// none is acknowledged; the node sends them again under the same keys.
-    public func push(
+    package func push(
         node: String, entries: [PushEntry], catalog: HubCatalog, nearDuplicates: NearDuplicateRule, at now: Timestamp
     ) async throws(HubError) -> PushResponse {
         let applier = PushApplier(

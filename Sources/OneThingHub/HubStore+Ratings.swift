@@ -1,10 +1,10 @@
 import GRDB
-public import OneThingWire
+package import OneThingWire
 
 extension HubStore {
     /// Stores a node's ratings of its own applications in one transaction; a rating of an
     /// application the hub does not hold for that node is reported, not stored.
-    public func rate(node: String, _ ratings: [Rating]) async throws(HubError) -> RatingsResponse {
+    package func rate(node: String, _ ratings: [Rating]) async throws(HubError) -> RatingsResponse {
         try await write { db in
             var stored = 0
             var unknown: [String] = []
@@ -28,7 +28,7 @@ extension HubStore {
     }
 
     /// The rating of an application, if the citizen gave one.
-    public func rating(provinceNo: String) async throws(HubError) -> Int? {
+    package func rating(provinceNo: String) async throws(HubError) -> Int? {
         try await read { db in
             try Int.fetchOne(db, sql: "SELECT score FROM ratings WHERE province_no = ?", arguments: [provinceNo])
         }

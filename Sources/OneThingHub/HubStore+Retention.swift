@@ -2,8 +2,8 @@ import GRDB
 import OneThingWire
 
 /// What the hub's retention purge did.
-public struct HubPurgeReport: Sendable, Hashable, Codable {
-    public var applications = 0
+package struct HubPurgeReport: Sendable, Hashable, Codable {
+    package var applications = 0
 }
 
 extension HubStore {
@@ -16,7 +16,7 @@ extension HubStore {
     /// value stays in either file. Applications with an open conflict are left alone.
     /// A purged application takes no new revision and no amendment; its change is not sent
     /// again, and a node never takes empty fields for its own.
-    public func purge(decidedBefore cutoff: String, at time: String) async throws(HubError) -> HubPurgeReport {
+    package func purge(decidedBefore cutoff: String, at time: String) async throws(HubError) -> HubPurgeReport {
         let report = try await write { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             let numbers = try String.fetchAll(

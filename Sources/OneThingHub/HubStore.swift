@@ -6,17 +6,17 @@ import OneThingDatabase
 /// commands (separate processes), opened as `DatabaseFile` opens both stores' files: WAL
 /// with `synchronous=FULL`, foreign keys on, and a busy timeout instead of failing at once
 /// when another process holds the write lock.
-public final class HubStore: HubStorage {
-    public let path: String
+package final class HubStore: HubStorage {
+    package let path: String
     let pool: DatabasePool
 
     /// How long a writer waits for another process's lock before giving up.
-    public static let busyTimeoutSeconds = DatabaseFile.busyTimeoutSeconds
+    package static let busyTimeoutSeconds = DatabaseFile.busyTimeoutSeconds
 
-    public var location: String { path }
+    package var location: String { path }
 
     /// `--db`, else $ONETHING_HUB_DB, else the per-user data file.
-    public static func defaultPath(environment given: [String: String]? = nil) -> String {
+    package static func defaultPath(environment given: [String: String]? = nil) -> String {
         let environment = given ?? ProcessInfo.processInfo.environment
         if let path = environment["ONETHING_HUB_DB"], !path.isEmpty { return path }
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return data + "/onething/hub.sqlite" }
@@ -32,7 +32,7 @@ public final class HubStore: HubStorage {
     /// Opens (creating it 0600 when missing) and migrates the database at `path`. A file
     /// that is not a database, is damaged, comes from a newer version or cannot be written
     /// is left untouched.
-    public static func open(path: String) throws(HubError) -> HubStore {
+    package static func open(path: String) throws(HubError) -> HubStore {
         do {
             return HubStore(path: path, pool: try file(path).openPool())
         } catch {
@@ -64,7 +64,7 @@ public final class HubStore: HubStorage {
     }
 
     /// The value of a PRAGMA on the writing connection (for checks and tests).
-    public func pragma(_ name: String) async throws(HubError) -> String? {
+    package func pragma(_ name: String) async throws(HubError) -> String? {
         guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
         do {
             return try await pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }

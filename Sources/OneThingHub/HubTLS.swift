@@ -1,5 +1,5 @@
 import Foundation
-public import HummingbirdCore
+package import HummingbirdCore
 import HummingbirdTLS
 import NIOSSL
 import OneThingWire
@@ -8,13 +8,13 @@ import OneThingWire
 /// certificate authority whose client certificates it requires (mutual TLS). Loaded and
 /// checked once at start-up, so that a bad file stops the hub with a clear message before
 /// it listens. Messages name files and options, never what a key file holds.
-public struct HubTLS: Sendable {
+package struct HubTLS: Sendable {
     /// Hummingbird's server builder: HTTP/1.1 inside TLS.
-    public let server: HTTPServerBuilder
+    package let server: HTTPServerBuilder
     /// Whether a client must present a certificate signed by the client CA.
-    public let requiresClientCertificates: Bool
+    package let requiresClientCertificates: Bool
 
-    public static func load(certificate: String, key: String, clientCA: String?) throws(HubError) -> HubTLS {
+    package static func load(certificate: String, key: String, clientCA: String?) throws(HubError) -> HubTLS {
         try PrivateKeyFile.check(key, option: "--tls-key")
         let chain = try certificates(certificate, option: "--tls-cert", what: "the hub's certificate")
         let privateKey: NIOSSLPrivateKey

@@ -1,6 +1,6 @@
 /// Node ids as the protocol allows them: `^[a-z0-9][a-z0-9._-]{0,63}$`.
-public enum NodeID {
-    public static func isValid(_ id: String) -> Bool {
+package enum NodeID {
+    package static func isValid(_ id: String) -> Bool {
         let bytes = Array(id.utf8)
         guard (1...64).contains(bytes.count) else { return false }
         func lowerOrDigit(_ b: UInt8) -> Bool {

@@ -2,8 +2,8 @@ import GRDB
 
 /// Province numbers (受理编号): "FJ" and ten digits from a counter in the database, so they
 /// never depend on a clock and never repeat.
-public enum ProvinceNumber {
-    public static let prefix = "FJ"
+package enum ProvinceNumber {
+    package static let prefix = "FJ"
 
     static func format(_ value: Int64) -> String {
         let digits = String(value)
@@ -11,7 +11,7 @@ public enum ProvinceNumber {
     }
 
     /// `^FJ[0-9]{10}$`.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         return bytes.count == 12 && text.hasPrefix(prefix)
             && bytes.dropFirst(2).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }

@@ -6,8 +6,8 @@ import Synchronization
 /// the hub still applies it (safe, the keys make it exactly-once, but wasted). Past the
 /// limit a push is answered at once with 503 and `Retry-After`: the node waits that long
 /// and tries again within its retry budget, or at its next cron run.
-public final class PushAdmission: Sendable {
-    public static let defaultLimit = 8
+package final class PushAdmission: Sendable {
+    package static let defaultLimit = 8
 
     private struct State {
         var active = 0
@@ -15,15 +15,15 @@ public final class PushAdmission: Sendable {
         var averageSeconds = 0.1
     }
 
-    public let limit: Int
+    package let limit: Int
     private let state = Mutex(State())
 
-    public init(limit: Int = PushAdmission.defaultLimit) {
+    package init(limit: Int = PushAdmission.defaultLimit) {
         self.limit = max(1, limit)
     }
 
     /// Takes a place, or returns nil (with the seconds to wait) when all are taken.
-    public func enter() -> Result<Ticket, Busy> {
+    package func enter() -> Result<Ticket, Busy> {
         state.withLock { state in
             guard state.active < limit else {
                 // About one to two pushes' time (by then most places have turned over; the
@@ -38,7 +38,7 @@ public final class PushAdmission: Sendable {
     }
 
     /// Pushes being worked on now.
-    public var active: Int { state.withLock { $0.active } }
+    package var active: Int { state.withLock { $0.active } }
 
     fileprivate func leave(started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
@@ -50,14 +50,14 @@ public final class PushAdmission: Sendable {
     }
 
     /// A place taken; `leave()` gives it back (once).
-    public struct Ticket: Sendable {
+    package struct Ticket: Sendable {
         fileprivate let admission: PushAdmission
         fileprivate let started: ContinuousClock.Instant
 
-        public func leave() { admission.leave(started: started) }
+        package func leave() { admission.leave(started: started) }
     }
 
-    public struct Busy: Error, Sendable {
-        public let retryAfterSeconds: Int
+    package struct Busy: Error, Sendable {
+        package let retryAfterSeconds: Int
     }
 }

@@ -1,6 +1,6 @@
 import OneThingModel
 import OneThingStore
-public import OneThingTerminal
+package import OneThingTerminal
 
 /// Styles of the screen, readable on a Linux console's 16 colours.
 enum Look {
@@ -19,11 +19,11 @@ enum Look {
 
 extension KioskApp {
     /// The smallest screen the layout is made for.
-    public static let minimumSize = (width: 80, height: 24)
+    package static let minimumSize = (width: 80, height: 24)
 
     /// Draws the current state into `buffer` (blank, of the terminal's size); returns where
     /// the cursor goes (nil: hidden).
-    public func render(into buffer: inout Buffer) -> (x: Int, y: Int)? {
+    package func render(into buffer: inout Buffer) -> (x: Int, y: Int)? {
         guard buffer.width >= Self.minimumSize.width, buffer.height >= Self.minimumSize.height else {
             buffer.put(text(zh: "终端太小：需要至少 80x24。", en: "The terminal is too small: 80x24 at least."), x: 0, y: 0, style: Look.notice)
             return nil

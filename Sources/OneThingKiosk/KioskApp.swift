@@ -1,20 +1,20 @@
-public import OneThingModel
-public import OneThingStore
-public import OneThingTerminal
+package import OneThingModel
+package import OneThingStore
+package import OneThingTerminal
 
 /// The intake screen's logic: a key in, the next state out; `render` draws the state into a
 /// cell buffer. No terminal I/O here (see `KioskLoop`), so every screen can be tested in
 /// memory and every key as a state transition.
-public final class KioskApp {
+package final class KioskApp {
     let env: KioskEnvironment
-    public internal(set) var screen: Screen = .signIn
-    public internal(set) var language: Language = .zh
+    package internal(set) var screen: Screen = .signIn
+    package internal(set) var language: Language = .zh
     /// The signed-in operator.
-    public internal(set) var signedIn: OperatorInfo?
+    package internal(set) var signedIn: OperatorInfo?
     /// One line for the clerk (what happened, what to do next); cleared by the next key.
-    public internal(set) var notice: String?
+    package internal(set) var notice: String?
     /// Set when the clerk asks to quit (Ctrl-Q on the sign-in screen).
-    public internal(set) var wantsToQuit = false
+    package internal(set) var wantsToQuit = false
 
     var signIn = SignInState()
     var menuCursor = 0
@@ -33,13 +33,13 @@ public final class KioskApp {
     var status: QueueStatus?
     var secondsSinceStatus = Double.infinity
 
-    public init(environment: KioskEnvironment) {
+    package init(environment: KioskEnvironment) {
         env = environment
         refreshStatus()
     }
 
     /// One key from the clerk.
-    public func handle(_ key: Key) {
+    package func handle(_ key: Key) {
         notice = nil
         if key == .function(2) {
             language = language.other
@@ -63,7 +63,7 @@ public final class KioskApp {
 
     /// Time passing without a key: refreshes the status line now and then, and after the
     /// idle timeout signs out and clears the last applicant's data (the draft stays saved).
-    public func tick(idleSeconds: Double, elapsed: Double) {
+    package func tick(idleSeconds: Double, elapsed: Double) {
         secondsSinceStatus += elapsed
         if secondsSinceStatus >= 5 { refreshStatus() }
         if signedIn != nil, idleSeconds >= env.idleTimeoutSeconds {

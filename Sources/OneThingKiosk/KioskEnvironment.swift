@@ -1,24 +1,24 @@
-public import OneThingModel
-public import OneThingStore
+package import OneThingModel
+package import OneThingStore
 
 /// What the kiosk works with: the node's store, the catalogue and region, and clocks. Real
 /// parts in production and in tests (a real SQLite file); the wall clock is injected so a
 /// test states its moment, and idle time arrives through `tick`, so a test moves it without
 /// waiting.
-public struct KioskEnvironment: Sendable {
-    public var store: NodeStore
-    public var catalog: Catalog
-    public var region: Region
+package struct KioskEnvironment: Sendable {
+    package var store: NodeStore
+    package var catalog: Catalog
+    package var region: Region
     /// The wall clock: filing, draft and audit times, and the moment fields are checked
     /// against ("not in the future", "at most six months old").
-    public var clock: WallClock
+    package var clock: WallClock
     /// Seconds without a key before the screen signs out and clears the applicant's data.
-    public var idleTimeoutSeconds: Double
+    package var idleTimeoutSeconds: Double
     /// Where `P` on the receipt writes: a directory for receipt files (created 0600), or a
     /// printer device such as /dev/usb/lp0.
-    public var receiptTarget: ReceiptTarget
+    package var receiptTarget: ReceiptTarget
 
-    public init(
+    package init(
         store: NodeStore, catalog: Catalog, region: Region, clock: WallClock,
         idleTimeoutSeconds: Double = 300, receiptTarget: ReceiptTarget
     ) {
@@ -31,7 +31,7 @@ public struct KioskEnvironment: Sendable {
     }
 }
 
-public enum ReceiptTarget: Sendable, Hashable {
+package enum ReceiptTarget: Sendable, Hashable {
     case directory(String)
     case printer(String)
 }

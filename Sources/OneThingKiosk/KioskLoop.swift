@@ -1,11 +1,11 @@
 import Foundation
-public import OneThingTerminal
+package import OneThingTerminal
 
 /// Runs the kiosk on the real terminal until the clerk quits: keys in, frames out (only the
 /// changed cells), the idle timeout counted on the monotonic clock. The terminal is
 /// restored however this ends (return, thrown error, SIGINT/SIGTERM via `TerminalGuard`).
-public enum KioskLoop {
-    public static func run(_ app: KioskApp, terminal: ANSITerminal) {
+package enum KioskLoop {
+    package static func run(_ app: KioskApp, terminal: ANSITerminal) {
         defer { terminal.restore() }
         let renderer = Renderer(backend: terminal)
         let clock = ContinuousClock()
@@ -28,7 +28,7 @@ public enum KioskLoop {
 
     /// One frame: a blank buffer of the terminal's size, the app's drawing, the diff written.
     @discardableResult
-    public static func draw(_ app: KioskApp, renderer: Renderer, size: (width: Int, height: Int)) -> Int {
+    package static func draw(_ app: KioskApp, renderer: Renderer, size: (width: Int, height: Int)) -> Int {
         var frame = Buffer(width: max(1, size.width), height: max(1, size.height))
         let cursor = app.render(into: &frame)
         return renderer.draw(frame, cursor: cursor)

@@ -3,7 +3,7 @@ import OneThingStore
 
 /// Everything the screen shows, as values: `KioskApp.handle` turns a key into the next
 /// state, `KioskApp.render` draws it. Tests drive keys and read the state.
-public enum Screen: Sendable, Hashable {
+package enum Screen: Sendable, Hashable {
     case signIn
     case draftOffer
     case menu

@@ -1,8 +1,8 @@
-public import OneThingModel
+package import OneThingModel
 
 /// The kiosk speaks the catalogue's two languages; F2 switches.
 extension Language {
-    public var other: Language { self == .zh ? .en : .zh }
+    package var other: Language { self == .zh ? .en : .zh }
 
     func pick(_ text: LocalizedText) -> String {
         text.text(self)

@@ -2,14 +2,14 @@
 /// application as a whole: items, bundle) and the English sentence, with the named
 /// arguments a message in another language needs (field ids, item codes, limits; never a
 /// value the applicant gave). JSON (`--json`) carries the code, the field and the message.
-public struct FieldProblem: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    public var code: ProblemCode
+package struct FieldProblem: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    package var code: ProblemCode
     /// The field id, or nil for a problem with the application as a whole (items, bundle).
-    public var field: String?
-    public var message: String
-    public var arguments: [String: String] = [:]
+    package var field: String?
+    package var message: String
+    package var arguments: [String: String] = [:]
 
-    public init(_ code: ProblemCode, field: String?, message: String, arguments: [String: String] = [:]) {
+    package init(_ code: ProblemCode, field: String?, message: String, arguments: [String: String] = [:]) {
         self.code = code
         self.field = field
         self.message = message
@@ -17,17 +17,17 @@ public struct FieldProblem: Error, Sendable, Hashable, Codable, CustomStringConv
     }
 
     /// A value's problem, on the field that holds the value.
-    public init(field: String?, problem: ValueProblem) {
+    package init(field: String?, problem: ValueProblem) {
         self.init(problem.code, field: field, message: problem.message, arguments: problem.arguments)
     }
 
     /// A sentence without a code of its own (`ProblemCode.unclassified`): a command-line
     /// tool's remark on its input. Problems of the model, the stores and the hub have codes.
-    public init(field: String?, message: String) {
+    package init(field: String?, message: String) {
         self.init(.unclassified, field: field, message: message)
     }
 
-    public var description: String {
+    package var description: String {
         field.map { "\($0): \(message)" } ?? message
     }
 

@@ -1,33 +1,33 @@
 /// Everything the model refuses, with messages an operator can act on. No message holds an
 /// applicant's value: problems name the field and the rule, never what was typed.
-public struct ModelError: CodedError, Hashable {
-    public struct Code: ErrorCode {
-        public let rawValue: String
+package struct ModelError: CodedError, Hashable {
+    package struct Code: ErrorCode {
+        package let rawValue: String
 
         init(_ rawValue: String) { self.rawValue = rawValue }
 
         /// A catalogue has problems (`catalogProblems`); each names its file and place.
-        public static let invalidCatalog = Code("model.invalid_catalog")
+        package static let invalidCatalog = Code("model.invalid_catalog")
         /// A catalogue file or directory cannot be read (`path`, `reason`).
-        public static let catalogUnreadable = Code("model.catalog_unreadable")
+        package static let catalogUnreadable = Code("model.catalog_unreadable")
         /// An application was refused (`fieldProblems`): one problem per field or form rule.
-        public static let invalidApplication = Code("model.invalid_application")
+        package static let invalidApplication = Code("model.invalid_application")
 
         /// Every code above, for tables and their tests.
-        public static let all: [Code] = [.invalidCatalog, .catalogUnreadable, .invalidApplication]
+        package static let all: [Code] = [.invalidCatalog, .catalogUnreadable, .invalidApplication]
     }
 
-    public var code: Code
+    package var code: Code
     /// What is wrong with the catalogue (`invalidCatalog`).
-    public var catalogProblems: [CatalogProblem]
+    package var catalogProblems: [CatalogProblem]
     /// What is wrong with the application (`invalidApplication`).
-    public var fieldProblems: [FieldProblem]
+    package var fieldProblems: [FieldProblem]
     /// The catalogue file or directory (`catalogUnreadable`).
-    public var path: String?
+    package var path: String?
     /// Why it cannot be read, in words (`catalogUnreadable`).
-    public var reason: String?
+    package var reason: String?
 
-    public init(
+    package init(
         _ code: Code, catalogProblems: [CatalogProblem] = [], fieldProblems: [FieldProblem] = [], path: String? = nil,
         reason: String? = nil
     ) {
@@ -38,20 +38,20 @@ public struct ModelError: CodedError, Hashable {
         self.reason = reason
     }
 
-    public static func invalidCatalog(_ problems: [CatalogProblem]) -> ModelError {
+    package static func invalidCatalog(_ problems: [CatalogProblem]) -> ModelError {
         ModelError(.invalidCatalog, catalogProblems: problems)
     }
 
-    public static func catalogUnreadable(path: String, reason: String) -> ModelError {
+    package static func catalogUnreadable(path: String, reason: String) -> ModelError {
         ModelError(.catalogUnreadable, path: path, reason: reason)
     }
 
-    public static func invalidApplication(_ problems: [FieldProblem]) -> ModelError {
+    package static func invalidApplication(_ problems: [FieldProblem]) -> ModelError {
         ModelError(.invalidApplication, fieldProblems: problems)
     }
 
     /// One line per problem.
-    public var lines: [String] {
+    package var lines: [String] {
         switch code {
         case .invalidCatalog: catalogProblems.map(\.description)
         case .catalogUnreadable:
@@ -60,5 +60,5 @@ public struct ModelError: CodedError, Hashable {
         }
     }
 
-    public var message: String { lines.joined(separator: "\n") }
+    package var message: String { lines.joined(separator: "\n") }
 }

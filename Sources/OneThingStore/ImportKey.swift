@@ -1,14 +1,14 @@
 import Foundation
-public import OneThingModel
+package import OneThingModel
 import OneThingWire
 
 /// One line of an import (`apply --ndjson`): its idempotency key and the application's
 /// fields (the line without `_source_id`).
-public struct ImportLine: Sendable, Hashable {
-    public var key: String
-    public var inputs: [String: FieldInput]
+package struct ImportLine: Sendable, Hashable {
+    package var key: String
+    package var inputs: [String: FieldInput]
     /// True when the key comes from the line's `_source_id`, false when from its content.
-    public var fromSourceID: Bool
+    package var fromSourceID: Bool
 }
 
 /// The idempotency key of an import line, stored with the application it files (schema
@@ -24,11 +24,11 @@ public struct ImportLine: Sendable, Hashable {
 ///   difference; identical lines in one file are one application.
 ///
 /// Neither key holds a value in clear.
-public enum ImportKey {
-    public static let sourceIDField = "_source_id"
+package enum ImportKey {
+    package static let sourceIDField = "_source_id"
     static let version = "onething-import-v1"
 
-    public static func line(
+    package static func line(
         _ inputs: [String: FieldInput], bundle code: String, items requested: [String]?, catalog: Catalog, region: Region,
         now: CivilDateTime
     ) -> Result<ImportLine, FieldProblem> {

@@ -1,17 +1,17 @@
 import GRDB
-public import OneThingModel
+package import OneThingModel
 
 /// One line of the audit log.
-public struct AuditEntry: Sendable, Hashable, Codable {
-    public var seq: Int64
-    public var at: String
+package struct AuditEntry: Sendable, Hashable, Codable {
+    package var seq: Int64
+    package var at: String
     /// The operator id at the kiosk, or `cli:USER` / `sync` for commands.
-    public var actor: String
+    package var actor: String
     /// filed, viewed, amended, resolved, purged, searched, exported...
-    public var action: String
-    public var applicationId: String?
+    package var action: String
+    package var applicationId: String?
     /// Ids and field names only: never an applicant's values.
-    public var detail: String?
+    package var detail: String?
 
     enum CodingKeys: String, CodingKey {
         case seq, at, actor, action
@@ -23,7 +23,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 extension NodeStore {
     /// Appends to the audit log (append-only: the database refuses to change or delete a
     /// line). `detail` must not carry applicant values: ids, field names and counts only.
-    public func audit(_ action: String, actor: String, applicationId: String? = nil, detail: String? = nil, at time: Timestamp)
+    package func audit(_ action: String, actor: String, applicationId: String? = nil, detail: String? = nil, at time: Timestamp)
         throws(StoreError)
     {
         try write { db in try Self.audit(action, actor: actor, applicationId: applicationId, detail: detail, at: time, db) }
@@ -37,7 +37,7 @@ extension NodeStore {
     }
 
     /// The audit log, oldest first (of one application, or all), at most `limit` lines.
-    public func auditLog(applicationId: String? = nil, limit: Int = 1000) throws(StoreError) -> [AuditEntry] {
+    package func auditLog(applicationId: String? = nil, limit: Int = 1000) throws(StoreError) -> [AuditEntry] {
         try read { db in
             try AuditRow.fetchAll(
                 db,

@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
-public import OneThingModel
+package import OneThingModel
 import OneThingWire
 
 extension NodeStore {
     /// Keeps a catalogue the hub published (already checked by the caller).
-    public func saveCatalog(version: String, files: [CatalogFile]) throws(StoreError) {
+    package func saveCatalog(version: String, files: [CatalogFile]) throws(StoreError) {
         let json = StoredFields.encode(files)
         try write { db in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(received_seq) FROM catalog_updates") ?? 0) + 1
@@ -21,7 +21,7 @@ extension NodeStore {
     /// Keeps the files of a catalogue this node works with, once per version, so that its
     /// applications are checked under it after the node moves on (a read-only database
     /// keeps nothing and says nothing).
-    public func rememberCatalog(version: String, files: [CatalogFile]) throws(StoreError) {
+    package func rememberCatalog(version: String, files: [CatalogFile]) throws(StoreError) {
         guard !isReadOnly else { return }
         // Every command opens the catalogue in use: a look-up, and a write only the first time.
         let known = try read { db in
@@ -40,7 +40,7 @@ extension NodeStore {
     /// nil when it never had it (or it no longer passes the checker); the built-in one when
     /// the version is its own (see `FiledUnder`). Checked again as it is loaded; files that
     /// no longer read as JSON are a damaged row.
-    public func catalog(version: String) throws(StoreError) -> Catalog? {
+    package func catalog(version: String) throws(StoreError) -> Catalog? {
         if let builtIn = CatalogLoader.builtIn, builtIn.version == version { return builtIn }
         guard let files = try read({ db in try Self.keptCatalogFiles(version: version, db) }) else { return nil }
         return try? CatalogLoader.load(files: files, today: CivilDate.latestChecked)
@@ -59,14 +59,14 @@ extension NodeStore {
     }
 
     /// The catalogue most recently received from the hub, if any.
-    public func latestCatalog() throws(StoreError) -> (version: String, files: [CatalogFile])? {
+    package func latestCatalog() throws(StoreError) -> (version: String, files: [CatalogFile])? {
         try receivedCatalogs(limit: 1).first
     }
 
     /// The catalogues received from the hub, newest first (at most `limit`), so that a node
     /// can fall back to an older one it received when a newer one is unusable here. A stored
     /// row that cannot be read is skipped, as an unusable catalogue would be.
-    public func receivedCatalogs(limit: Int = 20) throws(StoreError) -> [(version: String, files: [CatalogFile])] {
+    package func receivedCatalogs(limit: Int = 20) throws(StoreError) -> [(version: String, files: [CatalogFile])] {
         try read { db in
             try CatalogUpdateRow.fetchAll(
                 db, sql: "SELECT * FROM catalog_updates ORDER BY received_seq DESC LIMIT ?", arguments: [limit]

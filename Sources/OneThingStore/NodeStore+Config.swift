@@ -2,7 +2,7 @@ import GRDB
 
 extension NodeStore {
     /// The node's identity and hub, or nil before `onething init`.
-    public func nodeConfig() throws(StoreError) -> NodeConfig? {
+    package func nodeConfig() throws(StoreError) -> NodeConfig? {
         try read { db in
             var values: [String: String] = [:]
             for setting in try SettingRow.fetchAll(db, sql: "SELECT * FROM node_config") { values[setting.key] = setting.value }
@@ -15,7 +15,7 @@ extension NodeStore {
 
     /// Stores the node's identity and hub in one transaction. Changing the node id once
     /// entries have left the node would orphan them on the hub, so that is refused.
-    public func saveNodeConfig(_ config: NodeConfig) throws(StoreError) -> NodeConfigChange {
+    package func saveNodeConfig(_ config: NodeConfig) throws(StoreError) -> NodeConfigChange {
         try write { db in
             let current = try String.fetchOne(db, sql: "SELECT value FROM node_config WHERE key = 'node_id'")
             if let current, current != config.nodeId {
@@ -36,7 +36,7 @@ extension NodeStore {
     }
 }
 
-public enum NodeConfigChange: Sendable, Hashable {
+package enum NodeConfigChange: Sendable, Hashable {
     case created
     case updated
     case refusedNodeIdChange(current: String)

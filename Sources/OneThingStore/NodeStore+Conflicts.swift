@@ -1,23 +1,23 @@
 import GRDB
-public import OneThingModel
+package import OneThingModel
 
 /// One conflict record: a field changed differently here and on the hub.
-public struct ConflictRecord: Sendable, Hashable, Codable {
-    public var applicationId: String
-    public var provinceNo: String?
-    public var field: String
-    public var base: String?
-    public var local: String?
-    public var hub: String?
-    public var hubRevision: Int
+package struct ConflictRecord: Sendable, Hashable, Codable {
+    package var applicationId: String
+    package var provinceNo: String?
+    package var field: String
+    package var base: String?
+    package var local: String?
+    package var hub: String?
+    package var hubRevision: Int
     /// `push` (the hub found it merging a stale revision) or `pull` (found here).
-    public var detected: String
-    public var state: String
+    package var detected: String
+    package var state: String
     /// `local`, `hub` or `value` once resolved.
-    public var resolution: String?
-    public var resolvedRevision: Int?
+    package var resolution: String?
+    package var resolvedRevision: Int?
 
-    public var conflict: FieldConflict { FieldConflict(field: field, base: base, local: local, hub: hub) }
+    package var conflict: FieldConflict { FieldConflict(field: field, base: base, local: local, hub: hub) }
 
     enum CodingKeys: String, CodingKey {
         case applicationId = "application_id"
@@ -29,7 +29,7 @@ public struct ConflictRecord: Sendable, Hashable, Codable {
     }
 
     /// Every key written (null when unknown), so that scripts always find them.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(applicationId, forKey: .applicationId)
         try c.encode(provinceNo, forKey: .provinceNo)
@@ -46,11 +46,11 @@ public struct ConflictRecord: Sendable, Hashable, Codable {
 }
 
 /// One line of an application's history (field ids only).
-public struct ApplicationEvent: Sendable, Hashable, Codable {
-    public var kind: String
-    public var revision: Int?
-    public var hubRevision: Int?
-    public var fields: [String]
+package struct ApplicationEvent: Sendable, Hashable, Codable {
+    package var kind: String
+    package var revision: Int?
+    package var hubRevision: Int?
+    package var fields: [String]
 
     enum CodingKeys: String, CodingKey {
         case kind, revision
@@ -62,7 +62,7 @@ public struct ApplicationEvent: Sendable, Hashable, Codable {
 extension NodeStore {
     /// Conflicts, oldest first: the open ones (or all with `includeResolved`), of one
     /// application or of all.
-    public func conflicts(applicationId: String? = nil, includeResolved: Bool = false) throws(StoreError) -> [ConflictRecord] {
+    package func conflicts(applicationId: String? = nil, includeResolved: Bool = false) throws(StoreError) -> [ConflictRecord] {
         try read { db in
             try ConflictRow.fetchAll(
                 db,
@@ -77,12 +77,12 @@ extension NodeStore {
     }
 
     /// How many conflicts wait for a decision.
-    public func openConflictCount() throws(StoreError) -> Int {
+    package func openConflictCount() throws(StoreError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conflicts WHERE state = 'open'") ?? 0 }
     }
 
     /// The application's history, oldest first.
-    public func events(applicationId: String) throws(StoreError) -> [ApplicationEvent] {
+    package func events(applicationId: String) throws(StoreError) -> [ApplicationEvent] {
         try read { db in
             try EventRow.fetchAll(
                 db, sql: "SELECT * FROM application_events WHERE application_id = ? ORDER BY id", arguments: [applicationId]
@@ -92,7 +92,7 @@ extension NodeStore {
 
     /// Applications filed here for the same person and event as `fields` would be: the
     /// warning before filing (exact, or within a few days).
-    public func possibleDuplicates(bundle: BundleDefinition, fields: [String: String]) throws(StoreError) -> [LocalDuplicate] {
+    package func possibleDuplicates(bundle: BundleDefinition, fields: [String: String]) throws(StoreError) -> [LocalDuplicate] {
         try read { db in
             guard let key = try PersonKeys.key(bundle: bundle, fields: fields, db) else { return [] }
             return try Self.localDuplicates(of: key, db)

@@ -1,19 +1,19 @@
 import GRDB
-public import OneThingModel
+package import OneThingModel
 
 /// One delivery from the hospital's records, as imported (`RecordSource.delivery`): what a
 /// form whose bundle declares a `delivery` prefill (the birth form) can be filled from.
-public struct Delivery: Sendable, Hashable, Codable {
-    public var id: Int64?
-    public var motherName: String
-    public var motherIdNumber: String
-    public var birthTime: String
-    public var newbornSex: String
-    public var birthWeightG: String
-    public var birthLengthCm: String
-    public var gestationalWeeks: String
+package struct Delivery: Sendable, Hashable, Codable {
+    package var id: Int64?
+    package var motherName: String
+    package var motherIdNumber: String
+    package var birthTime: String
+    package var newbornSex: String
+    package var birthWeightG: String
+    package var birthLengthCm: String
+    package var gestationalWeeks: String
 
-    public init(
+    package init(
         id: Int64? = nil, motherName: String, motherIdNumber: String, birthTime: String, newbornSex: String,
         birthWeightG: String, birthLengthCm: String, gestationalWeeks: String
     ) {
@@ -29,7 +29,7 @@ public struct Delivery: Sendable, Hashable, Codable {
 
     /// The record's fields (`RecordSource.delivery.fields`) and their values; the bundle's
     /// `prefill` says which form field each fills.
-    public var record: [String: String] {
+    package var record: [String: String] {
         [
             "mother_name": motherName, "mother_id_number": motherIdNumber, "birth_time": birthTime,
             "newborn_sex": newbornSex, "birth_weight_g": birthWeightG, "birth_length_cm": birthLengthCm,
@@ -38,7 +38,7 @@ public struct Delivery: Sendable, Hashable, Codable {
     }
 
     /// A delivery from its record's fields (a missing one is empty).
-    public init(id: Int64? = nil, record: [String: String]) {
+    package init(id: Int64? = nil, record: [String: String]) {
         self.init(
             id: id, motherName: record["mother_name"] ?? "", motherIdNumber: record["mother_id_number"] ?? "",
             birthTime: record["birth_time"] ?? "", newbornSex: record["newborn_sex"] ?? "",
@@ -51,7 +51,7 @@ extension NodeStore {
     /// Imports checked delivery records in ONE transaction; a record already known (same
     /// mother and birth time) is updated. Returns how many were new.
     @discardableResult
-    public func importDeliveries(_ deliveries: [Delivery], at time: Timestamp) throws(StoreError) -> Int {
+    package func importDeliveries(_ deliveries: [Delivery], at time: Timestamp) throws(StoreError) -> Int {
         try write { db in
             let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") ?? 0
             for d in deliveries {
@@ -73,14 +73,14 @@ extension NodeStore {
     }
 
     /// The latest deliveries, newest birth first.
-    public func deliveries(limit: Int = 50) throws(StoreError) -> [Delivery] {
+    package func deliveries(limit: Int = 50) throws(StoreError) -> [Delivery] {
         try read { db in
             try DeliveryRow.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY birth_time DESC, id DESC LIMIT ?", arguments: [limit])
                 .map(\.delivery)
         }
     }
 
-    public func delivery(id: Int64) throws(StoreError) -> Delivery? {
+    package func delivery(id: Int64) throws(StoreError) -> Delivery? {
         try read { db in try DeliveryRow.fetchOne(db, sql: "SELECT * FROM deliveries WHERE id = ?", arguments: [id])?.delivery }
     }
 }

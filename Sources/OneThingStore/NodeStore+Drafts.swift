@@ -1,20 +1,20 @@
 import Foundation
 import GRDB
-public import OneThingModel
-public import OneThingWire
+package import OneThingModel
+package import OneThingWire
 
 /// An unfinished application at the kiosk: what the clerk has typed so far.
-public struct Draft: Sendable, Hashable {
-    public var operatorId: String
-    public var bundle: String
-    public var items: [String]
-    public var fields: [String: String]
+package struct Draft: Sendable, Hashable {
+    package var operatorId: String
+    package var bundle: String
+    package var items: [String]
+    package var fields: [String: String]
     /// The field the clerk was on.
-    public var focus: String?
-    public var deliveryId: Int64?
-    public var updatedAt: Timestamp
+    package var focus: String?
+    package var deliveryId: Int64?
+    package var updatedAt: Timestamp
 
-    public init(
+    package init(
         operatorId: String, bundle: String, items: [String], fields: [String: String], focus: String?,
         deliveryId: Int64? = nil, updatedAt: Timestamp
     ) {
@@ -31,7 +31,7 @@ public struct Draft: Sendable, Hashable {
 extension NodeStore {
     /// Saves the operator's draft (one per operator), durably: a crash or power cut after
     /// this loses nothing of it.
-    public func saveDraft(_ draft: Draft) throws(StoreError) {
+    package func saveDraft(_ draft: Draft) throws(StoreError) {
         try write { db in
             try db.cachedStatement(sql: """
                     INSERT INTO drafts (operator_id, bundle, items, fields, focus, delivery_id, updated_at)
@@ -46,27 +46,27 @@ extension NodeStore {
         }
     }
 
-    public func draft(operatorId: String) throws(StoreError) -> Draft? {
+    package func draft(operatorId: String) throws(StoreError) -> Draft? {
         try read { db in
             try DraftRow.fetchOne(db, sql: "SELECT * FROM drafts WHERE operator_id = ?", arguments: [operatorId])?.draft
         }
     }
 
-    public func discardDraft(operatorId: String) throws(StoreError) {
+    package func discardDraft(operatorId: String) throws(StoreError) {
         try write { db in try db.execute(sql: "DELETE FROM drafts WHERE operator_id = ?", arguments: [operatorId]) }
     }
 
     /// Files the application and removes the operator's draft in ONE transaction: the
     /// receipt is shown only after both are on disk, and a crash in between leaves either
     /// the draft or the filed application, never both nor neither.
-    public func fileFromDraft(
+    package func fileFromDraft(
         _ application: ValidatedApplication, operatorId: String, filedAt: Timestamp
     ) throws(StoreError) -> FiledApplication {
         try file(application, operatorId: operatorId, filedAt: filedAt, discardingDraftOf: operatorId)
     }
 
     /// Records the citizen's satisfaction rating (好差评) of an application, 1 to 5.
-    public func rate(applicationId: String, score: Int, operatorId: String?, at time: Timestamp) throws(StoreError) {
+    package func rate(applicationId: String, score: Int, operatorId: String?, at time: Timestamp) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: """
@@ -79,7 +79,7 @@ extension NodeStore {
 
     /// Ratings not yet sent, of applications the hub has accepted (they have a province
     /// number), oldest first.
-    public func unsentRatings(limit: Int) throws(StoreError) -> [Rating] {
+    package func unsentRatings(limit: Int) throws(StoreError) -> [Rating] {
         try read { db in
             try RatingRow.fetchAll(
                 db,
@@ -92,7 +92,7 @@ extension NodeStore {
         }
     }
 
-    public func markRatingsSent(_ applicationIds: [String]) throws(StoreError) {
+    package func markRatingsSent(_ applicationIds: [String]) throws(StoreError) {
         guard !applicationIds.isEmpty else { return }
         try write { db in
             try db.execute(

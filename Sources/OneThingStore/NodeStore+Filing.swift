@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import OneThingDatabase
 import OneThingFailpoints
-public import OneThingModel
+package import OneThingModel
 import OneThingWire
 
 extension NodeStore {
@@ -11,7 +11,7 @@ extension NodeStore {
     /// entry (node sequence number, idempotency key, payload and its SHA-256) in ONE
     /// transaction. When this returns, the application is on disk (`synchronous=FULL`).
     @discardableResult
-    public func file(
+    package func file(
         _ validated: ValidatedApplication, operatorId: String? = nil, filedAt: Timestamp, discardingDraftOf draftOwner: String? = nil
     ) throws(StoreError) -> FiledApplication {
         try write { db in
@@ -137,17 +137,17 @@ enum Hex {
 
 /// Application ids: `OT-` and ten Crockford base-32 characters (50 random bits), easy to
 /// read out over a counter and free of personal data.
-public enum ApplicationID {
+package enum ApplicationID {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
-    public static func generate() -> String {
+    package static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         let bits = generator.next() as UInt64
         let chars = (0..<10).map { alphabet[Int((bits >> (UInt64($0) * 5)) & 31)] }
         return "OT-" + String(chars)
     }
 
-    public static func isWellFormed(_ s: String) -> Bool {
+    package static func isWellFormed(_ s: String) -> Bool {
         s.count == 13 && s.hasPrefix("OT-") && s.dropFirst(3).allSatisfy { alphabet.contains($0) }
     }
 }

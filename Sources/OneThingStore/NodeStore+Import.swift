@@ -1,8 +1,8 @@
 import GRDB
-public import OneThingModel
+package import OneThingModel
 
 /// What filing one line of an import did.
-public enum ImportFiling: Sendable, Hashable {
+package enum ImportFiling: Sendable, Hashable {
     /// The line was filed now.
     case filed(FiledApplication)
     /// An application with the line's import key was stored before (an earlier run of the
@@ -13,7 +13,7 @@ public enum ImportFiling: Sendable, Hashable {
 extension NodeStore {
     /// The application filed from an import line with this key, if any (schema v6: the key
     /// is unique among applications).
-    public func applicationID(importKey: String) throws(StoreError) -> String? {
+    package func applicationID(importKey: String) throws(StoreError) -> String? {
         try read { db in try Self.applicationID(importKey: importKey, db) }
     }
 
@@ -21,7 +21,7 @@ extension NodeStore {
     /// transaction with everything `file` stores: a run killed after the commit finds the
     /// key on the next run. A key already stored (by an earlier run, or by another import
     /// that got there first) answers with that application's id and files nothing.
-    public func file(
+    package func file(
         _ validated: ValidatedApplication, importKey: String, operatorId: String? = nil, filedAt: Timestamp
     ) throws(StoreError) -> ImportFiling {
         try write { db in

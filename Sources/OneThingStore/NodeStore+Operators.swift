@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
-public import OneThingModel
+package import OneThingModel
 
 /// A clerk who signs in at the kiosk.
-public struct OperatorInfo: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String
-    public var locked: Bool
-    public var failedAttempts: Int
-    public var active: Bool
+package struct OperatorInfo: Sendable, Hashable, Codable {
+    package var id: String
+    package var name: String
+    package var locked: Bool
+    package var failedAttempts: Int
+    package var active: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, name, locked
@@ -18,7 +18,7 @@ public struct OperatorInfo: Sendable, Hashable, Codable {
 }
 
 /// The answer to a sign-in attempt.
-public enum SignInResult: Sendable, Hashable {
+package enum SignInResult: Sendable, Hashable {
     case signedIn(OperatorInfo)
     /// Wrong operator id or PIN (which of the two is not told); attempts left before locking.
     case refused(attemptsLeft: Int?)
@@ -28,20 +28,20 @@ public enum SignInResult: Sendable, Hashable {
 
 extension NodeStore {
     /// Failed sign-ins in a row that lock an operator.
-    public static let maxFailedSignIns = 5
+    package static let maxFailedSignIns = 5
 
     /// Operator ids: 1 to 32 letters, digits, `-`, `_` or `.`.
-    public static func isValidOperatorId(_ id: String) -> Bool {
+    package static func isValidOperatorId(_ id: String) -> Bool {
         (1...32).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
     }
 
     /// PINs: 6 to 12 digits.
-    public static func isValidPIN(_ pin: String) -> Bool {
+    package static func isValidPIN(_ pin: String) -> Bool {
         (6...12).contains(pin.count) && pin.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Adds an operator, or sets a new PIN (and unlocks) when `replace` and it exists.
-    public func saveOperator(id: String, name: String, pin: String, replace: Bool, at time: Timestamp) throws(StoreError) {
+    package func saveOperator(id: String, name: String, pin: String, replace: Bool, at time: Timestamp) throws(StoreError) {
         let salt = PINHash.salt()
         let hash = try PINHash.hash(pin: pin, salt: salt, rounds: PINHash.rounds)
         try write { db in
@@ -58,14 +58,14 @@ extension NodeStore {
         }
     }
 
-    public func operators() throws(StoreError) -> [OperatorInfo] {
+    package func operators() throws(StoreError) -> [OperatorInfo] {
         try read { db in
             try OperatorRow.fetchAll(db, sql: "SELECT * FROM operators ORDER BY id").map(\.info)
         }
     }
 
     /// Unlocks (and clears the failure count of) an operator.
-    public func unlockOperator(id: String) throws(StoreError) {
+    package func unlockOperator(id: String) throws(StoreError) {
         try write { db in
             try db.execute(sql: "UPDATE operators SET locked = 0, failed_attempts = 0 WHERE id = ?", arguments: [id])
             if db.changesCount == 0 { throw StoreError.noSuchOperator(id: id) }
@@ -73,7 +73,7 @@ extension NodeStore {
     }
 
     /// Deactivates an operator (kept, since applications record who filed them).
-    public func deactivateOperator(id: String) throws(StoreError) {
+    package func deactivateOperator(id: String) throws(StoreError) {
         try write { db in
             try db.execute(sql: "UPDATE operators SET active = 0 WHERE id = ?", arguments: [id])
             if db.changesCount == 0 { throw StoreError.noSuchOperator(id: id) }
@@ -82,7 +82,7 @@ extension NodeStore {
 
     /// Checks a PIN. Each failure is counted in the database (so restarting the kiosk does
     /// not reset it); the fifth in a row locks the operator. A success clears the count.
-    public func signIn(id: String, pin: String) throws(StoreError) -> SignInResult {
+    package func signIn(id: String, pin: String) throws(StoreError) -> SignInResult {
         let found = try read { db in try OperatorRow.fetchOne(db, sql: "SELECT * FROM operators WHERE id = ?", arguments: [id]) }
         guard let found, found.info.active else { return .refused(attemptsLeft: nil) }
         if found.info.locked { return .locked }

@@ -1,22 +1,22 @@
-public import Foundation
+package import Foundation
 import GRDB
 import OneThingDatabase
-public import OneThingModel
-public import OneThingWire
+package import OneThingModel
+package import OneThingWire
 
 /// A frozen outbox entry, as the sync engine sends it.
-public struct OutboxEntry: Sendable, Hashable {
-    public var seq: Int64
-    public var idempotencyKey: String
-    public var applicationId: String
-    public var revision: Int
-    public var baseRevision: Int?
-    public var payload: Data
-    public var payloadSHA256: String
-    public var attempts: Int
+package struct OutboxEntry: Sendable, Hashable {
+    package var seq: Int64
+    package var idempotencyKey: String
+    package var applicationId: String
+    package var revision: Int
+    package var baseRevision: Int?
+    package var payload: Data
+    package var payloadSHA256: String
+    package var attempts: Int
 
     /// The entry as it travels: the payload's frozen bytes as they are (`PushPayload`).
-    public var wire: PushEntry {
+    package var wire: PushEntry {
         PushEntry(
             seq: seq, idempotencyKey: idempotencyKey, applicationId: applicationId, revision: revision,
             baseRevision: baseRevision, payloadSHA256: payloadSHA256, payload: PushPayload(frozen: payload))
@@ -24,31 +24,31 @@ public struct OutboxEntry: Sendable, Hashable {
 }
 
 /// What recording one batch's answers did, for the sync summary.
-public struct PushRecord: Sendable, Hashable {
-    public var accepted = 0
-    public var alreadyApplied = 0
-    public var rejected = 0
+package struct PushRecord: Sendable, Hashable {
+    package var accepted = 0
+    package var alreadyApplied = 0
+    package var rejected = 0
     /// Entries renumbered past the hub's last applied seq after a `seq_reused` answer; they
     /// are queued again under their new seqs.
-    public var renumbered = 0
+    package var renumbered = 0
     /// The hub stopped at a sequence gap and expects this sequence number next.
-    public var gapExpected: Int64?
+    package var gapExpected: Int64?
 
-    public init() {}
+    package init() {}
 }
 
 extension NodeStore {
     /// Entries not yet answered by the hub, in sequence order: queued ones and any left in
     /// flight by an interrupted run (re-sent with the same key, so the hub answers them from
     /// its record instead of applying them twice).
-    public func pendingEntries(limit: Int) throws(StoreError) -> [OutboxEntry] {
+    package func pendingEntries(limit: Int) throws(StoreError) -> [OutboxEntry] {
         try read { db in try Self.pendingEntries(limit: limit, db) }
     }
 
     /// The next batch to send, marked in flight in the same transaction that reads it: an
     /// `amend` that replaces a queued entry (never sent) cannot slip between reading the
     /// entry and sending it, because a claimed entry is no longer "never sent".
-    public func claimBatch(limit: Int, after: Int64? = nil, at time: Timestamp) throws(StoreError) -> [OutboxEntry] {
+    package func claimBatch(limit: Int, after: Int64? = nil, at time: Timestamp) throws(StoreError) -> [OutboxEntry] {
         try write { db in
             let entries = try Self.pendingEntries(limit: limit, after: after, db)
             try Self.markInFlight(entries.map(\.seq), at: time, db)
@@ -65,7 +65,7 @@ extension NodeStore {
     }
 
     /// How many entries wait to be sent (for the progress bar and `status`).
-    public func pendingCount() throws(StoreError) -> Int {
+    package func pendingCount() throws(StoreError) -> Int {
         try read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'in_flight')") ?? 0
         }
@@ -74,7 +74,7 @@ extension NodeStore {
     /// Marks entries as in flight before their request leaves, in one transaction. (`+state`
     /// keeps SQLite from driving the update through the state index, which would visit
     /// every queued application on every batch of a large backlog.)
-    public func markInFlight(_ seqs: [Int64], at time: Timestamp) throws(StoreError) {
+    package func markInFlight(_ seqs: [Int64], at time: Timestamp) throws(StoreError) {
         try write { db in try Self.markInFlight(seqs, at: time, db) }
     }
 
@@ -95,7 +95,7 @@ extension NodeStore {
     /// Puts entries whose request got no answer back to queued (and their applications back
     /// to queued), so that `status` does not call them sent. Correctness does not depend on
     /// it: a re-send carries the same idempotency key either way.
-    public func requeue(_ seqs: [Int64], at time: Timestamp) throws(StoreError) {
+    package func requeue(_ seqs: [Int64], at time: Timestamp) throws(StoreError) {
         guard !seqs.isEmpty else { return }
         try write { db in
             let marks = databaseQuestionMarks(count: seqs.count)
@@ -118,7 +118,7 @@ extension NodeStore {
     /// (this database was restored from an older backup) and every unsent entry after it are
     /// renumbered past the hub's last applied seq and go again. Answers are matched by
     /// idempotency key.
-    public func recordPushResults(_ results: [PushResult], at time: Timestamp) throws(StoreError) -> PushRecord {
+    package func recordPushResults(_ results: [PushResult], at time: Timestamp) throws(StoreError) -> PushRecord {
         try write { db in
             var record = PushRecord()
             for result in results {

@@ -1,20 +1,20 @@
 import Foundation
 import GRDB
-public import OneThingModel
-public import OneThingWire
+package import OneThingModel
+package import OneThingWire
 
 /// What applying one page of changes did.
-public struct PullRecord: Sendable, Hashable {
-    public var applications = 0
-    public var itemChanges = 0
-    public var unknown = 0
+package struct PullRecord: Sendable, Hashable {
+    package var applications = 0
+    package var itemChanges = 0
+    package var unknown = 0
 
-    public init() {}
+    package init() {}
 }
 
 extension NodeStore {
     /// Where the next pull starts: the hub's commit sequence, never a timestamp.
-    public func pullCursor() throws(StoreError) -> Int64 {
+    package func pullCursor() throws(StoreError) -> Int64 {
         try read { db in try Int64.fetchOne(db, sql: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0 }
     }
 
@@ -24,7 +24,7 @@ extension NodeStore {
     /// machine's (`SyncMachine.step(for: PulledChange)`): department decisions and issued
     /// documents belong to the hub and are taken as they come; citizen fields come in as
     /// `absorb` takes them. One look-up a change reads what the machine needs.
-    public func applyChanges(_ changes: [ApplicationChange], nextCursor: Int64, at time: Timestamp) throws(StoreError) -> PullRecord {
+    package func applyChanges(_ changes: [ApplicationChange], nextCursor: Int64, at time: Timestamp) throws(StoreError) -> PullRecord {
         try write { db in
             var record = PullRecord()
             for change in changes {
@@ -134,7 +134,7 @@ extension NodeStore {
     }
 
     /// Records the end of a sync run for `status`.
-    public func recordSyncRun(succeeded: Bool, error: String?, at time: Timestamp) throws(StoreError) {
+    package func recordSyncRun(succeeded: Bool, error: String?, at time: Timestamp) throws(StoreError) {
         try write { db in
             if succeeded {
                 try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL WHERE id = 1").execute(arguments: [time.description, time.description])

@@ -1,13 +1,13 @@
 import Foundation
 import GRDB
 import OneThingDatabase
-public import OneThingModel
+package import OneThingModel
 import OneThingWire
 
 extension NodeStore {
     /// Applications, newest first, optionally only those in one state (every one: for a
     /// large database, `applicationPage` reads them a page at a time).
-    public func applications(state: ApplicationState? = nil) throws(StoreError) -> [ApplicationSummary] {
+    package func applications(state: ApplicationState? = nil) throws(StoreError) -> [ApplicationSummary] {
         var all: [ApplicationSummary] = []
         var page = try applicationPage(state: state, limit: 5000)
         all += page.applications
@@ -20,7 +20,7 @@ extension NodeStore {
 
     /// At most `limit` applications, newest first, older than `before` (the `next` of the
     /// page before); memory and time grow with the page, not with the database.
-    public func applicationPage(state: ApplicationState? = nil, limit: Int, before: Int64? = nil) throws(StoreError)
+    package func applicationPage(state: ApplicationState? = nil, limit: Int, before: Int64? = nil) throws(StoreError)
         -> ApplicationPage
     {
         try read { db in
@@ -48,7 +48,7 @@ extension NodeStore {
     }
 
     /// How many applications there are (in `state`), from the counts kept by triggers.
-    public func applicationCount(state: ApplicationState? = nil) throws(StoreError) -> Int {
+    package func applicationCount(state: ApplicationState? = nil) throws(StoreError) -> Int {
         try read { db in
             try Int.fetchOne(
                 db, sql: "SELECT COALESCE(SUM(n), 0) FROM state_counts WHERE kind = 'applications' AND (?1 IS NULL OR state = ?1)",
@@ -60,7 +60,7 @@ extension NodeStore {
     /// typed (at least two characters), newest first. `keyedBundles`: the bundles whose
     /// duplicate key names a person, looked up by the person index (default: the built-in
     /// catalogue's).
-    public func searchApplications(_ query: String, limit: Int = 20, keyedBundles: [String]? = nil) throws(StoreError)
+    package func searchApplications(_ query: String, limit: Int = 20, keyedBundles: [String]? = nil) throws(StoreError)
         -> [ApplicationSummary]
     {
         let keyedBundles = keyedBundles ?? CatalogLoader.builtIn?.bundlesWithDuplicateKey ?? []
@@ -96,7 +96,7 @@ extension NodeStore {
     }
 
     /// One application in full, or `StoreError.noSuchApplication`.
-    public func application(id: String) throws(StoreError) -> ApplicationDetail {
+    package func application(id: String) throws(StoreError) -> ApplicationDetail {
         let found: ApplicationDetail? = try read { db in
             guard
                 var detail = try ApplicationRow.Detail.fetchOne(
@@ -116,7 +116,7 @@ extension NodeStore {
     }
 
     /// Counts by state and the last sync, for `onething status`.
-    public func queueStatus() throws(StoreError) -> QueueStatus {
+    package func queueStatus() throws(StoreError) -> QueueStatus {
         try read { db in
             // Kept by triggers (schema v5): a few rows, however many applications are stored.
             var applications = Dictionary(uniqueKeysWithValues: ApplicationState.allCases.map { ($0.rawValue, 0) })

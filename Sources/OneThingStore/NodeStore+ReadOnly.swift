@@ -6,7 +6,7 @@ extension NodeStore {
     /// `open` does, or, when it cannot be written (a file system remounted read-only after an
     /// I/O error, a read-only file or folder), opened read-only (`isReadOnly`,
     /// `DatabaseFile.openReadOnly`), so that staff can still look applications up.
-    public static func openForReading(path: String) throws(StoreError) -> NodeStore {
+    package static func openForReading(path: String) throws(StoreError) -> NodeStore {
         do {
             return try open(path: path)
         } catch {

@@ -1,20 +1,20 @@
 import Foundation
 import GRDB
 import OneThingDatabase
-public import OneThingModel
+package import OneThingModel
 
 /// What the node did when it found the hub's database to be another than the one it
 /// synced with (restored from an older backup, or replaced).
-public struct HubRecovery: Sendable, Hashable, Codable {
-    public var previousDatabaseId: String
-    public var databaseId: String
+package struct HubRecovery: Sendable, Hashable, Codable {
+    package var previousDatabaseId: String
+    package var databaseId: String
     /// Revisions the hub had acknowledged but no longer holds, queued to be sent again.
-    public var resent: Int
+    package var resent: Int
     /// Such revisions that cannot be sent again: their personal data was purged here.
-    public var purged: Int
+    package var purged: Int
 
     /// The sentence for stderr, `status` and the audit log (counts only).
-    public var description: String {
+    package var description: String {
         var text = "the hub's database changed (restored from a backup or replaced): \(resent) revision\(resent == 1 ? "" : "s") it lacks queued again, every change pulled again from the start"
         if purged > 0 {
             text += "; \(purged) it lacks cannot be sent again (their personal data was purged here)"
@@ -24,18 +24,18 @@ public struct HubRecovery: Sendable, Hashable, Codable {
 }
 
 /// What the node remembers of the hub's database, sent at the start of each sync.
-public struct HubIdentityRecord: Sendable, Hashable {
+package struct HubIdentityRecord: Sendable, Hashable {
     /// The identity of the hub database last synced with (nil: never synced).
-    public var databaseId: String?
+    package var databaseId: String?
     /// The highest seq the hub acknowledged.
-    public var ackedSeq: Int64
+    package var ackedSeq: Int64
     /// The highest seq this database holds or has handed out (any state).
-    public var highestSeq: Int64
-    public var cursor: Int64
+    package var highestSeq: Int64
+    package var cursor: Int64
 }
 
 extension NodeStore {
-    public func hubIdentity() throws(StoreError) -> HubIdentityRecord {
+    package func hubIdentity() throws(StoreError) -> HubIdentityRecord {
         try read { db in
             let sync = try SyncStateRow.fetch(db)
             let seqs = try Row.fetchOne(
@@ -52,7 +52,7 @@ extension NodeStore {
     }
 
     /// The first sync with a hub: its identity is remembered.
-    public func adoptHubDatabase(_ id: String) throws(StoreError) {
+    package func adoptHubDatabase(_ id: String) throws(StoreError) {
         try write { db in
             try db.execute(sql: "UPDATE sync_state SET hub_database_id = ? WHERE id = 1", arguments: [id])
         }
@@ -66,7 +66,7 @@ extension NodeStore {
     /// behind `hubLastSeq`, so that the hub meets no gap. Then the pull starts again from the
     /// first change and the hub revisions the node had seen are forgotten, so that what the
     /// hub holds now is taken in as it comes. Audited; reported.
-    public func recoverFromHubRestore(newDatabaseId: String, hubLastSeq: Int64, at time: Timestamp)
+    package func recoverFromHubRestore(newDatabaseId: String, hubLastSeq: Int64, at time: Timestamp)
         throws(StoreError) -> HubRecovery
     {
         try write { db in
@@ -111,7 +111,7 @@ extension NodeStore {
     /// `hubLastSeq`, beyond any seq held here: restored from an older backup). New filings
     /// take seqs after it, so that none reuses a seq the hub has seen; recorded for
     /// `status` and the audit log, once.
-    public func advanceSequence(past hubLastSeq: Int64, at time: Timestamp) throws(StoreError) {
+    package func advanceSequence(past hubLastSeq: Int64, at time: Timestamp) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: """
@@ -175,7 +175,7 @@ extension NodeStore {
 
     /// The applications the hub holds for this node that this database does not know. (A
     /// database opened read-only is not migrated: one older than v7 has none to tell.)
-    public func unknownApplications() throws(StoreError) -> [UnknownApplication] {
+    package func unknownApplications() throws(StoreError) -> [UnknownApplication] {
         try read { db in
             guard try db.tableExists("unknown_applications") else { return [] }
             return try UnknownApplicationRow.fetchAll(
@@ -185,7 +185,7 @@ extension NodeStore {
     }
 
     /// The last recovery from a hub or node restore, for `status`.
-    public func lastRecovery() throws(StoreError) -> (note: String, at: String?)? {
+    package func lastRecovery() throws(StoreError) -> (note: String, at: String?)? {
         try read { db in
             guard try db.columns(in: "sync_state").contains(where: { $0.name == "last_recovery" }) else { return nil }
             guard let sync = try SyncStateRow.fetch(db), let note = sync.lastRecovery else { return nil }
@@ -195,8 +195,8 @@ extension NodeStore {
 }
 
 /// An application the hub holds for this node that the node's database does not know.
-public struct UnknownApplication: Sendable, Hashable, Codable {
-    public var id: String
-    public var provinceNo: String?
-    public var firstSeenAt: String
+package struct UnknownApplication: Sendable, Hashable, Codable {
+    package var id: String
+    package var provinceNo: String?
+    package var firstSeenAt: String
 }

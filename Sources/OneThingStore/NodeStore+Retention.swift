@@ -1,10 +1,10 @@
 import GRDB
-public import OneThingModel
+package import OneThingModel
 
 /// What a retention purge did.
-public struct PurgeReport: Sendable, Hashable, Codable {
-    public var applications = 0
-    public var deliveries = 0
+package struct PurgeReport: Sendable, Hashable, Codable {
+    package var applications = 0
+    package var deliveries = 0
 }
 
 extension NodeStore {
@@ -14,7 +14,7 @@ extension NodeStore {
     /// anything still to send or an open conflict are left alone. Delivery records born
     /// before the cutoff are deleted. Runs with `secure_delete`, so the removed values are
     /// overwritten in the file, not only unlinked; one transaction, audited.
-    public func purge(decidedBefore cutoff: Timestamp, actor: String, at time: Timestamp) throws(StoreError) -> PurgeReport {
+    package func purge(decidedBefore cutoff: Timestamp, actor: String, at time: Timestamp) throws(StoreError) -> PurgeReport {
         let report = try purgeTransaction(decidedBefore: cutoff, actor: actor, at: time)
         // The write-ahead log still holds the pages as they were before: copy the purged
         // pages into the file and empty the log, so no removed value stays in either.

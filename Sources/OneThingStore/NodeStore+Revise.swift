@@ -1,4 +1,4 @@
-public import OneThingModel
+package import OneThingModel
 
 extension NodeStore {
     /// Changes some fields of a filed application and stores the result as its next
@@ -9,7 +9,7 @@ extension NodeStore {
     /// refused. `.failure` carries the problems, and then nothing was stored.
     ///
     /// `changes`: a new value per field, or `nil` to remove an optional field.
-    public func revise(
+    package func revise(
         _ id: String, changes: [String: FieldInput?], resolves: [String: ConflictResolution] = [:], catalog: Catalog,
         region fallback: Region, operatorId: String?, at time: Timestamp
     ) throws(StoreError) -> Result<AmendResult, ApplicationProblems> {

@@ -1,19 +1,19 @@
 import Foundation
 import GRDB
-public import OneThingModel
+package import OneThingModel
 import OneThingWire
 
 /// What `amend` (or a conflict resolution) did.
-public struct AmendResult: Sendable, Hashable, Codable {
-    public var id: String
+package struct AmendResult: Sendable, Hashable, Codable {
+    package var id: String
     /// The revision that carries the change.
-    public var revision: Int
+    package var revision: Int
     /// The revision was still queued and never sent: its frozen entry was replaced, same seq.
-    public var replacedQueuedEntry: Bool
+    package var replacedQueuedEntry: Bool
     /// Field ids whose value changed.
-    public var changed: [String]
+    package var changed: [String]
     /// Conflicted fields this revision resolves.
-    public var resolved: [String]
+    package var resolved: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, revision
@@ -23,7 +23,7 @@ public struct AmendResult: Sendable, Hashable, Codable {
 }
 
 /// How a person decided one conflicted field.
-public enum ConflictResolution: Sendable, Hashable {
+package enum ConflictResolution: Sendable, Hashable {
     case keepLocal
     case keepHub
     case value(String)
@@ -48,7 +48,7 @@ extension NodeStore {
     /// - Otherwise (in flight, sent, acknowledged, or sent once and put back): a new
     ///   revision based on the hub revision the working copy reflects, so the hub can merge.
     /// - A resolution (`resolves` non-empty) is always a new revision.
-    public func amend(
+    package func amend(
         id: String, form: ValidatedApplication, resolves: [String: ConflictResolution] = [:], operatorId: String?,
         at time: Timestamp
     ) throws(StoreError) -> AmendResult {

@@ -7,15 +7,15 @@ import OneThingModel
 /// sync state. WAL with `synchronous=FULL`, so that a filed application the citizen got a
 /// receipt for survives a power cut; foreign keys on; a busy timeout instead of failing at
 /// once when another process (a cron sync, a second kiosk) holds the write lock.
-public final class NodeStore: Sendable {
-    public let path: String
+package final class NodeStore: Sendable {
+    package let path: String
     let queue: DatabaseQueue
     /// True when the database was opened read-only (`openForReading` on a file that cannot
     /// be written): every write fails with `StoreError.readOnly`.
-    public let isReadOnly: Bool
+    package let isReadOnly: Bool
 
     /// How long a writer waits for another process's lock before giving up (exit 75).
-    public static let busyTimeoutSeconds = DatabaseFile.busyTimeoutSeconds
+    package static let busyTimeoutSeconds = DatabaseFile.busyTimeoutSeconds
 
     /// The node's database file, opened and migrated as `DatabaseFile` does for both stores.
     static func file(_ path: String) -> DatabaseFile {
@@ -25,7 +25,7 @@ public final class NodeStore: Sendable {
     /// Opens (creating it 0600 when missing) and migrates the database at `path`. A file
     /// that is not a database, is damaged, comes from a newer version or cannot be written
     /// is left untouched.
-    public static func open(path: String) throws(StoreError) -> NodeStore {
+    package static func open(path: String) throws(StoreError) -> NodeStore {
         do {
             return NodeStore(path: path, queue: try file(path).openQueue(), isReadOnly: false)
         } catch {
@@ -56,13 +56,13 @@ public final class NodeStore: Sendable {
     }
 
     /// The value of a PRAGMA on the store's connection (for checks and tests).
-    public func pragma(_ name: String) throws(StoreError) -> String? {
+    package func pragma(_ name: String) throws(StoreError) -> String? {
         guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
         return try read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 
     /// Runs SQLite's integrity check; "ok" when the file is sound.
-    public func integrityCheck() throws(StoreError) -> String {
+    package func integrityCheck() throws(StoreError) -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 }

@@ -1,52 +1,52 @@
-public import OneThingDatabase
-public import OneThingModel
+package import OneThingDatabase
+package import OneThingModel
 
 /// Everything the store can fail with: a `code` and the facts its message needs. Messages
 /// say what is wrong and what stays true; they name no command-line flag or command (the
 /// executables add those), and they never contain an applicant's data (GRDB hides bound
 /// values, and SQL text is never shown).
-public struct StoreError: CodedError, Hashable {
-    public struct Code: ErrorCode {
-        public let rawValue: String
+package struct StoreError: CodedError, Hashable {
+    package struct Code: ErrorCode {
+        package let rawValue: String
 
         init(_ rawValue: String) { self.rawValue = rawValue }
 
         /// Opening, reading or writing the database file failed: `database` says how.
-        public static let database = Code("store.database")
+        package static let database = Code("store.database")
         /// `id`.
-        public static let noSuchApplication = Code("store.no_such_application")
+        package static let noSuchApplication = Code("store.no_such_application")
         /// `id`, `reason` (a sentence).
-        public static let notAmendable = Code("store.not_amendable")
+        package static let notAmendable = Code("store.not_amendable")
         /// `id`, and `field` when one field was named.
-        public static let noOpenConflict = Code("store.no_open_conflict")
+        package static let noOpenConflict = Code("store.no_open_conflict")
         /// `id` (the operator's).
-        public static let operatorExists = Code("store.operator_exists")
+        package static let operatorExists = Code("store.operator_exists")
         /// `id` (the operator's).
-        public static let noSuchOperator = Code("store.no_such_operator")
+        package static let noSuchOperator = Code("store.no_such_operator")
         /// The hub gave a province number this node already holds for another application:
         /// `provinceNo`, `id` (the application the hub gave it to), `holder` (the one holding it).
-        public static let provinceNumberTaken = Code("store.province_number_taken")
+        package static let provinceNumberTaken = Code("store.province_number_taken")
         /// A value could not be encoded or hashed (`what`): a fault of this program, not of
         /// the data.
-        public static let internalFailure = Code("store.internal")
+        package static let internalFailure = Code("store.internal")
 
         /// Every code above, for tables and their tests.
-        public static let all: [Code] = [
+        package static let all: [Code] = [
             .database, .noSuchApplication, .notAmendable, .noOpenConflict, .operatorExists, .noSuchOperator,
             .provinceNumberTaken, .internalFailure,
         ]
     }
 
-    public var code: Code
+    package var code: Code
     /// The database failure behind `.database`.
-    public var database: DatabaseFailure?
+    package var database: DatabaseFailure?
     /// An application's id, or an operator's.
-    public var id: String?
-    public var field: String?
-    public var reason: String?
-    public var provinceNo: String?
-    public var holder: String?
-    public var what: String?
+    package var id: String?
+    package var field: String?
+    package var reason: String?
+    package var provinceNo: String?
+    package var holder: String?
+    package var what: String?
 
     init(
         _ code: Code, database: DatabaseFailure? = nil, id: String? = nil, field: String? = nil, reason: String? = nil,
@@ -62,19 +62,19 @@ public struct StoreError: CodedError, Hashable {
         self.what = what
     }
 
-    public static func database(_ failure: DatabaseFailure) -> StoreError { StoreError(.database, database: failure) }
-    public static func noSuchApplication(id: String) -> StoreError { StoreError(.noSuchApplication, id: id) }
-    public static func notAmendable(id: String, reason: String) -> StoreError { StoreError(.notAmendable, id: id, reason: reason) }
-    public static func noOpenConflict(id: String, field: String?) -> StoreError { StoreError(.noOpenConflict, id: id, field: field) }
-    public static func operatorExists(id: String) -> StoreError { StoreError(.operatorExists, id: id) }
-    public static func noSuchOperator(id: String) -> StoreError { StoreError(.noSuchOperator, id: id) }
-    public static func provinceNumberTaken(provinceNo: String, id: String, holder: String) -> StoreError {
+    package static func database(_ failure: DatabaseFailure) -> StoreError { StoreError(.database, database: failure) }
+    package static func noSuchApplication(id: String) -> StoreError { StoreError(.noSuchApplication, id: id) }
+    package static func notAmendable(id: String, reason: String) -> StoreError { StoreError(.notAmendable, id: id, reason: reason) }
+    package static func noOpenConflict(id: String, field: String?) -> StoreError { StoreError(.noOpenConflict, id: id, field: field) }
+    package static func operatorExists(id: String) -> StoreError { StoreError(.operatorExists, id: id) }
+    package static func noSuchOperator(id: String) -> StoreError { StoreError(.noSuchOperator, id: id) }
+    package static func provinceNumberTaken(provinceNo: String, id: String, holder: String) -> StoreError {
         StoreError(.provinceNumberTaken, id: id, provinceNo: provinceNo, holder: holder)
     }
-    public static func internalFailure(what: String) -> StoreError { StoreError(.internalFailure, what: what) }
+    package static func internalFailure(what: String) -> StoreError { StoreError(.internalFailure, what: what) }
 
     /// A row of `table` that cannot be read back.
-    public static func damagedRow(table: String, key: String) -> StoreError { .database(.damagedRow(table: table, key: key)) }
+    package static func damagedRow(table: String, key: String) -> StoreError { .database(.damagedRow(table: table, key: key)) }
 
     /// The failure behind any error thrown while working on the database at `path`.
     init(_ error: any Error, path: String) {
@@ -82,9 +82,9 @@ public struct StoreError: CodedError, Hashable {
     }
 
     /// The database failure's code, when this is one.
-    public var databaseCode: DatabaseFailure.Code? { database?.code }
+    package var databaseCode: DatabaseFailure.Code? { database?.code }
 
-    public var message: String {
+    package var message: String {
         switch code {
         case .database:
             database?.description ?? "The database failed."

@@ -2,7 +2,7 @@
 /// between tries. The monotonic clock in a run (`.system`, never the wall clock); a test
 /// gives a virtual one, so that a budget is spent by the engine's own waits and not by how
 /// loaded the machine running the tests is.
-public protocol ElapsedClock: Sendable {
+package protocol ElapsedClock: Sendable {
     /// Time elapsed since a fixed point of this clock (for a run, its start).
     func elapsed() -> Duration
     /// Waits `duration`; throws when the task is cancelled.
@@ -10,16 +10,16 @@ public protocol ElapsedClock: Sendable {
 }
 
 /// The monotonic clock (`ContinuousClock`): what `onething sync` runs on.
-public struct SystemElapsedClock: ElapsedClock {
+package struct SystemElapsedClock: ElapsedClock {
     private let start = ContinuousClock.now
 
-    public init() {}
+    package init() {}
 
-    public func elapsed() -> Duration { start.duration(to: .now) }
+    package func elapsed() -> Duration { start.duration(to: .now) }
 
-    public func sleep(for duration: Duration) async throws { try await Task.sleep(for: duration) }
+    package func sleep(for duration: Duration) async throws { try await Task.sleep(for: duration) }
 }
 
 extension ElapsedClock where Self == SystemElapsedClock {
-    public static var system: SystemElapsedClock { SystemElapsedClock() }
+    package static var system: SystemElapsedClock { SystemElapsedClock() }
 }

@@ -1,32 +1,32 @@
-public import OneThingStore
+package import OneThingStore
 import Foundation
 import OneThingFailpoints
-public import OneThingModel
+package import OneThingModel
 import OneThingWire
 
 /// One exchange with the hub: push every queued entry in batches, pull every page of
 /// changes, and push again if pulling made new work. Every step is stored as it completes
 /// (entries marked in flight before sending; answers and pages recorded in one transaction
 /// each), so an interrupted run loses nothing and the next run carries on.
-public struct SyncEngine: Sendable {
-    public let store: NodeStore
-    public let transport: any Transport
-    public let nodeId: String
-    public let token: String
-    public let catalogVersion: String
+package struct SyncEngine: Sendable {
+    package let store: NodeStore
+    package let transport: any Transport
+    package let nodeId: String
+    package let token: String
+    package let catalogVersion: String
     /// The node's region: a catalogue from the hub that does not offer it is refused (nil:
     /// not checked, for a node not set up with one).
-    public let region: String?
-    public let options: SyncOptions
+    package let region: String?
+    package let options: SyncOptions
     /// The wall clock: times of sync runs and outbox changes, and the date a received
     /// catalogue is checked as of.
-    public let clock: WallClock
+    package let clock: WallClock
     /// Elapsed time and waits: the retry budget and the backoff between tries.
-    public let elapsed: any ElapsedClock
+    package let elapsed: any ElapsedClock
     /// Called with (entries sent so far, entries pending at the start).
-    public let progress: (@Sendable (Int, Int) -> Void)?
+    package let progress: (@Sendable (Int, Int) -> Void)?
 
-    public init(
+    package init(
         store: NodeStore, transport: any Transport, nodeId: String, token: String, catalogVersion: String,
         region: String? = nil, options: SyncOptions = SyncOptions(), clock: WallClock,
         elapsed: any ElapsedClock = .system, progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -43,7 +43,7 @@ public struct SyncEngine: Sendable {
         self.progress = progress
     }
 
-    public func run() async throws(SyncError) -> SyncReport {
+    package func run() async throws(SyncError) -> SyncReport {
         var report = SyncReport()
         var retry = RetryPolicy(options: options, clock: elapsed)
         do {

@@ -1,51 +1,51 @@
-public import OneThingModel
-public import OneThingStore
+package import OneThingModel
+package import OneThingStore
 
 /// Why a sync run stopped: a `code` and the facts its message needs. Every code leaves all
 /// work stored for the next run.
-public struct SyncError: CodedError, Hashable {
-    public struct Code: ErrorCode {
-        public let rawValue: String
+package struct SyncError: CodedError, Hashable {
+    package struct Code: ErrorCode {
+        package let rawValue: String
 
         init(_ rawValue: String) { self.rawValue = rawValue }
 
         /// The hub refused the node (401/403): wrong or revoked token, unknown node.
         /// `status`, `detail` (the hub's explanation).
-        public static let hubRefused = Code("sync.hub_refused")
+        package static let hubRefused = Code("sync.hub_refused")
         /// The TLS handshake with the hub failed (certificate not trusted, expired or for
         /// another name; client certificate missing or refused): a person must fix it.
         /// `detail`, and the `transport` failure.
-        public static let secureConnection = Code("sync.secure_connection")
+        package static let secureConnection = Code("sync.secure_connection")
         /// Unreachable, timed out, 5xx, or retries ran out of time: try again later.
         /// `detail`, and the last `transport` failure when there was one.
-        public static let temporary = Code("sync.temporary")
+        package static let temporary = Code("sync.temporary")
         /// The hub answered something this node cannot use (garbage, a sequence gap): `detail`.
-        public static let protocolViolation = Code("sync.protocol_violation")
+        package static let protocolViolation = Code("sync.protocol_violation")
         /// Another sync run holds the node's sync lock (`path`).
-        public static let locked = Code("sync.locked")
+        package static let locked = Code("sync.locked")
         /// The sync lock file (`path`) cannot be created (`detail` says why).
-        public static let lockUnusable = Code("sync.lock_unusable")
+        package static let lockUnusable = Code("sync.lock_unusable")
         /// The node's own database failed (`store`).
-        public static let store = Code("sync.store")
+        package static let store = Code("sync.store")
         /// The node is not set up for sync, or a file it needs is unusable: `detail`, and the
         /// `transport` failure when the transport found it.
-        public static let configuration = Code("sync.configuration")
+        package static let configuration = Code("sync.configuration")
 
         /// Every code above, for tables and their tests.
-        public static let all: [Code] = [
+        package static let all: [Code] = [
             .hubRefused, .secureConnection, .temporary, .protocolViolation, .locked, .lockUnusable, .store, .configuration,
         ]
     }
 
-    public var code: Code
+    package var code: Code
     /// The HTTP status of a refusal.
-    public var status: Int?
+    package var status: Int?
     /// A sentence: what the hub said, or what failed.
-    public var detail: String?
+    package var detail: String?
     /// The sync lock file.
-    public var path: String?
-    public var store: StoreError?
-    public var transport: TransportError?
+    package var path: String?
+    package var store: StoreError?
+    package var transport: TransportError?
 
     init(
         _ code: Code, status: Int? = nil, detail: String? = nil, path: String? = nil, store: StoreError? = nil,
@@ -59,26 +59,26 @@ public struct SyncError: CodedError, Hashable {
         self.transport = transport
     }
 
-    public static func hubRefused(status: Int, message: String) -> SyncError {
+    package static func hubRefused(status: Int, message: String) -> SyncError {
         SyncError(.hubRefused, status: status, detail: message)
     }
-    public static func secureConnection(_ text: String, cause: TransportError? = nil) -> SyncError {
+    package static func secureConnection(_ text: String, cause: TransportError? = nil) -> SyncError {
         SyncError(.secureConnection, detail: text, transport: cause)
     }
-    public static func temporary(_ text: String, cause: TransportError? = nil) -> SyncError {
+    package static func temporary(_ text: String, cause: TransportError? = nil) -> SyncError {
         SyncError(.temporary, detail: text, transport: cause)
     }
-    public static func protocolViolation(_ text: String) -> SyncError { SyncError(.protocolViolation, detail: text) }
-    public static func locked(path: String) -> SyncError { SyncError(.locked, path: path) }
-    public static func lockUnusable(path: String, reason: String) -> SyncError {
+    package static func protocolViolation(_ text: String) -> SyncError { SyncError(.protocolViolation, detail: text) }
+    package static func locked(path: String) -> SyncError { SyncError(.locked, path: path) }
+    package static func lockUnusable(path: String, reason: String) -> SyncError {
         SyncError(.lockUnusable, detail: reason, path: path)
     }
-    public static func store(_ error: StoreError) -> SyncError { SyncError(.store, store: error) }
-    public static func configuration(_ text: String, cause: TransportError? = nil) -> SyncError {
+    package static func store(_ error: StoreError) -> SyncError { SyncError(.store, store: error) }
+    package static func configuration(_ text: String, cause: TransportError? = nil) -> SyncError {
         SyncError(.configuration, detail: text, transport: cause)
     }
 
-    public var message: String {
+    package var message: String {
         let detail = detail ?? ""
         return switch code {
         case .hubRefused:

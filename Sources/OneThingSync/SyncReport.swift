@@ -1,38 +1,38 @@
-public import OneThingStore
+package import OneThingStore
 /// What one sync run did, for the one-line summary and `--json`.
-public struct SyncReport: Sendable, Hashable, Codable {
-    public var pushed = 0
-    public var accepted = 0
-    public var alreadyApplied = 0
-    public var rejected = 0
-    public var pages = 0
-    public var changes = 0
-    public var itemChanges = 0
-    public var unknownChanges = 0
-    public var catalogVersion: String?
+package struct SyncReport: Sendable, Hashable, Codable {
+    package var pushed = 0
+    package var accepted = 0
+    package var alreadyApplied = 0
+    package var rejected = 0
+    package var pages = 0
+    package var changes = 0
+    package var itemChanges = 0
+    package var unknownChanges = 0
+    package var catalogVersion: String?
     /// The hub's database was another than the one this node synced with; what was done.
-    public var hubRecovery: HubRecovery?
+    package var hubRecovery: HubRecovery?
     /// The hub's last applied seq for this node, when it lies beyond anything this database
     /// holds (the node's database was restored from an older backup).
-    public var nodeBehindHub: Int64?
+    package var nodeBehindHub: Int64?
     /// Unsent entries renumbered because the hub had applied other entries under their seqs.
-    public var renumbered = 0
+    package var renumbered = 0
     /// A catalogue the hub sent that the node refused (it keeps the one in use).
-    public var catalogRefused: CatalogRefusal?
+    package var catalogRefused: CatalogRefusal?
     /// Conflicts waiting for a person's decision after the run (`onething conflicts list`).
-    public var openConflicts = 0
+    package var openConflicts = 0
     /// Satisfaction ratings sent.
-    public var ratings = 0
+    package var ratings = 0
 
-    public init() {}
+    package init() {}
 
     /// Nothing happened worth telling cron about.
-    public var isQuiet: Bool {
+    package var isQuiet: Bool {
         pushed == 0 && changes == 0 && rejected == 0 && catalogVersion == nil && catalogRefused == nil && ratings == 0
             && hubRecovery == nil && nodeBehindHub == nil && renumbered == 0 && unknownChanges == 0
     }
 
-    public var summary: String {
+    package var summary: String {
         var parts: [String] = []
         if let hubRecovery { parts.append(hubRecovery.description) }
         if let nodeBehindHub {
@@ -63,9 +63,9 @@ public struct SyncReport: Sendable, Hashable, Codable {
 }
 
 /// A catalogue from the hub that the node did not take, and why.
-public struct CatalogRefusal: Sendable, Hashable, Codable {
-    public var version: String
+package struct CatalogRefusal: Sendable, Hashable, Codable {
+    package var version: String
     /// The version the node keeps using.
-    public var keeps: String
-    public var reason: String
+    package var keeps: String
+    package var reason: String
 }

@@ -1,10 +1,10 @@
-public import OneThingModel
+package import OneThingModel
 
 /// What went wrong in a TLS handshake with the hub, as far as the transport can tell.
 /// Each one needs a person to change the configuration (a CA file, a certificate, a key,
 /// the hub URL): retrying does not help, so a sync run stops with exit 69. The raw value is
 /// its code (`tls.hub_certificate_untrusted`), a message key as `TransportError`'s codes are.
-public enum TLSProblem: String, ErrorCode, CaseIterable {
+package enum TLSProblem: String, ErrorCode, CaseIterable {
     /// The hub's certificate is not signed by a certificate authority the node trusts.
     case hubCertificateUntrusted = "tls.hub_certificate_untrusted"
     /// The hub's certificate has expired (or is not valid yet).
@@ -22,7 +22,7 @@ public enum TLSProblem: String, ErrorCode, CaseIterable {
 
     /// What is wrong and which option or file to fix, for the hub at `host`; `detail` is
     /// the TLS library's own words (names hosts and alerts, never keys or bodies).
-    public func sentence(host: String, detail: String) -> String {
+    package func sentence(host: String, detail: String) -> String {
         switch self {
         case .hubCertificateUntrusted:
             "The hub at \(host) presented a certificate that this node does not trust (\(detail)). Set --ca-file (or ONETHING_CA_FILE) to the PEM file of the certificate authority that signed the hub's certificate."

@@ -1,22 +1,22 @@
-public import Foundation
+package import Foundation
 
 /// How the sync engine talks to the hub. The real one is `CurlTransport` (OneThingCurl);
 /// the engine never sees libcurl.
-public protocol Transport: Sendable {
+package protocol Transport: Sendable {
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse
 }
 
-public struct HTTPRequest: Sendable, Hashable {
-    public var method: String
+package struct HTTPRequest: Sendable, Hashable {
+    package var method: String
     /// Path and query relative to the hub's base URL, e.g. `/v1/nodes/ward-1/changes?after=0`.
-    public var path: String
+    package var path: String
     /// Header names as sent; `Authorization` is added by the engine.
-    public var headers: [String: String]
-    public var body: Data?
+    package var headers: [String: String]
+    package var body: Data?
     /// Send the body gzip-compressed (`Content-Encoding: gzip`).
-    public var compressBody: Bool
+    package var compressBody: Bool
 
-    public init(method: String, path: String, headers: [String: String] = [:], body: Data? = nil, compressBody: Bool = false) {
+    package init(method: String, path: String, headers: [String: String] = [:], body: Data? = nil, compressBody: Bool = false) {
         self.method = method
         self.path = path
         self.headers = headers
@@ -25,14 +25,14 @@ public struct HTTPRequest: Sendable, Hashable {
     }
 }
 
-public struct HTTPResponse: Sendable, Hashable {
-    public var status: Int
+package struct HTTPResponse: Sendable, Hashable {
+    package var status: Int
     /// Header names lower-cased.
-    public var headers: [String: String]
+    package var headers: [String: String]
     /// The body, already decompressed.
-    public var body: Data
+    package var body: Data
 
-    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+    package init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -8,14 +8,14 @@ import Darwin
 /// The real terminal: raw mode, alternate screen, bracketed paste, hidden cursor while the
 /// kiosk runs; everything given back by `restore()`, at exit, and on SIGINT/SIGTERM/SIGHUP/
 /// SIGQUIT and crashes (see `TerminalGuard`). One per process.
-public final class ANSITerminal: TerminalBackend {
+package final class ANSITerminal: TerminalBackend {
     /// The smallest window the kiosk screens are made for.
-    public static let minimumSize = (width: 80, height: 24)
+    package static let minimumSize = (width: 80, height: 24)
 
     /// How long a lone ESC waits for the rest of a sequence before it is the Escape key.
-    public var escapeWaitMilliseconds = 40
+    package var escapeWaitMilliseconds = 40
     /// Set once the input has ended (the terminal hung up); `readKeys` then returns [] at once.
-    public private(set) var inputClosed = false
+    package private(set) var inputClosed = false
 
     private let inputDescriptor: Int32
     private let outputDescriptor: Int32
@@ -28,12 +28,12 @@ public final class ANSITerminal: TerminalBackend {
     private var cursorMovedSinceShown = true
 
     /// The terminal on standard input and output.
-    public convenience init() throws(TerminalError) {
+    package convenience init() throws(TerminalError) {
         try self.init(inputDescriptor: 0, outputDescriptor: 1)
     }
 
     /// The terminal on the given descriptors (both must be a tty, e.g. an opened /dev/tty).
-    public init(inputDescriptor: Int32, outputDescriptor: Int32) throws(TerminalError) {
+    package init(inputDescriptor: Int32, outputDescriptor: Int32) throws(TerminalError) {
         guard isatty(inputDescriptor) == 1, isatty(outputDescriptor) == 1 else {
             throw TerminalError.notATerminal
         }
@@ -60,14 +60,14 @@ public final class ANSITerminal: TerminalBackend {
     /// Gives the terminal back: leaves the alternate screen (cleared first), shows the cursor,
     /// turns bracketed paste off, resets SGR and puts the original termios back. Only the
     /// first call does anything; afterwards writes and reads are ignored.
-    public func restore() {
+    package func restore() {
         guard holding else { return }
         holding = false
         TerminalGuard.restoreNow()
     }
 
     /// Columns and rows (TIOCGWINSZ); the last known size if the terminal does not say.
-    public var size: (width: Int, height: Int) {
+    package var size: (width: Int, height: Int) {
         var columns: Int32 = 0
         var rows: Int32 = 0
         if ct_window_size(outputDescriptor, &columns, &rows) == 0, columns > 0, rows > 0 {
@@ -77,7 +77,7 @@ public final class ANSITerminal: TerminalBackend {
     }
 
     /// True once after each SIGWINCH (and `size` is then the new size): redraw everything.
-    public var resized: Bool {
+    package var resized: Bool {
         let count = TerminalGuard.resizeCount
         guard count != seenResizes else { return false }
         seenResizes = count
@@ -85,13 +85,13 @@ public final class ANSITerminal: TerminalBackend {
         return true
     }
 
-    public func write(_ bytes: [UInt8]) {
+    package func write(_ bytes: [UInt8]) {
         guard holding, !bytes.isEmpty else { return }
         cursorMovedSinceShown = true
         FileDescriptorIO.write(bytes, to: outputDescriptor)
     }
 
-    public func setCursor(_ position: (x: Int, y: Int)?) {
+    package func setCursor(_ position: (x: Int, y: Int)?) {
         guard holding else { return }
         guard let position else {
             if shownCursor != nil || cursorMovedSinceShown {
@@ -112,7 +112,7 @@ public final class ANSITerminal: TerminalBackend {
     /// Waits up to `timeoutMilliseconds` (negative: for ever) for input and returns the keys
     /// it makes; [] on timeout or when a signal (a resize) interrupted the wait. A lone ESC is
     /// the Escape key when nothing follows within `escapeWaitMilliseconds`.
-    public func readKeys(timeoutMilliseconds: Int) -> [Key] {
+    package func readKeys(timeoutMilliseconds: Int) -> [Key] {
         guard holding, !inputClosed else { return [] }
         switch FileDescriptorIO.waitReadable(inputDescriptor, timeoutMilliseconds: timeoutMilliseconds) {
         case .readable: break

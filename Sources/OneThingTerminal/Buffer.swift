@@ -3,26 +3,26 @@
 /// Invariants kept by every way of changing it: each cell holds one sanitised grapheme
 /// cluster of width 1, or of width 2 followed by a continuation cell ("", same style); a
 /// continuation cell never stands alone.
-public struct Buffer: Sendable, Hashable {
-    public let width: Int
-    public let height: Int
+package struct Buffer: Sendable, Hashable {
+    package let width: Int
+    package let height: Int
     private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int) {
+    package init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
     /// The whole buffer as a rectangle.
-    public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+    package var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     /// The cell at column `x`, row `y`. Out of range: get returns `.blank`, set is ignored.
     /// Setting sanitises the text and keeps its first grapheme; a wide character also takes
     /// the cell to its right (a space when it would not fit); setting over half of a wide
     /// character blanks its other half; setting "" keeps the right half of a wide character
     /// as it is and is a space anywhere else.
-    public subscript(x: Int, y: Int) -> Cell {
+    package subscript(x: Int, y: Int) -> Cell {
         get {
             guard contains(x: x, y: y) else { return .blank }
             return cells[y * width + x]
@@ -51,7 +51,7 @@ public struct Buffer: Sendable, Hashable {
     /// spaces; returns the columns used. Writing over half of a wide character blanks its
     /// other half. Zero-width graphemes on their own are skipped.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    package mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = maxWidth.map { x + min(max(0, $0), width) }.map { min($0, width) } ?? width
         let start = max(x, 0)
@@ -78,7 +78,7 @@ public struct Buffer: Sendable, Hashable {
     }
 
     /// Blanks every cell of `rect` (clipped to the buffer) with `style`.
-    public mutating func fill(_ rect: Rect, style: Style = .plain) {
+    package mutating func fill(_ rect: Rect, style: Style = .plain) {
         let area = rect.intersection(self.area)
         guard !area.isEmpty else { return }
         for y in area.y..<area.bottom {
@@ -89,7 +89,7 @@ public struct Buffer: Sendable, Hashable {
     }
 
     /// The row as plain text: wide characters once, trailing spaces kept; "" out of range.
-    public func rowText(_ y: Int) -> String {
+    package func rowText(_ y: Int) -> String {
         guard y >= 0, y < height else { return "" }
         var text = ""
         for cell in cells[(y * width)..<((y + 1) * width)] where !cell.isContinuation {
@@ -99,7 +99,7 @@ public struct Buffer: Sendable, Hashable {
     }
 
     /// Every `rowText`, top to bottom.
-    public var lines: [String] { (0..<height).map(rowText) }
+    package var lines: [String] { (0..<height).map(rowText) }
 
     func contains(x: Int, y: Int) -> Bool {
         x >= 0 && x < width && y >= 0 && y < height

@@ -1,6 +1,6 @@
 /// The colours a kiosk screen uses: the eight basic ANSI colours, bright black (grey) and the
 /// terminal's own default. Every terminal the kiosk runs on (Linux console, xterm, VTE) has them.
-public enum Color: Sendable, Hashable, CaseIterable {
+package enum Color: Sendable, Hashable, CaseIterable {
     case `default`, black, red, green, yellow, blue, magenta, cyan, white, brightBlack
 
     /// The SGR parameter that sets this colour as the foreground.

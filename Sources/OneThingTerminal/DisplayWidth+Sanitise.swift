@@ -5,7 +5,7 @@ extension DisplayWidth {
     /// embeddings, overrides and isolates (U+061C, U+200E-200F, U+202A-202E, U+2066-2069),
     /// the other deprecated format controls U+206A-206F, the line and paragraph separators
     /// (U+2028-2029) and the interlinear annotation controls (U+FFF9-FFFB).
-    public static func sanitise(_ text: String) -> String {
+    package static func sanitise(_ text: String) -> String {
         DisplayText.clean(text)
     }
 

@@ -2,14 +2,14 @@ import CTerminal
 
 /// How many terminal columns text takes, the way the terminal will draw it: per grapheme
 /// cluster, the width of its first scalar (wcwidth under a UTF-8 locale; CJK is 2 columns).
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// Whether a UTF-8 LC_CTYPE could be set, so that wcwidth knows non-ASCII characters.
     /// Set up once, on first use. Without it the built-in table in `fallbackWidth` is used.
-    public static let hasUTF8Locale: Bool = ct_use_utf8_ctype() == 1
+    package static let hasUTF8Locale: Bool = ct_use_utf8_ctype() == 1
 
     /// The columns `text` takes once sanitised: per grapheme, max(0, wcwidth of its first
     /// scalar), with every control character (shown as U+FFFD) counted as 1.
-    public static func of(_ text: String) -> Int {
+    package static func of(_ text: String) -> Int {
         var total = 0
         for character in sanitise(text) {
             total += columns(of: character)
@@ -19,7 +19,7 @@ public enum DisplayWidth {
 
     /// The longest prefix of `text` (whole grapheme clusters, unchanged) that fits in
     /// `toColumns` columns; never splits a wide character.
-    public static func truncate(_ text: String, toColumns columns: Int) -> String {
+    package static func truncate(_ text: String, toColumns columns: Int) -> String {
         guard columns > 0 else { return "" }
         var used = 0
         var end = text.startIndex

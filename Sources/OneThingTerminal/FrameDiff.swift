@@ -1,10 +1,10 @@
 /// The bytes that bring a terminal from one frame to the next.
-public enum FrameDiff {
+package enum FrameDiff {
     /// The bytes that turn the screen showing `previous` (nil: unknown, clear and draw all)
     /// into `next`: cursor moves (CUP), SGR changes only when the style changes, only changed
     /// cells; wide characters written once; ends with SGR reset. Nothing when the frames are
     /// the same. Buffers of different sizes mean a full redraw.
-    public static func bytes(from previous: Buffer?, to next: Buffer) -> [UInt8] {
+    package static func bytes(from previous: Buffer?, to next: Buffer) -> [UInt8] {
         var output: [UInt8] = []
         let base: Buffer
         if let previous, previous.width == next.width, previous.height == next.height {

@@ -1,5 +1,5 @@
 /// One key press (or one paste) read from the terminal.
-public enum Key: Sendable, Hashable {
+package enum Key: Sendable, Hashable {
     /// Printable text, including CJK committed by an input method (one grapheme per key).
     case character(Character)
     case enter, tab, backTab, backspace, delete, escape

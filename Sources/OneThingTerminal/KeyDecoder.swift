@@ -4,7 +4,7 @@
 /// Input may stop anywhere (inside a UTF-8 sequence, an escape sequence or a paste): what
 /// cannot be decoded yet is kept for the next `feed`. A lone ESC stays pending until `flush`,
 /// which the reader calls when no byte arrived for a short while.
-public struct KeyDecoder: Sendable {
+package struct KeyDecoder: Sendable {
     private var pending: [UInt8] = []
     private var pasting = false
     private var pasteBytes: [UInt8] = []
@@ -16,13 +16,13 @@ public struct KeyDecoder: Sendable {
     static let pasteChunkBytes = 64 * 1024
     static let pasteEnd: [UInt8] = Array("\u{1B}[201~".utf8)
 
-    public init() {}
+    package init() {}
 
     /// Whether bytes are waiting for more input (part of a sequence, or an unfinished paste).
-    public var hasPendingInput: Bool { !pending.isEmpty || pasting }
+    package var hasPendingInput: Bool { !pending.isEmpty || pasting }
 
     /// Feeds bytes as they arrive; returns the keys they complete.
-    public mutating func feed(_ bytes: [UInt8]) -> [Key] {
+    package mutating func feed(_ bytes: [UInt8]) -> [Key] {
         pending.append(contentsOf: bytes)
         var keys: [Key] = []
         var text: [UInt8] = []
@@ -80,7 +80,7 @@ public struct KeyDecoder: Sendable {
     /// Called when no byte arrived for a short while: a lone pending ESC becomes `.escape`,
     /// other incomplete bytes are dropped; an unfinished paste hands on what it has so far and
     /// goes on waiting for its end.
-    public mutating func flush() -> [Key] {
+    package mutating func flush() -> [Key] {
         if pasting {
             var keys: [Key] = []
             emitPaste(upToCompleteUTF8: true, into: &keys)

@@ -1,33 +1,33 @@
 /// A terminal in memory, for tests: applies written bytes to `screen` by interpreting the
 /// subset of ANSI that `FrameDiff` emits (see `ScreenInterpreter`).
-public final class MemoryTerminal: TerminalBackend {
-    public private(set) var screen: Buffer
+package final class MemoryTerminal: TerminalBackend {
+    package private(set) var screen: Buffer
     /// All bytes written so far.
-    public private(set) var bytesWritten: Int = 0
+    package private(set) var bytesWritten: Int = 0
     /// The bytes of the last `write`.
-    public private(set) var lastWrite: [UInt8] = []
+    package private(set) var lastWrite: [UInt8] = []
     /// Where the cursor is shown; nil when hidden.
-    public private(set) var cursor: (x: Int, y: Int)?
+    package private(set) var cursor: (x: Int, y: Int)?
     private var interpreter = ScreenInterpreter()
 
-    public init(width: Int, height: Int) {
+    package init(width: Int, height: Int) {
         screen = Buffer(width: width, height: height)
     }
 
-    public var size: (width: Int, height: Int) { (screen.width, screen.height) }
+    package var size: (width: Int, height: Int) { (screen.width, screen.height) }
 
-    public func write(_ bytes: [UInt8]) {
+    package func write(_ bytes: [UInt8]) {
         bytesWritten += bytes.count
         lastWrite = bytes
         interpreter.apply(bytes, to: &screen)
     }
 
-    public func setCursor(_ position: (x: Int, y: Int)?) {
+    package func setCursor(_ position: (x: Int, y: Int)?) {
         cursor = position
     }
 
     /// Changes the size the way a terminal window does: what fits stays, the rest is blank.
-    public func resize(width: Int, height: Int) {
+    package func resize(width: Int, height: Int) {
         var resized = Buffer(width: width, height: height)
         for y in 0..<min(height, screen.height) {
             for x in 0..<min(width, screen.width) {

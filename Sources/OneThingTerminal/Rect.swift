@@ -1,11 +1,11 @@
 /// A rectangle of cells: columns `x..<x+width`, rows `y..<y+height`.
-public struct Rect: Sendable, Hashable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
+package struct Rect: Sendable, Hashable {
+    package var x: Int
+    package var y: Int
+    package var width: Int
+    package var height: Int
 
-    public init(x: Int, y: Int, width: Int, height: Int) {
+    package init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x
         self.y = y
         self.width = width
@@ -13,13 +13,13 @@ public struct Rect: Sendable, Hashable {
     }
 
     /// The column just right of the rectangle.
-    public var right: Int { x + max(0, width) }
+    package var right: Int { x + max(0, width) }
     /// The row just below the rectangle.
-    public var bottom: Int { y + max(0, height) }
-    public var isEmpty: Bool { width <= 0 || height <= 0 }
+    package var bottom: Int { y + max(0, height) }
+    package var isEmpty: Bool { width <= 0 || height <= 0 }
 
     /// The part of this rectangle inside `other` (empty, with zero size, when they do not overlap).
-    public func intersection(_ other: Rect) -> Rect {
+    package func intersection(_ other: Rect) -> Rect {
         let left = max(x, other.x)
         let top = max(y, other.y)
         let right = min(self.right, other.right)
@@ -28,7 +28,7 @@ public struct Rect: Sendable, Hashable {
     }
 
     /// This rectangle shrunk by `margin` cells on every side (never below zero size).
-    public func inset(by margin: Int) -> Rect {
+    package func inset(by margin: Int) -> Rect {
         Rect(
             x: x + margin,
             y: y + margin,

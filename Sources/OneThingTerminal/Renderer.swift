@@ -1,9 +1,9 @@
 /// Draws frames on a backend, writing only what changed since the last frame.
-public final class Renderer {
+package final class Renderer {
     private let backend: any TerminalBackend
     private var lastFrame: Buffer?
 
-    public init(backend: any TerminalBackend) {
+    package init(backend: any TerminalBackend) {
         self.backend = backend
     }
 
@@ -11,7 +11,7 @@ public final class Renderer {
     /// size changed), then shows the cursor at `cursor` (nil hides it). Returns the bytes of
     /// the difference.
     @discardableResult
-    public func draw(_ frame: Buffer, cursor: (x: Int, y: Int)?) -> Int {
+    package func draw(_ frame: Buffer, cursor: (x: Int, y: Int)?) -> Int {
         let bytes = FrameDiff.bytes(from: lastFrame, to: frame)
         if !bytes.isEmpty {
             backend.write(bytes)
@@ -23,7 +23,7 @@ public final class Renderer {
 
     /// Makes the next draw a full redraw (after a resize, or when something else wrote to the
     /// terminal).
-    public func invalidate() {
+    package func invalidate() {
         lastFrame = nil
     }
 }

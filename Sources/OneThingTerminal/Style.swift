@@ -1,13 +1,13 @@
 /// How a cell is drawn: colours and the attributes every supported terminal renders.
-public struct Style: Sendable, Hashable {
-    public var foreground: Color
-    public var background: Color
-    public var bold: Bool
-    public var reverse: Bool
-    public var underline: Bool
-    public var dim: Bool
+package struct Style: Sendable, Hashable {
+    package var foreground: Color
+    package var background: Color
+    package var bold: Bool
+    package var reverse: Bool
+    package var underline: Bool
+    package var dim: Bool
 
-    public init(
+    package init(
         foreground: Color = .default,
         background: Color = .default,
         bold: Bool = false,
@@ -24,5 +24,5 @@ public struct Style: Sendable, Hashable {
     }
 
     /// The terminal's default colours, no attributes (what SGR 0 gives).
-    public static let plain = Style()
+    package static let plain = Style()
 }

@@ -1,5 +1,5 @@
 /// Where frames go: the real terminal (`ANSITerminal`) or memory (`MemoryTerminal`).
-public protocol TerminalBackend: AnyObject {
+package protocol TerminalBackend: AnyObject {
     /// Columns and rows.
     var size: (width: Int, height: Int) { get }
     func write(_ bytes: [UInt8])

@@ -3,36 +3,36 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import OneThingModel
+package import OneThingModel
 
 /// What went wrong with the terminal, said so that the clerk or the technician can act on it:
 /// a `code` and the facts its message needs.
-public struct TerminalError: CodedError, Hashable {
-    public struct Code: ErrorCode {
-        public let rawValue: String
+package struct TerminalError: CodedError, Hashable {
+    package struct Code: ErrorCode {
+        package let rawValue: String
 
         init(_ rawValue: String) { self.rawValue = rawValue }
 
         /// Standard input or output is not a terminal (a pipe, a file, a service without a tty).
-        public static let notATerminal = Code("terminal.not_a_terminal")
+        package static let notATerminal = Code("terminal.not_a_terminal")
         /// This process already holds the terminal in raw mode.
-        public static let alreadyInUse = Code("terminal.already_in_use")
+        package static let alreadyInUse = Code("terminal.already_in_use")
         /// tcgetattr/tcsetattr or installing the signal handlers failed: `operation`, `errorNumber`.
-        public static let settingsFailed = Code("terminal.settings_failed")
+        package static let settingsFailed = Code("terminal.settings_failed")
         /// The window is smaller than the screens need: `width`, `height`.
-        public static let tooSmall = Code("terminal.too_small")
+        package static let tooSmall = Code("terminal.too_small")
 
         /// Every code above, for tables and their tests.
-        public static let all: [Code] = [.notATerminal, .alreadyInUse, .settingsFailed, .tooSmall]
+        package static let all: [Code] = [.notATerminal, .alreadyInUse, .settingsFailed, .tooSmall]
     }
 
-    public let code: Code
+    package let code: Code
     /// What could not be done, in words ("switch the terminal to raw mode").
-    public var operation: String?
+    package var operation: String?
     /// The C library's error number of `settingsFailed`.
-    public var errorNumber: Int32?
-    public var width: Int?
-    public var height: Int?
+    package var errorNumber: Int32?
+    package var width: Int?
+    package var height: Int?
 
     init(_ code: Code, operation: String? = nil, errorNumber: Int32? = nil, width: Int? = nil, height: Int? = nil) {
         self.code = code
@@ -42,19 +42,19 @@ public struct TerminalError: CodedError, Hashable {
         self.height = height
     }
 
-    public static let notATerminal = TerminalError(.notATerminal)
+    package static let notATerminal = TerminalError(.notATerminal)
 
-    public static let alreadyInUse = TerminalError(.alreadyInUse)
+    package static let alreadyInUse = TerminalError(.alreadyInUse)
 
-    public static func settingsFailed(_ operation: String, errorNumber: Int32) -> TerminalError {
+    package static func settingsFailed(_ operation: String, errorNumber: Int32) -> TerminalError {
         TerminalError(.settingsFailed, operation: operation, errorNumber: errorNumber)
     }
 
-    public static func tooSmall(width: Int, height: Int) -> TerminalError {
+    package static func tooSmall(width: Int, height: Int) -> TerminalError {
         TerminalError(.tooSmall, width: width, height: height)
     }
 
-    public var message: String {
+    package var message: String {
         switch code {
         case .notATerminal:
             "not a terminal: run `onething kiosk` on a terminal (80x24 at least)"

@@ -1,14 +1,14 @@
 import CTerminal
 
 /// Makes sure the terminal is given back however the program ends.
-public enum TerminalGuard {
+package enum TerminalGuard {
     /// Installs SIGINT/SIGTERM/SIGHUP/SIGQUIT handlers that restore the terminal
     /// (async-signal-safe: write the restore bytes and tcsetattr with the saved termios, then
     /// re-raise the signal with the default action), handlers for crash signals (SIGILL,
     /// SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE) that restore it and pass the signal on to the
     /// previous handler, a SIGWINCH counter, and an atexit hook. Once per process; called by
     /// `ANSITerminal.init`.
-    public static func install() throws(TerminalError) {
+    package static func install() throws(TerminalError) {
         let result = ct_install_guard()
         if result != 0 {
             throw TerminalError.settingsFailed("install the handlers that restore the terminal", errorNumber: result)
@@ -16,10 +16,10 @@ public enum TerminalGuard {
     }
 
     /// Whether a terminal is held in raw mode now (restoring would do something).
-    public static var isHoldingTerminal: Bool { ct_raw_mode_active() == 1 }
+    package static var isHoldingTerminal: Bool { ct_raw_mode_active() == 1 }
 
     /// Restores the held terminal now, if any (what the handlers do; safe to repeat).
-    public static func restoreNow() {
+    package static func restoreNow() {
         ct_leave_raw_mode()
     }
 

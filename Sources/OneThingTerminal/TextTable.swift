@@ -1,8 +1,8 @@
 /// Plain text tables for the command lines' human output, measured in display columns
 /// (`DisplayWidth`, the terminal's own wcwidth) so that Chinese text lines up. Cells are
 /// shown as given: the callers clean text from others before it reaches a table.
-public enum TextTable {
-    public static func render(header: [String], rows: [[String]]) -> String {
+package enum TextTable {
+    package static func render(header: [String], rows: [[String]]) -> String {
         var widths: [Int] = []
         return render(header: header, rows: rows, widths: &widths, withHeader: true)
     }
@@ -10,7 +10,7 @@ public enum TextTable {
     /// A table printed in parts (one page at a time): `widths` carries the columns' widths
     /// from part to part, so that later parts line up with the earlier ones (a column only
     /// ever widens).
-    public static func render(header: [String], rows: [[String]], widths: inout [Int], withHeader: Bool) -> String {
+    package static func render(header: [String], rows: [[String]], widths: inout [Int], withHeader: Bool) -> String {
         let all = withHeader ? [header] + rows : rows
         if widths.count != header.count {
             widths = header.map { DisplayWidth.of($0) }

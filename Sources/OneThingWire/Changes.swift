@@ -1,28 +1,28 @@
-public import Foundation
-public import OneThingModel
+package import Foundation
+package import OneThingModel
 
 /// `GET /v1/nodes/{node_id}/changes?after=&limit=&catalog_version=`.
-public struct ChangesPage: Sendable, Hashable {
-    public var changes: [ApplicationChange]
-    public var nextCursor: Int64
-    public var hasMore: Bool
-    public var catalog: CatalogUpdate?
+package struct ChangesPage: Sendable, Hashable {
+    package var changes: [ApplicationChange]
+    package var nextCursor: Int64
+    package var hasMore: Bool
+    package var catalog: CatalogUpdate?
 
-    public init(changes: [ApplicationChange], nextCursor: Int64, hasMore: Bool, catalog: CatalogUpdate? = nil) {
+    package init(changes: [ApplicationChange], nextCursor: Int64, hasMore: Bool, catalog: CatalogUpdate? = nil) {
         self.changes = changes
         self.nextCursor = nextCursor
         self.hasMore = hasMore
         self.catalog = catalog
     }
 
-    public static let defaultLimit = 500
-    public static let maxLimit = 1000
+    package static let defaultLimit = 500
+    package static let maxLimit = 1000
 }
 
 extension ChangesPage: JSONRecord {
-    public static let jsonShape = JSONShape("a page of changes", blank: ChangesPage(changes: [], nextCursor: 0, hasMore: false))
+    package static let jsonShape = JSONShape("a page of changes", blank: ChangesPage(changes: [], nextCursor: 0, hasMore: false))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ChangesPage) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ChangesPage) throws(C.Failure) {
         try c.optional("catalog", &v.catalog)
         try c.required("changes", &v.changes)
         try c.required("has_more", &v.hasMore)
@@ -30,12 +30,12 @@ extension ChangesPage: JSONRecord {
     }
 
     /// A page as the node reads it (the node reads every decision through here).
-    public static func decode(json data: Data) throws(WireDecodingError) -> ChangesPage {
+    package static func decode(json data: Data) throws(WireDecodingError) -> ChangesPage {
         try JSONCodec.decode(ChangesPage.self, from: data)
     }
 
     /// A page as the hub writes it: 500 changes are ~700 KB of field maps.
-    public func jsonBytes() -> [UInt8] {
+    package func jsonBytes() -> [UInt8] {
         var w = JSONWriter(capacity: 1024 + changes.count * 1600)
         writeJSON(&w)
         return w.bytes
@@ -43,24 +43,24 @@ extension ChangesPage: JSONRecord {
 }
 
 /// An application's whole current hub state as of `cursor`: applying it twice is harmless.
-public struct ApplicationChange: Sendable, Hashable {
-    public var cursor: Int64
-    public var applicationId: String
-    public var provinceNo: String
-    public var hubRevision: Int
+package struct ApplicationChange: Sendable, Hashable {
+    package var cursor: Int64
+    package var applicationId: String
+    package var provinceNo: String
+    package var hubRevision: Int
     /// The node revision the hub last applied (0 from a hub older than conflict-aware sync).
-    public var revision: Int
-    public var items: [ItemDecision]
-    public var fields: [String: String]
-    public var duplicate: DuplicateMatch?
+    package var revision: Int
+    package var items: [ItemDecision]
+    package var fields: [String: String]
+    package var duplicate: DuplicateMatch?
     /// Fields with a conflict the hub holds open (changed differently on both sides).
-    public var conflicts: [FieldConflict]
+    package var conflicts: [FieldConflict]
     /// The hub purged the application's personal data (its retention): `fields` is empty
     /// and items carry no documents or reasons; a node keeps its own copy. Written only
     /// when true.
-    public var purged: Bool
+    package var purged: Bool
 
-    public init(
+    package init(
         cursor: Int64, applicationId: String, provinceNo: String, hubRevision: Int, revision: Int = 1,
         items: [ItemDecision], fields: [String: String], duplicate: DuplicateMatch? = nil,
         conflicts: [FieldConflict] = [], purged: Bool = false
@@ -79,12 +79,12 @@ public struct ApplicationChange: Sendable, Hashable {
 }
 
 extension ApplicationChange: JSONRecord {
-    public static let jsonShape = JSONShape(
+    package static let jsonShape = JSONShape(
         "a change", blank: ApplicationChange(cursor: 0, applicationId: "", provinceNo: "", hubRevision: 0, items: [], fields: [:]))
 
     /// `revision` and `conflicts` came with conflict-aware sync: a page from an older hub
     /// without them is read as revision 0 and no conflicts.
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ApplicationChange) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ApplicationChange) throws(C.Failure) {
         try c.required("application_id", &v.applicationId)
         try c.defaulted("conflicts", &v.conflicts, [])
         try c.required("cursor", &v.cursor)
@@ -98,13 +98,13 @@ extension ApplicationChange: JSONRecord {
     }
 }
 
-public struct ItemDecision: Sendable, Hashable {
-    public var item: String
-    public var state: ItemState
-    public var reason: String?
-    public var documents: [String: String]?
+package struct ItemDecision: Sendable, Hashable {
+    package var item: String
+    package var state: ItemState
+    package var reason: String?
+    package var documents: [String: String]?
 
-    public init(item: String, state: ItemState, reason: String? = nil, documents: [String: String]? = nil) {
+    package init(item: String, state: ItemState, reason: String? = nil, documents: [String: String]? = nil) {
         self.item = item
         self.state = state
         self.reason = reason
@@ -113,9 +113,9 @@ public struct ItemDecision: Sendable, Hashable {
 }
 
 extension ItemDecision: JSONRecord {
-    public static let jsonShape = JSONShape("an item decision", blank: ItemDecision(item: "", state: .pending))
+    package static let jsonShape = JSONShape("an item decision", blank: ItemDecision(item: "", state: .pending))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ItemDecision) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ItemDecision) throws(C.Failure) {
         try c.optional("documents", &v.documents)
         try c.required("item", &v.item)
         try c.optional("reason", &v.reason)
@@ -124,22 +124,22 @@ extension ItemDecision: JSONRecord {
 }
 
 /// A catalogue the hub publishes, sent when the node reports another version.
-public struct CatalogUpdate: Sendable, Hashable {
-    public typealias File = CatalogFile
+package struct CatalogUpdate: Sendable, Hashable {
+    package typealias File = CatalogFile
 
-    public var version: String
-    public var files: [CatalogFile]
+    package var version: String
+    package var files: [CatalogFile]
 
-    public init(version: String, files: [CatalogFile]) {
+    package init(version: String, files: [CatalogFile]) {
         self.version = version
         self.files = files
     }
 }
 
 extension CatalogUpdate: JSONRecord {
-    public static let jsonShape = JSONShape("a catalogue update", blank: CatalogUpdate(version: "", files: []))
+    package static let jsonShape = JSONShape("a catalogue update", blank: CatalogUpdate(version: "", files: []))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout CatalogUpdate) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout CatalogUpdate) throws(C.Failure) {
         try c.required("files", &v.files)
         try c.required("version", &v.version)
     }

@@ -1,5 +1,5 @@
 /// How alike two applications of the same person and event are.
-public enum DuplicateKind: String, Codable, Sendable, Hashable, JSONStringEnum {
+package enum DuplicateKind: String, Codable, Sendable, Hashable, JSONStringEnum {
     /// The same person and event (birth: mother, birth date and order; school: child and year).
     case exact
     /// The same person with an event date a few days apart.
@@ -7,13 +7,13 @@ public enum DuplicateKind: String, Codable, Sendable, Hashable, JSONStringEnum {
 }
 
 /// Another application the hub holds for the same person and event.
-public struct DuplicateMatch: Sendable, Hashable {
-    public var provinceNo: String
-    public var applicationId: String
-    public var nodeId: String
-    public var kind: DuplicateKind
+package struct DuplicateMatch: Sendable, Hashable {
+    package var provinceNo: String
+    package var applicationId: String
+    package var nodeId: String
+    package var kind: DuplicateKind
 
-    public init(provinceNo: String, applicationId: String, nodeId: String, kind: DuplicateKind) {
+    package init(provinceNo: String, applicationId: String, nodeId: String, kind: DuplicateKind) {
         self.provinceNo = provinceNo
         self.applicationId = applicationId
         self.nodeId = nodeId
@@ -22,10 +22,10 @@ public struct DuplicateMatch: Sendable, Hashable {
 }
 
 extension DuplicateMatch: JSONRecord {
-    public static let jsonShape = JSONShape(
+    package static let jsonShape = JSONShape(
         "a duplicate", blank: DuplicateMatch(provinceNo: "", applicationId: "", nodeId: "", kind: .exact))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout DuplicateMatch) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout DuplicateMatch) throws(C.Failure) {
         try c.required("application_id", &v.applicationId)
         try c.required("kind", &v.kind)
         try c.required("node_id", &v.nodeId)

@@ -1,10 +1,10 @@
-public import OneThingModel
+package import OneThingModel
 
 /// A field's value as a person or another system wrote it in JSON (`apply --data`, NDJSON
 /// lines, the hospital's delivery export, an officer's amendment): any JSON value, kept as
 /// its kind so that the field's check can say what was wrong with it.
 extension FieldInput: JSONReadable {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> FieldInput {
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> FieldInput {
         switch r.kind() {
         case .string: return .text(try r.string())
         case .number:
@@ -25,7 +25,7 @@ extension FieldInput: JSONReadable {
 
 extension FieldInputs: JSONReadable {
     /// One `{field_id: value}` object; a field named twice is an error.
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> FieldInputs {
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> FieldInputs {
         FieldInputs(try [String: FieldInput].readJSON(&r))
     }
 }

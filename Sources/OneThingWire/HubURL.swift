@@ -1,21 +1,21 @@
-public import Foundation
+package import Foundation
 
 /// The hub's base URL as the node is configured with it: parsed and checked once, by the same
 /// rules for `onething init` (which stores it) and the transport (which uses it), so that what
 /// `init` accepts `sync` can use. https to any host, or plain http to this machine's loopback
 /// address only; no user name or password (the node authenticates with its token), no query,
 /// no fragment.
-public struct HubURL: Sendable, Hashable {
+package struct HubURL: Sendable, Hashable {
     /// The base URL without a trailing slash.
-    public let base: String
-    public let isHTTPS: Bool
+    package let base: String
+    package let isHTTPS: Bool
     /// Host without brackets, e.g. `127.0.0.1`, `::1`, `hub.example.gov.cn`.
-    public let host: String
+    package let host: String
     /// `host` or `host:port` (IPv6 in brackets), used in every message that names the hub.
-    public let authority: String
+    package let authority: String
 
     /// What is wrong with a hub URL; `message` says how to write it.
-    public enum Problem: Error, Sendable, Equatable {
+    package enum Problem: Error, Sendable, Equatable {
         case notAURL(String)
         case scheme(String, url: String)
         case credentials
@@ -24,7 +24,7 @@ public struct HubURL: Sendable, Hashable {
         /// unencrypted. A configuration problem rather than a typing mistake.
         case plainHTTPToNetwork(String)
 
-        public var message: String {
+        package var message: String {
             switch self {
             case .notAURL(let text):
                 "The hub URL \"\(text)\" is not a valid URL; write it as https://HOST[:PORT], for example https://hub.example.gov.cn."
@@ -40,7 +40,7 @@ public struct HubURL: Sendable, Hashable {
         }
     }
 
-    public init(_ text: String) throws(Problem) {
+    package init(_ text: String) throws(Problem) {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
             let rawHost = components.host, !rawHost.isEmpty
         else { throw .notAURL(text) }

@@ -1,6 +1,6 @@
 /// The keys of one record type, as UTF-8 bytes in the order its description lists them,
 /// for finding an object's key without making a String of it.
-public struct JSONKeyTable: Sendable {
+package struct JSONKeyTable: Sendable {
     let keys: [[UInt8]]
 
     init(_ keys: [[UInt8]]) {

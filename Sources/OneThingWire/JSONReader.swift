@@ -6,7 +6,7 @@ import Foundation
 /// without raw control characters, surrogate pairs checked) and limits nesting, so that a
 /// hostile document is an error, never a crash. Values it is not asked for are checked as
 /// strictly as the ones it reads, without being copied.
-public struct JSONReader {
+package struct JSONReader {
     static let maxDepth = 64
 
     let bytes: UnsafeBufferPointer<UInt8>

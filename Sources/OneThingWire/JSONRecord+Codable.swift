@@ -2,13 +2,13 @@
 /// hub's `--json` output through JSONEncoder) and as the tests' reference: JSONEncoder and
 /// JSONDecoder see the keys, absences and defaults the codec uses.
 extension JSONRecord {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var coder = EncodingBridge(container: encoder.container(keyedBy: JSONCodingKey.self))
         var copy = self
         try Self.jsonMembers(&coder, &copy)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         var coder = DecodingBridge(container: try decoder.container(keyedBy: JSONCodingKey.self))
         var value = Self.jsonShape.blank
         try Self.jsonMembers(&coder, &value)

@@ -5,13 +5,13 @@
 /// `encode(to:)` play for rows, as one function.)
 ///
 ///     extension Rating: JSONRecord {
-///         public static let jsonShape = JSONShape("a rating", blank: Rating(applicationId: "", score: 0))
-///         public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout Rating) throws(C.Failure) {
+///         package static let jsonShape = JSONShape("a rating", blank: Rating(applicationId: "", score: 0))
+///         package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout Rating) throws(C.Failure) {
 ///             try c.required("application_id", &v.applicationId)
 ///             try c.required("score", &v.score)
 ///         }
 ///     }
-public protocol JSONRecord: JSONReadable, JSONWritable, Codable, Sendable {
+package protocol JSONRecord: JSONReadable, JSONWritable, Codable, Sendable {
     /// The keys and a blank value to read into, made from `jsonMembers` once.
     static var jsonShape: JSONShape<Self> { get }
     /// Every member, in key order.
@@ -20,7 +20,7 @@ public protocol JSONRecord: JSONReadable, JSONWritable, Codable, Sendable {
 
 /// What a record's description is run with: the reader, the writer, the Codable bridge, and
 /// the collectors that make its `JSONShape`.
-public protocol JSONMemberCoder {
+package protocol JSONMemberCoder {
     associatedtype Failure: Error
     /// A member that must be present and not null.
     mutating func required<V: JSONValue>(_ key: StaticString, _ value: inout V) throws(Failure)
@@ -37,7 +37,7 @@ public protocol JSONMemberCoder {
 /// What reading a record needs besides its description: its keys in order, which must be
 /// present, its name for messages, and a value with every member that may be absent
 /// already set as absent (nil or its default), to read into.
-public struct JSONShape<Root: JSONRecord>: Sendable {
+package struct JSONShape<Root: JSONRecord>: Sendable {
     let name: String
     let keys: JSONKeyTable
     let requiredMask: UInt64
@@ -45,7 +45,7 @@ public struct JSONShape<Root: JSONRecord>: Sendable {
 
     /// `name` says what the object is in messages ("a push entry"); `blank` is any value
     /// of the type (members that must be present are always read over it).
-    public init(_ name: String, blank: Root) {
+    package init(_ name: String, blank: Root) {
         var collector = KeyCollector()
         var scratch = blank
         Root.jsonMembers(&collector, &scratch)
@@ -88,9 +88,9 @@ public struct JSONShape<Root: JSONRecord>: Sendable {
 }
 
 extension JSONRecord {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Self { try jsonShape.read(&r) }
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Self { try jsonShape.read(&r) }
 
-    public func writeJSON(_ w: inout JSONWriter) {
+    package func writeJSON(_ w: inout JSONWriter) {
         var member = MemberWriter()
         swap(&member.writer, &w)
         member.writer.byte(UInt8(ascii: "{"))
@@ -106,7 +106,7 @@ extension JSONRecord {
 
 extension JSONMemberCoder {
     /// A member that may be absent or null (both read as `default`), always written.
-    public mutating func defaulted<V: JSONValue & Equatable>(_ key: StaticString, _ value: inout V, _ default: V)
+    package mutating func defaulted<V: JSONValue & Equatable>(_ key: StaticString, _ value: inout V, _ default: V)
         throws(Failure)
     {
         try defaulted(key, &value, `default`, omitDefault: false)

@@ -1,40 +1,40 @@
 /// A value the strict reader reads.
-public protocol JSONReadable {
+package protocol JSONReadable {
     static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Self
 }
 
 /// A value the canonical writer writes.
-public protocol JSONWritable {
+package protocol JSONWritable {
     func writeJSON(_ w: inout JSONWriter)
 }
 
 /// A value read and written by the codec, and (for the places where speed does not matter,
 /// and as the tests' reference) by JSONDecoder and JSONEncoder, through the same
 /// description.
-public typealias JSONValue = JSONReadable & JSONWritable & Codable
+package typealias JSONValue = JSONReadable & JSONWritable & Codable
 
 extension String: JSONReadable, JSONWritable {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> String { try r.string() }
-    public func writeJSON(_ w: inout JSONWriter) { w.string(self) }
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> String { try r.string() }
+    package func writeJSON(_ w: inout JSONWriter) { w.string(self) }
 }
 
 extension Int: JSONReadable, JSONWritable {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Int { try r.int() }
-    public func writeJSON(_ w: inout JSONWriter) { w.int64(Int64(self)) }
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Int { try r.int() }
+    package func writeJSON(_ w: inout JSONWriter) { w.int64(Int64(self)) }
 }
 
 extension Int64: JSONReadable, JSONWritable {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Int64 { try r.int64() }
-    public func writeJSON(_ w: inout JSONWriter) { w.int64(self) }
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Int64 { try r.int64() }
+    package func writeJSON(_ w: inout JSONWriter) { w.int64(self) }
 }
 
 extension Bool: JSONReadable, JSONWritable {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Bool { try r.bool() }
-    public func writeJSON(_ w: inout JSONWriter) { w.bool(self) }
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Bool { try r.bool() }
+    package func writeJSON(_ w: inout JSONWriter) { w.bool(self) }
 }
 
 extension Array: JSONReadable where Element: JSONReadable {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> [Element] {
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> [Element] {
         var list: [Element] = []
         try JSONReader.array(&r) { (r: inout JSONReader, _: Int) throws(WireDecodingError) in list.append(try Element.readJSON(&r)) }
         return list
@@ -42,7 +42,7 @@ extension Array: JSONReadable where Element: JSONReadable {
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
-    public func writeJSON(_ w: inout JSONWriter) {
+    package func writeJSON(_ w: inout JSONWriter) {
         w.byte(UInt8(ascii: "["))
         for (n, element) in enumerated() {
             if n > 0 { w.byte(UInt8(ascii: ",")) }
@@ -55,7 +55,7 @@ extension Array: JSONWritable where Element: JSONWritable {
 /// A map: a JSON object whose members are all of one kind (field values, documents). A key
 /// that appears twice is an error; keys are written sorted.
 extension Dictionary: JSONReadable where Key == String, Value: JSONReadable {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> [String: Value] {
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> [String: Value] {
         var map: [String: Value] = [:]
         try JSONReader.object(&r) { (r: inout JSONReader, key: String) throws(WireDecodingError) in
             let start = r.offset
@@ -68,7 +68,7 @@ extension Dictionary: JSONReadable where Key == String, Value: JSONReadable {
 }
 
 extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
-    public func writeJSON(_ w: inout JSONWriter) {
+    package func writeJSON(_ w: inout JSONWriter) {
         w.byte(UInt8(ascii: "{"))
         for (n, key) in keys.sorted().enumerated() {
             if n > 0 { w.byte(UInt8(ascii: ",")) }
@@ -82,10 +82,10 @@ extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
 
 /// An enumeration written as one of its raw strings; another string is an error that lists
 /// the ones it can be (never the one found).
-public protocol JSONStringEnum: RawRepresentable, CaseIterable, JSONReadable, JSONWritable where RawValue == String {}
+package protocol JSONStringEnum: RawRepresentable, CaseIterable, JSONReadable, JSONWritable where RawValue == String {}
 
 extension JSONStringEnum {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Self {
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> Self {
         let start = r.offset
         guard let value = Self(rawValue: try r.string()) else {
             throw WireDecodingError(
@@ -94,5 +94,5 @@ extension JSONStringEnum {
         return value
     }
 
-    public func writeJSON(_ w: inout JSONWriter) { w.string(rawValue) }
+    package func writeJSON(_ w: inout JSONWriter) { w.string(rawValue) }
 }

@@ -3,10 +3,10 @@
 /// minimally (quote, backslash, control characters), everything else raw UTF-8. Frozen
 /// payloads and stored field maps are hashed or compared as bytes: the same value always
 /// gives the same bytes.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
 
-    public init(capacity: Int = 1024) {
+    package init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
     }
 

@@ -1,7 +1,7 @@
 /// Addresses that never leave this machine: 127.0.0.0/8, `::1` and `localhost`. The hub
 /// serves plain http on these only (tests, demos); anything else needs TLS.
-public enum LoopbackHost {
-    public static func contains(_ host: String) -> Bool {
+package enum LoopbackHost {
+    package static func contains(_ host: String) -> Bool {
         var lowered = host.lowercased()
         if lowered.hasPrefix("["), lowered.hasSuffix("]") {
             lowered = String(lowered.dropFirst().dropLast())

@@ -1,18 +1,18 @@
-public import OneThingModel
+package import OneThingModel
 
 /// What the hub's three-way merge of a stale revision did.
-public struct MergeOutcome: Sendable, Hashable {
+package struct MergeOutcome: Sendable, Hashable {
     /// The base revision the merge used.
-    public var baseRevision: Int
+    package var baseRevision: Int
     /// The hub's fields after the merge (the hub's value where there is a conflict).
-    public var fields: [String: String]
+    package var fields: [String: String]
     /// Fields taken from the node's revision, and kept from the hub's later changes.
-    public var fromNode: [String]
-    public var fromHub: [String]
+    package var fromNode: [String]
+    package var fromHub: [String]
     /// Fields changed differently on both sides: each waits for a person's decision.
-    public var conflicts: [FieldConflict]
+    package var conflicts: [FieldConflict]
 
-    public init(baseRevision: Int, fields: [String: String], fromNode: [String], fromHub: [String], conflicts: [FieldConflict]) {
+    package init(baseRevision: Int, fields: [String: String], fromNode: [String], fromHub: [String], conflicts: [FieldConflict]) {
         self.baseRevision = baseRevision
         self.fields = fields
         self.fromNode = fromNode
@@ -22,10 +22,10 @@ public struct MergeOutcome: Sendable, Hashable {
 }
 
 extension MergeOutcome: JSONRecord {
-    public static let jsonShape = JSONShape(
+    package static let jsonShape = JSONShape(
         "a merge outcome", blank: MergeOutcome(baseRevision: 0, fields: [:], fromNode: [], fromHub: [], conflicts: []))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout MergeOutcome) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout MergeOutcome) throws(C.Failure) {
         try c.required("base_revision", &v.baseRevision)
         try c.required("conflicts", &v.conflicts)
         try c.required("fields", &v.fields)

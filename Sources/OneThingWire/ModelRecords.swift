@@ -1,12 +1,12 @@
-public import OneThingModel
+package import OneThingModel
 
 // The model's types that travel or are stored as JSON, described here (the model does not
 // know JSON). `ApplicationPayload` has its own file.
 
 extension FieldConflict: JSONRecord {
-    public static let jsonShape = JSONShape("a conflict", blank: FieldConflict(field: "", base: nil, local: nil, hub: nil))
+    package static let jsonShape = JSONShape("a conflict", blank: FieldConflict(field: "", base: nil, local: nil, hub: nil))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout FieldConflict) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout FieldConflict) throws(C.Failure) {
         try c.optional("base", &v.base)
         try c.required("field", &v.field)
         try c.optional("hub", &v.hub)
@@ -15,9 +15,9 @@ extension FieldConflict: JSONRecord {
 }
 
 extension CatalogFile: JSONRecord {
-    public static let jsonShape = JSONShape("a catalogue file", blank: CatalogFile(path: "", text: ""))
+    package static let jsonShape = JSONShape("a catalogue file", blank: CatalogFile(path: "", text: ""))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout CatalogFile) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout CatalogFile) throws(C.Failure) {
         try c.required("path", &v.path)
         try c.required("text", &v.text)
     }

@@ -1,18 +1,18 @@
-public import Foundation
+package import Foundation
 
 /// The frozen payload of a push entry as it travels. Since protocol 2 it is the payload's
 /// JSON object itself, and its exact bytes (the canonical bytes the node froze) are what
 /// `payload_sha256` hashes; the hub slices them out of the request body. A string, the
 /// payload's text (protocol 1's form), is still read, and its UTF-8 bytes hashed: the same
 /// bytes, so an entry keeps its hash whichever form it travels in.
-public enum PushPayload: Sendable, Hashable {
+package enum PushPayload: Sendable, Hashable {
     /// The exact bytes of one JSON object, checked.
     case object([UInt8])
     /// The payload's text.
     case text(String)
 
     /// The bytes whose SHA-256 is the entry's `payload_sha256`.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         switch self {
         case .object(let bytes): bytes
         case .text(let text): Array(text.utf8)
@@ -23,7 +23,7 @@ public enum PushPayload: Sendable, Hashable {
     /// are not (damaged in the node's database) are sent as text, so that the hub answers
     /// that entry (`payload_hash_mismatch`) and it is quarantined instead of the whole batch
     /// being refused as malformed.
-    public init(frozen bytes: Data) {
+    package init(frozen bytes: Data) {
         do {
             try JSONReader.document(bytes) { (r: inout JSONReader) throws(WireDecodingError) in
                 guard r.kind() == .object else { throw r.error("expected an object") }
@@ -37,7 +37,7 @@ public enum PushPayload: Sendable, Hashable {
 }
 
 extension PushPayload: JSONReadable, JSONWritable, Codable {
-    public static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> PushPayload {
+    package static func readJSON(_ r: inout JSONReader) throws(WireDecodingError) -> PushPayload {
         switch r.kind() {
         case .object: .object(try r.rawValue())
         case .string: .text(try r.string())
@@ -45,7 +45,7 @@ extension PushPayload: JSONReadable, JSONWritable, Codable {
         }
     }
 
-    public func writeJSON(_ w: inout JSONWriter) {
+    package func writeJSON(_ w: inout JSONWriter) {
         switch self {
         case .object(let bytes): w.rawBytes(bytes)
         case .text(let text): w.string(text)
@@ -53,7 +53,7 @@ extension PushPayload: JSONReadable, JSONWritable, Codable {
     }
 
     /// For JSONEncoder (tests): the object's members as JSON values, not its exact bytes.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .object(let bytes): try container.encode(try JSONCodec.decode(JSONTree.self, from: bytes))
@@ -62,7 +62,7 @@ extension PushPayload: JSONReadable, JSONWritable, Codable {
     }
 
     /// For JSONDecoder (tests): the object written again canonically.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
             self = .text(text)

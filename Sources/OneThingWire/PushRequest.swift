@@ -1,50 +1,50 @@
-public import Foundation
+package import Foundation
 
 /// `POST /v1/nodes/{node_id}/push` (see sync/openapi.yaml).
-public struct PushRequest: Sendable, Hashable {
-    public var entries: [PushEntry]
+package struct PushRequest: Sendable, Hashable {
+    package var entries: [PushEntry]
 
-    public init(entries: [PushEntry]) {
+    package init(entries: [PushEntry]) {
         self.entries = entries
     }
 
     /// The most entries one request may carry.
-    public static let maxEntries = 500
+    package static let maxEntries = 500
 }
 
 extension PushRequest: JSONRecord {
-    public static let jsonShape = JSONShape("a push request", blank: PushRequest(entries: []))
+    package static let jsonShape = JSONShape("a push request", blank: PushRequest(entries: []))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushRequest) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushRequest) throws(C.Failure) {
         try c.required("entries", &v.entries)
     }
 
     /// The request body as the node sends it. A batch of 250 entries is ~300 KB of payloads
     /// (sent as they were frozen, not copied into strings); this is on the sync hot path.
-    public var jsonBytes: [UInt8] {
+    package var jsonBytes: [UInt8] {
         var w = JSONWriter(capacity: entries.reduce(64) { $0 + $1.payload.bytes.count + 256 })
         writeJSON(&w)
         return w.bytes
     }
 
     /// A push request body as the hub reads it, every entry's payload kept as the bytes sent.
-    public static func decode(json data: Data) throws(WireDecodingError) -> PushRequest {
+    package static func decode(json data: Data) throws(WireDecodingError) -> PushRequest {
         try JSONCodec.decode(PushRequest.self, from: data)
     }
 }
 
 /// One frozen outbox entry as it travels.
-public struct PushEntry: Sendable, Hashable {
-    public var seq: Int64
-    public var idempotencyKey: String
-    public var applicationId: String
-    public var revision: Int
-    public var baseRevision: Int?
-    public var payloadSHA256: String
+package struct PushEntry: Sendable, Hashable {
+    package var seq: Int64
+    package var idempotencyKey: String
+    package var applicationId: String
+    package var revision: Int
+    package var baseRevision: Int?
+    package var payloadSHA256: String
     /// The frozen payload: the exact canonical JSON of an `ApplicationPayload`.
-    public var payload: PushPayload
+    package var payload: PushPayload
 
-    public init(
+    package init(
         seq: Int64, idempotencyKey: String, applicationId: String, revision: Int, baseRevision: Int?,
         payloadSHA256: String, payload: PushPayload
     ) {
@@ -59,11 +59,11 @@ public struct PushEntry: Sendable, Hashable {
 }
 
 extension PushEntry: JSONRecord {
-    public static let jsonShape = JSONShape(
+    package static let jsonShape = JSONShape(
         "a push entry",
         blank: PushEntry(seq: 0, idempotencyKey: "", applicationId: "", revision: 0, baseRevision: nil, payloadSHA256: "", payload: .text("")))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushEntry) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushEntry) throws(C.Failure) {
         try c.required("application_id", &v.applicationId)
         try c.optional("base_revision", &v.baseRevision)
         try c.required("idempotency_key", &v.idempotencyKey)

@@ -1,31 +1,31 @@
 /// The hub's answer to a push: one result per entry applied or answered, in request order.
-public struct PushResponse: Sendable, Hashable {
-    public var results: [PushResult]
-    public var lastAppliedSeq: Int64
+package struct PushResponse: Sendable, Hashable {
+    package var results: [PushResult]
+    package var lastAppliedSeq: Int64
 
-    public init(results: [PushResult], lastAppliedSeq: Int64) {
+    package init(results: [PushResult], lastAppliedSeq: Int64) {
         self.results = results
         self.lastAppliedSeq = lastAppliedSeq
     }
 }
 
 extension PushResponse: JSONRecord {
-    public static let jsonShape = JSONShape("a push response", blank: PushResponse(results: [], lastAppliedSeq: 0))
+    package static let jsonShape = JSONShape("a push response", blank: PushResponse(results: [], lastAppliedSeq: 0))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushResponse) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushResponse) throws(C.Failure) {
         try c.required("last_applied_seq", &v.lastAppliedSeq)
         try c.required("results", &v.results)
     }
 }
 
-public enum PushStatus: String, Codable, Sendable, Hashable, JSONStringEnum {
+package enum PushStatus: String, Codable, Sendable, Hashable, JSONStringEnum {
     case accepted
     case alreadyApplied = "already_applied"
     case rejected
     case gap
 }
 
-public enum RejectionCode: String, Codable, Sendable, Hashable, JSONStringEnum {
+package enum RejectionCode: String, Codable, Sendable, Hashable, JSONStringEnum {
     case payloadHashMismatch = "payload_hash_mismatch"
     case keyReused = "key_reused"
     case seqReused = "seq_reused"
@@ -34,22 +34,22 @@ public enum RejectionCode: String, Codable, Sendable, Hashable, JSONStringEnum {
     case unknownApplication = "unknown_application"
 }
 
-public struct PushResult: Sendable, Hashable {
-    public var seq: Int64
-    public var idempotencyKey: String
-    public var status: PushStatus
-    public var provinceNo: String?
-    public var hubRevision: Int?
-    public var reason: String?
-    public var reasonCode: RejectionCode?
-    public var expectedSeq: Int64?
+package struct PushResult: Sendable, Hashable {
+    package var seq: Int64
+    package var idempotencyKey: String
+    package var status: PushStatus
+    package var provinceNo: String?
+    package var hubRevision: Int?
+    package var reason: String?
+    package var reasonCode: RejectionCode?
+    package var expectedSeq: Int64?
     /// The entry's base revision was older than the hub's: the hub merged per field. Only
     /// then are `fields` (the hub's fields after the merge) and `merged` given.
-    public var merge: MergeOutcome?
+    package var merge: MergeOutcome?
     /// The hub matched the application with another it already holds (rev. 1 only).
-    public var duplicate: DuplicateMatch?
+    package var duplicate: DuplicateMatch?
 
-    public init(
+    package init(
         seq: Int64, idempotencyKey: String, status: PushStatus, provinceNo: String? = nil, hubRevision: Int? = nil,
         reason: String? = nil, reasonCode: RejectionCode? = nil, expectedSeq: Int64? = nil,
         merge: MergeOutcome? = nil, duplicate: DuplicateMatch? = nil
@@ -68,9 +68,9 @@ public struct PushResult: Sendable, Hashable {
 }
 
 extension PushResult: JSONRecord {
-    public static let jsonShape = JSONShape("a push result", blank: PushResult(seq: 0, idempotencyKey: "", status: .gap))
+    package static let jsonShape = JSONShape("a push result", blank: PushResult(seq: 0, idempotencyKey: "", status: .gap))
 
-    public static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushResult) throws(C.Failure) {
+    package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout PushResult) throws(C.Failure) {
         try c.optional("duplicate", &v.duplicate)
         try c.optional("expected_seq", &v.expectedSeq)
         try c.optional("hub_revision", &v.hubRevision)

@@ -3,8 +3,8 @@ import Foundation
 /// Secrets on disk (the node's token, the hub's admin token, TLS private keys): a regular
 /// file that only its owner can read, since whoever reads it can act as its owner. One
 /// check for every caller; each turns the problem into its own error and exit code.
-public enum SecretFile {
-    public enum Problem: Sendable, Hashable {
+package enum SecretFile {
+    package enum Problem: Sendable, Hashable {
         case missing
         case notRegularFile
         case readableByOthers
@@ -12,7 +12,7 @@ public enum SecretFile {
     }
 
     /// What is wrong with the file at `path`, or nil when it is fit to hold a secret.
-    public static func problem(at path: String) -> Problem? {
+    package static func problem(at path: String) -> Problem? {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .notRegularFile }
@@ -22,7 +22,7 @@ public enum SecretFile {
     }
 
     /// The sentence for a problem, for messages that name the file before it: "… <path>: it …".
-    public static func reason(_ problem: Problem, path: String) -> String {
+    package static func reason(_ problem: Problem, path: String) -> String {
         switch problem {
         case .missing: "it does not exist"
         case .notRegularFile: "it is not a regular file"

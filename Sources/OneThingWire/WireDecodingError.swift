@@ -1,18 +1,18 @@
 /// A JSON document that is not what it should be: what, where (the path of keys and
 /// indexes from the top, such as `entries[3].payload_sha256`) and at which byte. Never
 /// the value that was found: it may be an applicant's data.
-public struct WireDecodingError: Error, CustomStringConvertible, Sendable, Hashable {
-    public let message: String
-    public let offset: Int
+package struct WireDecodingError: Error, CustomStringConvertible, Sendable, Hashable {
+    package let message: String
+    package let offset: Int
     /// The members and elements leading to the value, outermost first ("" at the top).
-    public private(set) var path: String = ""
+    package private(set) var path: String = ""
 
-    public init(message: String, offset: Int) {
+    package init(message: String, offset: Int) {
         self.message = message
         self.offset = offset
     }
 
-    public var description: String {
+    package var description: String {
         path.isEmpty ? "\(message) (at byte \(offset))" : "\(path): \(message) (at byte \(offset))"
     }
 

@@ -3,16 +3,16 @@ import Foundation
 /// One path of the sync protocol and the methods it takes, spelled once: the hub's router
 /// and its 405 table, the node's client and the tests (which check every route against
 /// sync/openapi.yaml) all take it from here.
-public struct WireRoute: Sendable, Hashable {
+package struct WireRoute: Sendable, Hashable {
     /// A piece of the path between slashes: written as it is, or a parameter's value.
-    public enum Segment: Sendable, Hashable {
+    package enum Segment: Sendable, Hashable {
         case literal(String)
         case parameter(String)
     }
 
-    public let segments: [Segment]
+    package let segments: [Segment]
     /// The HTTP methods the path takes (upper case).
-    public let methods: [String]
+    package let methods: [String]
 
     /// `template` as sync/openapi.yaml writes it: `/v1/nodes/{node_id}/push`.
     init(_ template: String, _ methods: [String]) {
@@ -22,33 +22,33 @@ public struct WireRoute: Sendable, Hashable {
         self.methods = methods
     }
 
-    public static let health = WireRoute("/v1/health", ["GET"])
-    public static let push = WireRoute("/v1/nodes/{node_id}/push", ["POST"])
-    public static let ratings = WireRoute("/v1/nodes/{node_id}/ratings", ["POST"])
-    public static let state = WireRoute("/v1/nodes/{node_id}/state", ["GET"])
-    public static let changes = WireRoute("/v1/nodes/{node_id}/changes", ["GET"])
-    public static let adminApplications = WireRoute("/v1/admin/applications", ["GET"])
-    public static let adminApplication = WireRoute("/v1/admin/applications/{province_no}", ["GET", "PATCH"])
-    public static let adminDecision = WireRoute("/v1/admin/applications/{province_no}/items/{item}/decision", ["POST"])
+    package static let health = WireRoute("/v1/health", ["GET"])
+    package static let push = WireRoute("/v1/nodes/{node_id}/push", ["POST"])
+    package static let ratings = WireRoute("/v1/nodes/{node_id}/ratings", ["POST"])
+    package static let state = WireRoute("/v1/nodes/{node_id}/state", ["GET"])
+    package static let changes = WireRoute("/v1/nodes/{node_id}/changes", ["GET"])
+    package static let adminApplications = WireRoute("/v1/admin/applications", ["GET"])
+    package static let adminApplication = WireRoute("/v1/admin/applications/{province_no}", ["GET", "PATCH"])
+    package static let adminDecision = WireRoute("/v1/admin/applications/{province_no}/items/{item}/decision", ["POST"])
 
     /// Every path of the protocol.
-    public static let all: [WireRoute] = [
+    package static let all: [WireRoute] = [
         health, push, ratings, state, changes, adminApplications, adminApplication, adminDecision,
     ]
 
     /// The path as sync/openapi.yaml writes it: `/v1/nodes/{node_id}/push`.
-    public var template: String { render { "{\($0)}" } }
+    package var template: String { render { "{\($0)}" } }
 
     /// The path as Hummingbird's router writes it: `/v1/nodes/:node_id/push`.
-    public var routerPattern: String { render { ":\($0)" } }
+    package var routerPattern: String { render { ":\($0)" } }
 
     /// The path with its parameters' values, in order (each percent-encoded).
-    public func path(_ values: String...) -> String {
+    package func path(_ values: String...) -> String {
         path(values)
     }
 
     /// The same, the values given as a list.
-    public func path(_ values: [String]) -> String {
+    package func path(_ values: [String]) -> String {
         var remaining = values[...]
         return render { _ in
             let value = remaining.popFirst() ?? ""

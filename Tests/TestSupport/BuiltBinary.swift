@@ -1,13 +1,13 @@
-public import Foundation
+package import Foundation
 
 /// Runs a built executable of this package (`onething`, later `onething-hub`) the way an
 /// operator or cron would: a separate process with arguments, stdin and environment.
-public struct BuiltBinary: Sendable {
-    public let path: String
+package struct BuiltBinary: Sendable {
+    package let path: String
 
     /// Finds the executable next to the test bundle (`.build/debug/`), or in
     /// $ONETHING_BIN_DIR.
-    public init(_ name: String) {
+    package init(_ name: String) {
         let env = ProcessInfo.processInfo.environment["ONETHING_BIN_DIR"]
         let candidates: [String?] = [
             env.map { $0 + "/" + name },
@@ -20,19 +20,19 @@ public struct BuiltBinary: Sendable {
         path = paths.first { FileManager.default.isExecutableFile(atPath: $0) } ?? paths.last ?? name
     }
 
-    public struct Run: Sendable {
-        public var code: Int32
-        public var stdout: String
-        public var stderr: String
+    package struct Run: Sendable {
+        package var code: Int32
+        package var stdout: String
+        package var stderr: String
 
         /// stdout parsed as one JSON value.
-        public func json() -> Any? {
+        package func json() -> Any? {
             try? JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
         }
     }
 
     @discardableResult
-    public func run(
+    package func run(
         _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], launcher: [String] = []
     ) throws -> Run {
         let process = Process()

@@ -1,15 +1,15 @@
-public import OneThingModel
+package import OneThingModel
 
 /// Complete, valid example applications from the embedded catalogue.
-public enum Examples {
-    public static func catalog() throws -> Catalog {
+package enum Examples {
+    package static func catalog() throws -> Catalog {
         try CatalogLoader.embedded(today: TestMoment.filing.date)
     }
 
     /// The example of `bundle` for `items` (default: the whole menu of the default region),
     /// as validated inputs, its dates a week before `today` (default: the day of
     /// `TestMoment.filing`).
-    public static func inputs(
+    package static func inputs(
         _ bundle: String, items: [String]? = nil, today: CivilDate = TestMoment.filing.date
     ) throws -> [String: FieldInput] {
         let catalog = try catalog()
@@ -23,7 +23,7 @@ public enum Examples {
 
     /// The example, validated as of `moment` (default: `TestMoment.filing`), ready for the
     /// store to file at that moment.
-    public static func validated(
+    package static func validated(
         _ bundle: String, items: [String]? = nil, at moment: Timestamp = TestMoment.filing
     ) throws -> ValidatedApplication {
         let catalog = try catalog()
@@ -33,7 +33,7 @@ public enum Examples {
         return try result.get()
     }
 
-    public enum ExampleError: Error {
+    package enum ExampleError: Error {
         case unknownBundle
     }
 }

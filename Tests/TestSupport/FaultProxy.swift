@@ -8,13 +8,13 @@ import Foundation
 /// The log and anything `keep(_:)` copies live in `keptDirectory`, outside the test's
 /// temporary directory, so a failing run can be looked at afterwards; `discardKept()`
 /// removes them when the run passed.
-public final class FaultProxy: @unchecked Sendable {
+package final class FaultProxy: @unchecked Sendable {
     // @unchecked: commands (the pipes and `pending`) go one at a time under `lock`.
-    public let port: Int
-    public let seed: UInt64
-    public let keptDirectory: String
-    public var logPath: String { keptDirectory + "/proxy.log" }
-    public var url: String { "http://127.0.0.1:\(port)" }
+    package let port: Int
+    package let seed: UInt64
+    package let keptDirectory: String
+    package var logPath: String { keptDirectory + "/proxy.log" }
+    package var url: String { "http://127.0.0.1:\(port)" }
     private let process: Process
     /// The proxy's stdin: commands; closing it makes the proxy exit.
     private let input: Pipe
@@ -22,11 +22,11 @@ public final class FaultProxy: @unchecked Sendable {
     private var pending = Data()
     private let lock = NSLock()
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    public init(upstreamPort: Int, seed: UInt64, rate: Double, stallSeconds: Double) throws {
+    package init(upstreamPort: Int, seed: UInt64, rate: Double, stallSeconds: Double) throws {
         self.seed = seed
         keptDirectory = FileManager.default.temporaryDirectory.path + "/onething-fault-\(seed)-\(UUID().uuidString.prefix(6))"
         try FileManager.default.createDirectory(atPath: keptDirectory, withIntermediateDirectories: true)
@@ -61,17 +61,17 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     /// The fault rate from now on (0: every request forwarded unchanged). Applied when this returns.
-    public func setRate(_ rate: Double) throws {
+    package func setRate(_ rate: Double) throws {
         try command("rate \(rate)")
     }
 
     /// A line in the log (a round boundary), written before this returns.
-    public func mark(_ text: String) throws {
+    package func mark(_ text: String) throws {
         try command("mark " + text.replacingOccurrences(of: "\n", with: " "))
     }
 
     /// How many requests met each fate so far (`pass` included).
-    public func fateCounts() -> [String: Int] {
+    package func fateCounts() -> [String: Int] {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
         var counts: [String: Int] = [:]
         for line in text.split(separator: "\n") where line.contains(" conn=") {
@@ -81,13 +81,13 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     /// Copies `path` (a database, say) into the kept directory.
-    public func keep(_ path: String) {
+    package func keep(_ path: String) {
         let name = URL(fileURLWithPath: path).lastPathComponent
         try? FileManager.default.copyItem(atPath: path, toPath: keptDirectory + "/" + name)
     }
 
     /// Removes the kept directory (the run passed; nothing to look at).
-    public func discardKept() {
+    package func discardKept() {
         try? FileManager.default.removeItem(atPath: keptDirectory)
     }
 

@@ -24,7 +24,7 @@
 /// failing run can be diagnosed. Commands on stdin, one per line, each answered `ok` on
 /// stdout once applied: `rate R` (R = 0 turns faults off) and `mark TEXT` (a line in the
 /// log). End of stdin makes the proxy exit, so it never outlives the test process.
-public let faultProxyScript = #"""
+package let faultProxyScript = #"""
 import os, random, re, signal, socket, struct, sys, threading, time
 
 # Spawned from a test thread, the process inherits that thread's blocked signals; unblock.

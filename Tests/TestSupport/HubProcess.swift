@@ -3,14 +3,14 @@ import Foundation
 /// The real `onething-hub serve` on a loopback port, for end-to-end tests. Started with
 /// `--port 0`; the URL (http, or https with `tls`) comes from its `listening on` line.
 /// Stopped (SIGTERM) on `stop()` or when the value goes away.
-public final class HubProcess: @unchecked Sendable {
-    public let url: String
-    public let database: String
-    public let adminToken: String
+package final class HubProcess: @unchecked Sendable {
+    package let url: String
+    package let database: String
+    package let adminToken: String
     private let process: Process
     private let launched: Bool
 
-    public init(
+    package init(
         database: String, directory: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:],
         launcher: [String] = [], logFile: String? = nil, tls: TLSFiles? = nil
     ) throws {
@@ -66,21 +66,21 @@ public final class HubProcess: @unchecked Sendable {
         }
     }
 
-    public var port: Int { Int(url.split(separator: ":").last ?? "0") ?? 0 }
+    package var port: Int { Int(url.split(separator: ":").last ?? "0") ?? 0 }
 
     /// The hub's certificate and key, and the CA whose client certificates it requires.
-    public struct TLSFiles: Sendable {
-        public var certificate: String
-        public var key: String
-        public var clientCA: String?
+    package struct TLSFiles: Sendable {
+        package var certificate: String
+        package var key: String
+        package var clientCA: String?
 
-        public init(certificate: String, key: String, clientCA: String? = nil) {
+        package init(certificate: String, key: String, clientCA: String? = nil) {
             self.certificate = certificate
             self.key = key
             self.clientCA = clientCA
         }
 
-        public var arguments: [String] {
+        package var arguments: [String] {
             ["--tls-cert", certificate, "--tls-key", key] + (clientCA.map { ["--tls-client-ca", $0] } ?? [])
         }
     }
@@ -88,7 +88,7 @@ public final class HubProcess: @unchecked Sendable {
     /// Runs `onething-hub serve ARGUMENTS` that is expected to refuse to start: waits for it
     /// to exit, or stops it after `seconds` (a hub that serves when it should not) and
     /// returns what it printed with code -1.
-    public static func runToExit(_ arguments: [String], within seconds: Double = 30) throws -> BuiltBinary.Run {
+    package static func runToExit(_ arguments: [String], within seconds: Double = 30) throws -> BuiltBinary.Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltBinary("onething-hub").path)
         process.arguments = ["serve"] + arguments
@@ -110,7 +110,7 @@ public final class HubProcess: @unchecked Sendable {
             stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
     }
 
-    public func stop() {
+    package func stop() {
         guard process.isRunning else { return }
         if launched {
             // A launcher (faketime) waits for the hub without passing SIGTERM on: stop the
@@ -128,14 +128,14 @@ public final class HubProcess: @unchecked Sendable {
 
     deinit { stop() }
 
-    public enum HubProcessError: Error {
+    package enum HubProcessError: Error {
         case didNotStart(String)
     }
 }
 
 /// A loopback port that nothing listens on (for "hub down" tests).
-public enum ClosedPort {
-    public static func find() -> Int {
+package enum ClosedPort {
+    package static func find() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()

@@ -6,32 +6,32 @@ import Foundation
 /// `ward-1`) signed by it; an unrelated second CA with a server and a client certificate
 /// of its own; and an expired server certificate from the test CA (signed under
 /// `faketime` in 2020). Every private key file is mode 0600.
-public final class TestCertificates: @unchecked Sendable {
-    public let directory: TemporaryDirectory
+package final class TestCertificates: @unchecked Sendable {
+    package let directory: TemporaryDirectory
 
     /// The test CA: what nodes trust (`--ca-file`) and what the hub requires of clients.
-    public var caCertificate: String { directory.file("ca.pem") }
-    public var serverCertificate: String { directory.file("server.pem") }
-    public var serverKey: String { directory.file("server.key") }
-    public var clientCertificate: String { directory.file("client.pem") }
-    public var clientKey: String { directory.file("client.key") }
+    package var caCertificate: String { directory.file("ca.pem") }
+    package var serverCertificate: String { directory.file("server.pem") }
+    package var serverKey: String { directory.file("server.key") }
+    package var clientCertificate: String { directory.file("client.pem") }
+    package var clientKey: String { directory.file("client.key") }
     /// The unrelated CA, trusted by nobody in the tests.
-    public var otherCACertificate: String { directory.file("other-ca.pem") }
+    package var otherCACertificate: String { directory.file("other-ca.pem") }
     /// The server's key, certified by the unrelated CA.
-    public var serverCertificateFromOtherCA: String { directory.file("server-other.pem") }
+    package var serverCertificateFromOtherCA: String { directory.file("server-other.pem") }
     /// The client's key, certified by the unrelated CA.
-    public var clientCertificateFromOtherCA: String { directory.file("client-other.pem") }
+    package var clientCertificateFromOtherCA: String { directory.file("client-other.pem") }
     /// The server's key, certified by the test CA for two days in January 2020.
-    public var expiredServerCertificate: String { directory.file("server-expired.pem") }
+    package var expiredServerCertificate: String { directory.file("server-expired.pem") }
 
-    public static let opensslPath = "/usr/bin/openssl"
+    package static let opensslPath = "/usr/bin/openssl"
 
     /// Whether `openssl` and `faketime` are installed.
-    public static var isAvailable: Bool {
+    package static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: opensslPath) && SkewedClock.isAvailable
     }
 
-    public init() throws {
+    package init() throws {
         directory = TemporaryDirectory("onething-pki")
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
         let caExtensions = ["-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]
@@ -87,7 +87,7 @@ public final class TestCertificates: @unchecked Sendable {
         }
     }
 
-    public enum Failure: Error {
+    package enum Failure: Error {
         case openssl(String, String)
     }
 }

@@ -1,33 +1,33 @@
 import Foundation
-public import OneThingModel
+package import OneThingModel
 
 /// A catalogue with a third bundle added from catalogue files alone, as a province would:
 /// the built-in files exported, the bundle file `Tests/Catalogues/death/bundles/death.json`
 /// (身后一件事, synthetic) added, and the head given the bundle's new department (civil
 /// affairs), a menu in Fuzhou and a version of its own. No Swift in Sources knows it.
-public enum ThirdBundleCatalogue {
-    public static let version = "2026.12-death"
-    public static let bundle = "death"
-    public static let region = "350100"
+package enum ThirdBundleCatalogue {
+    package static let version = "2026.12-death"
+    package static let bundle = "death"
+    package static let region = "350100"
     /// Its items, in the bundle's order.
-    public static let items = ["death-certificate", "household-cancellation", "cremation", "pension-settlement"]
+    package static let items = ["death-certificate", "household-cancellation", "cremation", "pension-settlement"]
 
     /// The bundle file as written in the fixture directory.
-    public static func bundleText() throws -> String {
+    package static func bundleText() throws -> String {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Catalogues/death/bundles/death.json")
         return try String(contentsOf: url, encoding: .utf8)
     }
 
     /// The catalogue's files: the built-in ones with the head edited, and the new bundle.
-    public static func files() throws -> [CatalogFile] {
+    package static func files() throws -> [CatalogFile] {
         try CatalogLoader.embeddedFiles.map { file in
             file.path == CatalogFile.headPath ? CatalogFile(path: file.path, text: try head(file.text)) : file
         } + [CatalogFile(path: "\(CatalogFile.bundleDirectory)/\(bundle).json", text: try bundleText())]
     }
 
     /// Writes the files under `directory` (`catalog.json`, `bundles/*.json`), for `--catalog DIR`.
-    public static func write(to directory: String) throws {
+    package static func write(to directory: String) throws {
         for file in try files() {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -36,7 +36,7 @@ public enum ThirdBundleCatalogue {
     }
 
     /// The loaded catalogue, checked as of `today`.
-    public static func catalog(today: CivilDate) throws -> Catalog {
+    package static func catalog(today: CivilDate) throws -> Catalog {
         try CatalogLoader.load(files: try files(), today: today)
     }
 

@@ -1,5 +1,5 @@
 /// Where an application stands in its journey to the provincial network.
-public enum ApplicationState: String, Codable, Sendable, CaseIterable {
+package enum ApplicationState: String, Codable, Sendable, CaseIterable {
     /// Filed and stored; waiting in the outbox for the next sync.
     case queued
     /// Pushed to the hub; the answer is not yet recorded.
@@ -11,7 +11,7 @@ public enum ApplicationState: String, Codable, Sendable, CaseIterable {
 }
 
 /// A department's decision on one item. Decisions belong to the hub.
-public enum ItemState: String, Codable, Sendable, CaseIterable {
+package enum ItemState: String, Codable, Sendable, CaseIterable {
     /// Not yet at the department (the application is not yet accepted).
     case pending
     /// At the hub, waiting for an item it depends on (household registration first).

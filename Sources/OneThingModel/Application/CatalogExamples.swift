@@ -1,8 +1,8 @@
 /// Example values that stay valid over time. A date field with `maxAgeDays` (a birth at
 /// most six months ago) cannot keep a fixed example, so its example is moved to a week
 /// before today, keeping the time of day.
-public enum CatalogExamples {
-    public static func value(for field: FieldDefinition, today: CivilDate) -> String {
+package enum CatalogExamples {
+    package static func value(for field: FieldDefinition, today: CivilDate) -> String {
         guard let maxAge = field.constraints?.maxAgeDays else { return field.example }
         let shifted = today.adding(days: -min(7, maxAge))
         switch field.type {
@@ -18,7 +18,7 @@ public enum CatalogExamples {
 
     /// A complete, valid application for the given items: the JSON object `apply --data`
     /// takes, as field id -> value in form order.
-    public static func application(
+    package static func application(
         bundle: BundleDefinition, items: [String], today: CivilDate
     ) -> [(field: String, value: String, type: FieldType)] {
         let examples = Dictionary(

@@ -1,6 +1,6 @@
 /// A value as it arrived for one field: from a JSON object (`apply --data`), an NDJSON line
 /// or the screen.
-public enum FieldInput: Sendable, Hashable {
+package enum FieldInput: Sendable, Hashable {
     case text(String)
     case number(Double)
     case bool(Bool)
@@ -10,10 +10,10 @@ public enum FieldInput: Sendable, Hashable {
 
 /// The `{field_id: value}` object of one application, as read from JSON (OneThingWire
 /// reads it).
-public struct FieldInputs: Sendable {
-    public var values: [String: FieldInput]
+package struct FieldInputs: Sendable {
+    package var values: [String: FieldInput]
 
-    public init(_ values: [String: FieldInput]) {
+    package init(_ values: [String: FieldInput]) {
         self.values = values
     }
 }

@@ -1,7 +1,7 @@
 /// Normalises and checks one value against its field's type and constraints. Messages
 /// never repeat the value.
-public enum FieldValueValidator {
-    public static func validate(
+package enum FieldValueValidator {
+    package static func validate(
         _ input: FieldInput, as field: FieldDefinition, now: CivilDateTime
     ) -> Result<String, ValueProblem> {
         let raw: String

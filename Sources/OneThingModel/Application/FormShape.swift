@@ -1,37 +1,37 @@
 /// Which fields a form asks and requires, given the selected items and the values so far.
 /// The screen and the validator share it, so both ask exactly the same questions.
-public struct FormShape: Sendable {
-    public let bundle: BundleDefinition
-    public let items: [String]
-    public let values: [String: String]
+package struct FormShape: Sendable {
+    package let bundle: BundleDefinition
+    package let items: [String]
+    package let values: [String: String]
 
-    public init(bundle: BundleDefinition, items: [String], values: [String: String]) {
+    package init(bundle: BundleDefinition, items: [String], values: [String: String]) {
         self.bundle = bundle
         self.items = items
         self.values = values
     }
 
     /// The selected items that list the field.
-    public func items(needing field: FieldDefinition) -> [String] {
+    package func items(needing field: FieldDefinition) -> [String] {
         items.filter { bundle.item($0)?.fields.contains(field.id) == true }
     }
 
     /// Asked when a selected item needs it and its `shownWhen` holds.
-    public func isAsked(_ field: FieldDefinition) -> Bool {
+    package func isAsked(_ field: FieldDefinition) -> Bool {
         !items(needing: field).isEmpty && (field.shownWhen.map(holds) ?? true)
     }
 
     /// Required when asked and either always required or its `requiredWhen` holds.
-    public func isRequired(_ field: FieldDefinition) -> Bool {
+    package func isRequired(_ field: FieldDefinition) -> Bool {
         isAsked(field) && (field.required || (field.requiredWhen.map(holds) ?? false))
     }
 
     /// The fields asked, in form order.
-    public var askedFields: [FieldDefinition] {
+    package var askedFields: [FieldDefinition] {
         bundle.fields.filter(isAsked)
     }
 
-    public func holds(_ condition: Condition) -> Bool {
+    package func holds(_ condition: Condition) -> Bool {
         holds(condition, depth: 0)
     }
 
@@ -50,7 +50,7 @@ public struct FormShape: Sendable {
     }
 
     /// The situations of the selected items that hold.
-    public var situations: [Situation] {
+    package var situations: [Situation] {
         items.compactMap(bundle.item).flatMap(\.situations).filter { holds($0.when) }
     }
 }

@@ -1,17 +1,17 @@
 /// Checks one whole application: bundle, items against the region's menu and their
 /// dependencies, every field, then the bundle's cross-field rules. Either every problem
 /// is reported or the normalised application is returned.
-public struct FormValidator: Sendable {
-    public let catalog: Catalog
-    public let region: Region
+package struct FormValidator: Sendable {
+    package let catalog: Catalog
+    package let region: Region
 
-    public init(catalog: Catalog, region: Region) {
+    package init(catalog: Catalog, region: Region) {
         self.catalog = catalog
         self.region = region
     }
 
     /// Item codes default to the region's whole menu for the bundle.
-    public func validate(
+    package func validate(
         bundle code: String, items requested: [String]?, inputs: [String: FieldInput], now: CivilDateTime
     ) -> Result<ValidatedApplication, ApplicationProblems> {
         guard let bundle = catalog.bundle(code) else {

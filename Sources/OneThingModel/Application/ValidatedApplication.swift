@@ -1,16 +1,16 @@
 /// An application that passed every check: normalised values, ready to be stored.
-public struct ValidatedApplication: Sendable, Hashable {
-    public var bundle: String
+package struct ValidatedApplication: Sendable, Hashable {
+    package var bundle: String
     /// Selected item codes in the bundle's order.
-    public var items: [String]
+    package var items: [String]
     /// Field id -> normalised value, only the fields the form asks.
-    public var fields: [String: String]
-    public var catalogVersion: String
-    public var region: String
+    package var fields: [String: String]
+    package var catalogVersion: String
+    package var region: String
     /// The handling situations that hold, for the departments.
-    public var situations: [String]
+    package var situations: [String]
 
-    public init(
+    package init(
         bundle: String, items: [String], fields: [String: String], catalogVersion: String, region: String,
         situations: [String]
     ) {

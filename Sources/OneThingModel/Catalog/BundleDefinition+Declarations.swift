@@ -2,28 +2,28 @@
 /// its duplicate key and prefill sources. The node, the hub, the kiosk and the CLI ask
 /// these instead of knowing bundle codes or field ids.
 extension BundleDefinition {
-    public func systemField(_ id: String) -> SystemField? {
+    package func systemField(_ id: String) -> SystemField? {
         systemFields.first { $0.id == id }
     }
 
     /// Whether `id` is set by the system (the node at filing, or the hub from an issued
     /// document): nobody edits it by hand.
-    public func isSystemField(_ id: String) -> Bool {
+    package func isSystemField(_ id: String) -> Bool {
         systemFields.contains { $0.id == id }
     }
 
     /// The fields the hub sets: a node's value never replaces the hub's.
-    public var hubSetFields: [String] {
+    package var hubSetFields: [String] {
         systemFields.filter { $0.setBy == .hub }.map(\.id)
     }
 
     /// The fields of a form only (without the system fields), as validation sees them.
-    public func formFields(_ fields: [String: String]) -> [String: String] {
+    package func formFields(_ fields: [String: String]) -> [String: String] {
         fields.filter { !isSystemField($0.key) }
     }
 
     /// The provisional identities the node gives an application filed as `applicationId`.
-    public func provisionalFields(applicationId: String) -> [String: String] {
+    package func provisionalFields(applicationId: String) -> [String: String] {
         var values: [String: String] = [:]
         for field in systemFields where field.setBy == .node {
             if let provisional = field.provisional { values[field.id] = provisional.value(applicationId: applicationId) }
@@ -32,12 +32,12 @@ extension BundleDefinition {
     }
 
     /// The documents the approval of `item` issues.
-    public func issues(of item: String) -> [IssuedDocument] {
+    package func issues(of item: String) -> [IssuedDocument] {
         self.item(item)?.issues ?? []
     }
 
     /// The hub-set fields an approval of `item` fills from the `documents` given with it.
-    public func issuedFields(item: String, documents: [String: String]?) -> [String: String] {
+    package func issuedFields(item: String, documents: [String: String]?) -> [String: String] {
         var values: [String: String] = [:]
         for issued in issues(of: item) {
             if let value = documents?[issued.document] { values[issued.field] = value }
@@ -49,7 +49,7 @@ extension BundleDefinition {
     /// declares none or the fields lack what it names. The person is the bundle code and
     /// the person field's value (`birth|` and the mother's ID number); a date and time
     /// event counts by its day.
-    public func duplicateKey(of values: [String: String]) -> DuplicateKey? {
+    package func duplicateKey(of values: [String: String]) -> DuplicateKey? {
         guard let key = duplicateKey, let person = values[key.person], var event = values[key.event] else { return nil }
         if field(key.event)?.type == .datetime {
             guard event.count >= 10 else { return nil }
@@ -59,14 +59,14 @@ extension BundleDefinition {
     }
 
     /// How the form is filled from a record of `source` (nil: it is not).
-    public func prefill(from source: RecordSource) -> PrefillMapping? {
+    package func prefill(from source: RecordSource) -> PrefillMapping? {
         prefill.first { $0.source == source.rawValue }
     }
 }
 
 extension Catalog {
     /// The bundle whose form is filled from records of `source` (the first that declares it).
-    public func bundle(prefilledFrom source: RecordSource) -> (bundle: BundleDefinition, mapping: PrefillMapping)? {
+    package func bundle(prefilledFrom source: RecordSource) -> (bundle: BundleDefinition, mapping: PrefillMapping)? {
         for bundle in bundles {
             if let mapping = bundle.prefill(from: source) { return (bundle, mapping) }
         }
@@ -77,7 +77,7 @@ extension Catalog {
 extension Catalog {
     /// The codes of the bundles that declare a duplicate key (whose person a look-up by ID
     /// number finds through the person index).
-    public var bundlesWithDuplicateKey: [String] {
+    package var bundlesWithDuplicateKey: [String] {
         bundles.filter { $0.duplicateKey != nil }.map(\.code)
     }
 }

@@ -1,24 +1,24 @@
 /// An integrated service bundle (一件事): one application, several items, several
 /// departments.
-public struct BundleDefinition: Codable, Sendable, Hashable {
-    public var code: String
-    public var names: LocalizedText
-    public var leadDepartment: String
-    public var cooperatingDepartments: [String]
+package struct BundleDefinition: Codable, Sendable, Hashable {
+    package var code: String
+    package var names: LocalizedText
+    package var leadDepartment: String
+    package var cooperatingDepartments: [String]
     /// The persons or topics the form is grouped by, in screen order.
-    public var groups: [FieldGroup]
+    package var groups: [FieldGroup]
     /// Every field of the form, each defined once, in screen order.
-    public var fields: [FieldDefinition]
-    public var items: [ItemDefinition]
-    public var rules: [CrossFieldRule]
+    package var fields: [FieldDefinition]
+    package var items: [ItemDefinition]
+    package var rules: [CrossFieldRule]
     /// Fields not on the form, set by the node at filing or by the hub from issued documents.
-    public var systemFields: [SystemField]
+    package var systemFields: [SystemField]
     /// Which fields make two applications the same case (nil: no duplicate check).
-    public var duplicateKey: DuplicateKeyDefinition?
+    package var duplicateKey: DuplicateKeyDefinition?
     /// Records the form can be filled from (the hospital's delivery list).
-    public var prefill: [PrefillMapping]
+    package var prefill: [PrefillMapping]
 
-    public init(
+    package init(
         code: String, names: LocalizedText, leadDepartment: String, cooperatingDepartments: [String],
         groups: [FieldGroup], fields: [FieldDefinition], items: [ItemDefinition], rules: [CrossFieldRule] = [],
         systemFields: [SystemField] = [], duplicateKey: DuplicateKeyDefinition? = nil, prefill: [PrefillMapping] = []
@@ -43,7 +43,7 @@ public struct BundleDefinition: Codable, Sendable, Hashable {
 
     /// The declarations added after the first catalogues (system fields, duplicate key,
     /// prefill) are optional, so that a catalogue written before them still loads.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         code = try c.decode(String.self, forKey: .code)
         names = try c.decode(LocalizedText.self, forKey: .names)
@@ -58,20 +58,20 @@ public struct BundleDefinition: Codable, Sendable, Hashable {
         prefill = try c.decodeIfPresent([PrefillMapping].self, forKey: .prefill) ?? []
     }
 
-    public func item(_ code: String) -> ItemDefinition? {
+    package func item(_ code: String) -> ItemDefinition? {
         items.first { $0.code == code }
     }
 
-    public func field(_ id: String) -> FieldDefinition? {
+    package func field(_ id: String) -> FieldDefinition? {
         fields.first { $0.id == id }
     }
 }
 
-public struct FieldGroup: Codable, Sendable, Hashable {
-    public var id: String
-    public var label: LocalizedText
+package struct FieldGroup: Codable, Sendable, Hashable {
+    package var id: String
+    package var label: LocalizedText
 
-    public init(id: String, label: LocalizedText) {
+    package init(id: String, label: LocalizedText) {
         self.id = id
         self.label = label
     }

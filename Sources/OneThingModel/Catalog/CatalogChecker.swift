@@ -2,8 +2,8 @@
 /// departments, regions, bundles, items, fields and situations, and those of each bundle's
 /// declarations (system fields, issued documents, duplicate key, prefill); dependency cycles;
 /// rule roles; and that every example is a valid value.
-public enum CatalogChecker {
-    public static func check(
+package enum CatalogChecker {
+    package static func check(
         _ catalog: Catalog, bundleFile: (String) -> String, today: CivilDate
     ) -> [CatalogProblem] {
         var problems: [CatalogProblem] = []
@@ -96,11 +96,11 @@ public enum CatalogChecker {
 }
 
 /// A month and day, `MM-DD`, as used for school cut-off dates.
-public struct MonthDay: Sendable, Hashable {
-    public var month: Int
-    public var day: Int
+package struct MonthDay: Sendable, Hashable {
+    package var month: Int
+    package var day: Int
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }),
             let month = Int(parts[0]), let day = Int(parts[1]),
@@ -111,7 +111,7 @@ public struct MonthDay: Sendable, Hashable {
     }
 
     /// This month and day in `year` (29 February falls back to 28 in common years).
-    public func date(in year: Int) -> CivilDate? {
+    package func date(in year: Int) -> CivilDate? {
         CivilDate(year: year, month: month, day: day) ?? CivilDate(year: year, month: month, day: day - 1)
     }
 }

@@ -1,20 +1,20 @@
 import Foundation
 
 /// Turns catalogue files into a checked `Catalog`, or every problem found in them.
-public enum CatalogLoader {
+package enum CatalogLoader {
     /// The catalogue built into the binary, checked as of `today`.
-    public static func embedded(today: CivilDate) throws(ModelError) -> Catalog {
+    package static func embedded(today: CivilDate) throws(ModelError) -> Catalog {
         try load(files: EmbeddedCatalog.files, today: today)
     }
 
     /// The built-in catalogue loaded once per process, checked as of the latest date the
     /// checks know (so that it never depends on the clock); nil only if it fails its own check.
-    public static let builtIn: Catalog? = try? embedded(today: CivilDate.latestChecked)
+    package static let builtIn: Catalog? = try? embedded(today: CivilDate.latestChecked)
 
     /// The files of the built-in catalogue, for `onething catalog export`.
-    public static var embeddedFiles: [CatalogFile] { EmbeddedCatalog.files }
+    package static var embeddedFiles: [CatalogFile] { EmbeddedCatalog.files }
 
-    public static func load(files: [CatalogFile], today: CivilDate) throws(ModelError) -> Catalog {
+    package static func load(files: [CatalogFile], today: CivilDate) throws(ModelError) -> Catalog {
         var problems: [CatalogProblem] = []
         guard let headFile = files.first(where: { $0.path == CatalogFile.headPath }) else {
             throw .invalidCatalog([
@@ -48,7 +48,7 @@ public enum CatalogLoader {
     }
 
     /// Reads `catalog.json` and `bundles/*.json` from a directory.
-    public static func files(inDirectory directory: String) throws(ModelError) -> [CatalogFile] {
+    package static func files(inDirectory directory: String) throws(ModelError) -> [CatalogFile] {
         let fm = FileManager.default
         let headURL = URL(fileURLWithPath: directory).appendingPathComponent(CatalogFile.headPath)
         var files: [CatalogFile] = []

@@ -5,15 +5,15 @@
 /// - `{"item": "maternity-insurance"}` (the item is selected)
 /// - `{"situation": "father-household"}` (the named situation of a selected item holds)
 /// - `{"not": {...}}`
-public struct Condition: Codable, Sendable, Hashable {
-    public var field: String?
-    public var equals: String?
-    public var `in`: [String]?
-    public var item: String?
-    public var situation: String?
-    public var not: Box?
+package struct Condition: Codable, Sendable, Hashable {
+    package var field: String?
+    package var equals: String?
+    package var `in`: [String]?
+    package var item: String?
+    package var situation: String?
+    package var not: Box?
 
-    public init(
+    package init(
         field: String? = nil, equals: String? = nil, in values: [String]? = nil,
         item: String? = nil, situation: String? = nil, not: Condition? = nil
     ) {
@@ -26,21 +26,21 @@ public struct Condition: Codable, Sendable, Hashable {
     }
 
     /// Indirection so that a condition can hold a condition.
-    public final class Box: Codable, Sendable, Hashable {
-        public let condition: Condition
-        public init(_ condition: Condition) { self.condition = condition }
-        public init(from decoder: any Decoder) throws {
+    package final class Box: Codable, Sendable, Hashable {
+        package let condition: Condition
+        package init(_ condition: Condition) { self.condition = condition }
+        package init(from decoder: any Decoder) throws {
             condition = try Condition(from: decoder)
         }
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             try condition.encode(to: encoder)
         }
-        public static func == (a: Box, b: Box) -> Bool { a.condition == b.condition }
-        public func hash(into hasher: inout Hasher) { condition.hash(into: &hasher) }
+        package static func == (a: Box, b: Box) -> Bool { a.condition == b.condition }
+        package func hash(into hasher: inout Hasher) { condition.hash(into: &hasher) }
     }
 
     /// The shape of this condition, or nil when it mixes or lacks forms.
-    public enum Shape: Sendable {
+    package enum Shape: Sendable {
         case fieldEquals(String, String)
         case fieldIn(String, [String])
         case item(String)
@@ -48,7 +48,7 @@ public struct Condition: Codable, Sendable, Hashable {
         case not(Condition)
     }
 
-    public var shape: Shape? {
+    package var shape: Shape? {
         let forms = [field != nil, item != nil, situation != nil, not != nil].filter { $0 }.count
         guard forms == 1 else { return nil }
         if let field {
@@ -76,7 +76,7 @@ extension Condition {
     /// A breadth-first walk with its own queue: each situation is followed once, at the
     /// least depth it is reached (where it reaches furthest), so situations that name each
     /// other cost no more than a chain, and no depth uses the call stack.
-    public func referencedFields(in bundle: BundleDefinition, depth: Int = 0) -> Set<String> {
+    package func referencedFields(in bundle: BundleDefinition, depth: Int = 0) -> Set<String> {
         let situations = bundle.items.flatMap(\.situations)
         var fields: Set<String> = []
         var followed: Set<String> = []

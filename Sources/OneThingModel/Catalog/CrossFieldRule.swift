@@ -1,7 +1,7 @@
 /// A check that involves several fields, declared in the catalogue and implemented by
 /// `CrossFieldChecks`. `fields` maps each role of the rule to a field id.
-public struct CrossFieldRule: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+package struct CrossFieldRule: Codable, Sendable, Hashable {
+    package enum Kind: String, Codable, Sendable, CaseIterable {
         /// Roles `parentId` (idNumber) and `birth` (date or datetime); `min`/`max` years.
         /// The parent's age at the birth, from the birth date inside the ID number.
         case parentAgeAtBirth
@@ -18,16 +18,16 @@ public struct CrossFieldRule: Codable, Sendable, Hashable {
         case idNumberOfSex
     }
 
-    public var kind: Kind
-    public var fields: [String: String]
-    public var min: Int?
-    public var max: Int?
-    public var stages: [String: [Int]]?
-    public var message: LocalizedText?
+    package var kind: Kind
+    package var fields: [String: String]
+    package var min: Int?
+    package var max: Int?
+    package var stages: [String: [Int]]?
+    package var message: LocalizedText?
     /// For `idNumberOfSex`: the sex the ID number must carry.
-    public var sex: Sex?
+    package var sex: Sex?
 
-    public init(
+    package init(
         kind: Kind, fields: [String: String], min: Int? = nil, max: Int? = nil,
         stages: [String: [Int]]? = nil, message: LocalizedText? = nil, sex: Sex? = nil
     ) {
@@ -41,7 +41,7 @@ public struct CrossFieldRule: Codable, Sendable, Hashable {
     }
 
     /// The roles each kind needs in `fields`.
-    public static func roles(of kind: Kind) -> [String] {
+    package static func roles(of kind: Kind) -> [String] {
         switch kind {
         case .parentAgeAtBirth: ["parentId", "birth"]
         case .schoolAgeAtCutoff: ["childId", "stage", "schoolYear"]

@@ -5,13 +5,13 @@
 /// with a dependency chain thousands of items deep is checked like a short one; a
 /// catalogue from the hub or a file is refused by the checker for its size
 /// (`CatalogLimits`), never by a crash.
-public enum DependencyOrder {
+package enum DependencyOrder {
     /// A dependency cycle among the items, as item codes from start back to start, or nil.
     ///
     /// A depth-first search in the order of `items` and of each item's `dependsOn` (the
     /// first cycle that search meets is the one reported); dependencies on codes that are
     /// not items are passed over (the checker reports them on their own).
-    public static func cycle(in items: [ItemDefinition]) -> [String]? {
+    package static func cycle(in items: [ItemDefinition]) -> [String]? {
         let byCode = Dictionary(items.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var done: Set<String> = []
         /// The current path, and where each code on it stands.
@@ -52,7 +52,7 @@ public enum DependencyOrder {
     }
 
     /// The selected items whose dependencies are not selected, with the missing codes.
-    public static func missingDependencies(
+    package static func missingDependencies(
         of selected: [String], in bundle: BundleDefinition
     ) -> [(item: String, missing: [String])] {
         let chosen = Set(selected)

@@ -2,16 +2,16 @@
 /// the event and what tells two events of one person on one day apart.
 /// `{ "person": "mother_id_number", "event": "birth_time", "ordinal": "birth_order" }` for a
 /// birth; `{ "person": "child_id_number", "event": "school_year" }` for a school enrolment.
-public struct DuplicateKeyDefinition: Codable, Sendable, Hashable {
+package struct DuplicateKeyDefinition: Codable, Sendable, Hashable {
     /// The field naming the person (a resident ID number).
-    public var person: String
+    package var person: String
     /// The field of the event: a date or date and time (compared by day, and within a few
     /// days for near duplicates) or any other value (compared as it is).
-    public var event: String
+    package var event: String
     /// The field telling apart two events of the person on one day (twins' birth order).
-    public var ordinal: String?
+    package var ordinal: String?
 
-    public init(person: String, event: String, ordinal: String? = nil) {
+    package init(person: String, event: String, ordinal: String? = nil) {
         self.person = person
         self.event = event
         self.ordinal = ordinal

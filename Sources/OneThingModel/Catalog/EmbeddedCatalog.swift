@@ -711,5 +711,5 @@ enum EmbeddedCatalog {
     ]
 
     /// The embedded files, for tools and tests that export or inspect them.
-    public static var fileList: [CatalogFile] { files }
+    package static var fileList: [CatalogFile] { files }
 }

@@ -1,26 +1,26 @@
 /// One question of an application form. A field is defined once per bundle and asked once,
 /// however many of the selected items need it.
-public struct FieldDefinition: Codable, Sendable, Hashable {
-    public var id: String
-    public var label: LocalizedText
+package struct FieldDefinition: Codable, Sendable, Hashable {
+    package var id: String
+    package var label: LocalizedText
     /// The person or topic the field belongs to (`newborn`, `mother`, ...): one of the
     /// bundle's `groups`.
-    public var group: String
-    public var type: FieldType
+    package var group: String
+    package var type: FieldType
     /// Required whenever the field is asked.
-    public var required: Bool
+    package var required: Bool
     /// Required only when this condition holds (a field that a situation requires).
-    public var requiredWhen: Condition?
+    package var requiredWhen: Condition?
     /// Asked only when this condition holds; otherwise the field must be left out.
-    public var shownWhen: Condition?
-    public var constraints: Constraints?
+    package var shownWhen: Condition?
+    package var constraints: Constraints?
     /// The allowed values of a `choice` field.
-    public var options: [ChoiceOption]?
+    package var options: [ChoiceOption]?
     /// A valid value, used as the hint on the screen and in `catalog example`.
-    public var example: String
-    public var hint: LocalizedText?
+    package var example: String
+    package var hint: LocalizedText?
 
-    public init(
+    package init(
         id: String, label: LocalizedText, group: String, type: FieldType, required: Bool = true,
         requiredWhen: Condition? = nil, shownWhen: Condition? = nil, constraints: Constraints? = nil,
         options: [ChoiceOption]? = nil, example: String, hint: LocalizedText? = nil
@@ -42,7 +42,7 @@ public struct FieldDefinition: Codable, Sendable, Hashable {
         case id, label, group, type, required, requiredWhen, shownWhen, constraints, options, example, hint
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         label = try c.decode(LocalizedText.self, forKey: .label)
@@ -59,23 +59,23 @@ public struct FieldDefinition: Codable, Sendable, Hashable {
 }
 
 /// Limits on a field's value beyond its type.
-public struct Constraints: Codable, Sendable, Hashable {
+package struct Constraints: Codable, Sendable, Hashable {
     /// Length bounds in characters (names, text, codes).
-    public var minLength: Int?
-    public var maxLength: Int?
+    package var minLength: Int?
+    package var maxLength: Int?
     /// Bounds of an `integer` or `decimal` value.
-    public var min: Double?
-    public var max: Double?
+    package var min: Double?
+    package var max: Double?
     /// A regular expression the whole value must match (`code` fields).
-    public var pattern: String?
+    package var pattern: String?
     /// A `date` or `datetime` that may not lie after the moment of filing.
-    public var notFuture: Bool?
+    package var notFuture: Bool?
     /// A `date` or `datetime` at most this many days before the moment of filing.
-    public var maxAgeDays: Int?
+    package var maxAgeDays: Int?
     /// A `boolean` that must be `true` to file (a consent the bundle cannot go without).
-    public var mustBeTrue: Bool?
+    package var mustBeTrue: Bool?
 
-    public init(
+    package init(
         minLength: Int? = nil, maxLength: Int? = nil, min: Double? = nil, max: Double? = nil,
         pattern: String? = nil, notFuture: Bool? = nil, maxAgeDays: Int? = nil, mustBeTrue: Bool? = nil
     ) {
@@ -90,11 +90,11 @@ public struct Constraints: Codable, Sendable, Hashable {
     }
 }
 
-public struct ChoiceOption: Codable, Sendable, Hashable {
-    public var value: String
-    public var label: LocalizedText
+package struct ChoiceOption: Codable, Sendable, Hashable {
+    package var value: String
+    package var label: LocalizedText
 
-    public init(value: String, label: LocalizedText) {
+    package init(value: String, label: LocalizedText) {
         self.value = value
         self.label = label
     }

@@ -1,6 +1,6 @@
 /// What kind of value a form field takes; each type has its own normalisation and checks
 /// (see `FieldValueValidator`).
-public enum FieldType: String, Codable, Sendable, CaseIterable {
+package enum FieldType: String, Codable, Sendable, CaseIterable {
     /// A person's name: Chinese characters with the middle dot, or Latin letters.
     case name
     /// Free single-line text (addresses, branch names).

@@ -8,8 +8,8 @@
 /// - Else the catalogue kept under that version (the node remembers every catalogue it
 ///   worked with or received; the hub every one it served).
 /// - Else, for an application of a catalogue nobody kept, the built-in bundle of that code.
-public enum FiledUnder {
-    public static func bundle(
+package enum FiledUnder {
+    package static func bundle(
         _ code: String, version: String, kept: (String) throws -> Catalog?
     ) rethrows -> BundleDefinition? {
         let builtIn = CatalogLoader.builtIn

@@ -2,16 +2,16 @@
 /// `{ "document": "resident_id_number", "field": "newborn_id_number", "autoIssue": { "kind": "residentIdNumber" } }`.
 /// An officer gives it with the approval (`onething-hub decide ... --document NAME=VALUE`);
 /// items that `need` the field wait for it.
-public struct IssuedDocument: Codable, Sendable, Hashable {
+package struct IssuedDocument: Codable, Sendable, Hashable {
     /// The document's name in a decision (`documents` of the admin API).
-    public var document: String
+    package var document: String
     /// The hub-set system field (`setBy: hub`) the value fills.
-    public var field: String
+    package var field: String
     /// What `onething-hub serve --auto-decide` issues with its approval (demos); without it,
     /// the demo hub approves the item without the document.
-    public var autoIssue: AutoIssue?
+    package var autoIssue: AutoIssue?
 
-    public init(document: String, field: String, autoIssue: AutoIssue? = nil) {
+    package init(document: String, field: String, autoIssue: AutoIssue? = nil) {
         self.document = document
         self.field = field
         self.autoIssue = autoIssue
@@ -22,21 +22,21 @@ public struct IssuedDocument: Codable, Sendable, Hashable {
 /// - `{ "kind": "residentIdNumber" }`: a GB 11643 number that agrees with the field's
 ///   `agreesWith` (the region's code, the birth date, a sequence of the person's sex);
 /// - `{ "kind": "serial", "prefix": "HH" }`: the prefix and the province number's ten digits.
-public struct AutoIssue: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+package struct AutoIssue: Codable, Sendable, Hashable {
+    package enum Kind: String, Codable, Sendable, CaseIterable {
         case residentIdNumber, serial
     }
 
-    public var kind: Kind
-    public var prefix: String?
+    package var kind: Kind
+    package var prefix: String?
 
-    public init(kind: Kind, prefix: String? = nil) {
+    package init(kind: Kind, prefix: String? = nil) {
         self.kind = kind
         self.prefix = prefix
     }
 
     /// A serial value: the prefix and the digits of the province number (`FJ` and ten digits).
-    public static func serial(prefix: String, provinceNo: String) -> String {
+    package static func serial(prefix: String, provinceNo: String) -> String {
         prefix + provinceNo.filter { $0.isASCII && $0.isNumber }
     }
 }

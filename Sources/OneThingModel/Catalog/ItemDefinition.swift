@@ -1,26 +1,26 @@
 /// One government service item (政务服务事项) of a bundle, handled by one department.
-public struct ItemDefinition: Codable, Sendable, Hashable {
-    public var code: String
-    public var names: LocalizedText
+package struct ItemDefinition: Codable, Sendable, Hashable {
+    package var code: String
+    package var names: LocalizedText
     /// The department code (see `Catalog.departments`).
-    public var department: String
+    package var department: String
     /// Promised time limit (承诺时限) in working days.
-    public var promisedDays: Int
+    package var promisedDays: Int
     /// Items that must be decided before this one can be (前后置关系).
-    public var dependsOn: [String]
+    package var dependsOn: [String]
     /// Documents the department needs (checked by shared-data look-up where possible).
-    public var materials: [LocalizedText]
+    package var materials: [LocalizedText]
     /// Handling situations (办理情形), each named by a condition on the form.
-    public var situations: [Situation]
+    package var situations: [Situation]
     /// The ids of the bundle fields this item needs.
-    public var fields: [String]
+    package var fields: [String]
     /// Fields another item issues that this one waits for (the newborn's resident ID
     /// number from the household registration): system fields the hub sets.
-    public var needs: [String]
+    package var needs: [String]
     /// The documents this item's approval issues, each filling a system field the hub sets.
-    public var issues: [IssuedDocument]
+    package var issues: [IssuedDocument]
 
-    public init(
+    package init(
         code: String, names: LocalizedText, department: String, promisedDays: Int,
         dependsOn: [String] = [], materials: [LocalizedText] = [], situations: [Situation] = [],
         fields: [String], needs: [String] = [], issues: [IssuedDocument] = []
@@ -41,7 +41,7 @@ public struct ItemDefinition: Codable, Sendable, Hashable {
         case code, names, department, promisedDays, dependsOn, materials, situations, fields, needs, issues
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         code = try c.decode(String.self, forKey: .code)
         names = try c.decode(LocalizedText.self, forKey: .names)
@@ -58,12 +58,12 @@ public struct ItemDefinition: Codable, Sendable, Hashable {
 
 /// A handling situation of an item (办理情形), such as the newborn registered under the
 /// father's household.
-public struct Situation: Codable, Sendable, Hashable {
-    public var id: String
-    public var names: LocalizedText
-    public var when: Condition
+package struct Situation: Codable, Sendable, Hashable {
+    package var id: String
+    package var names: LocalizedText
+    package var when: Condition
 
-    public init(id: String, names: LocalizedText, when: Condition) {
+    package init(id: String, names: LocalizedText, when: Condition) {
         self.id = id
         self.names = names
         self.when = when

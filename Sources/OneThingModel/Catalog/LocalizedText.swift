@@ -1,14 +1,14 @@
 /// A label or name in the two languages the node speaks.
-public struct LocalizedText: Codable, Sendable, Hashable {
-    public var zh: String
-    public var en: String
+package struct LocalizedText: Codable, Sendable, Hashable {
+    package var zh: String
+    package var en: String
 
-    public init(zh: String, en: String) {
+    package init(zh: String, en: String) {
         self.zh = zh
         self.en = en
     }
 
-    public func text(_ language: Language) -> String {
+    package func text(_ language: Language) -> String {
         switch language {
         case .zh: zh
         case .en: en
@@ -16,6 +16,6 @@ public struct LocalizedText: Codable, Sendable, Hashable {
     }
 }
 
-public enum Language: String, Codable, Sendable, CaseIterable {
+package enum Language: String, Codable, Sendable, CaseIterable {
     case zh, en
 }

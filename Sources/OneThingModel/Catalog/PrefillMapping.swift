@@ -5,16 +5,16 @@
 /// { "source": "delivery", "fields": { "mother_name": "mother_name", ... },
 ///   "mustMatch": ["mother_id_number", "mother_name", "birth_time"] }
 /// ```
-public struct PrefillMapping: Codable, Sendable, Hashable {
+package struct PrefillMapping: Codable, Sendable, Hashable {
     /// The kind of record (see `RecordSource`).
-    public var source: String
+    package var source: String
     /// The record's field -> the form field it fills.
-    public var fields: [String: String]
+    package var fields: [String: String]
     /// Form fields that must still hold the record's value when the form is filed (the
     /// mother typed later is checked against the delivery chosen).
-    public var mustMatch: [String]
+    package var mustMatch: [String]
 
-    public init(source: String, fields: [String: String], mustMatch: [String] = []) {
+    package init(source: String, fields: [String: String], mustMatch: [String] = []) {
         self.source = source
         self.fields = fields
         self.mustMatch = mustMatch
@@ -24,7 +24,7 @@ public struct PrefillMapping: Codable, Sendable, Hashable {
         case source, fields, mustMatch
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         source = try c.decode(String.self, forKey: .source)
         fields = try c.decode([String: String].self, forKey: .fields)
@@ -32,7 +32,7 @@ public struct PrefillMapping: Codable, Sendable, Hashable {
     }
 
     /// The form fields a record fills: form field -> value.
-    public func formValues(_ record: [String: String]) -> [String: String] {
+    package func formValues(_ record: [String: String]) -> [String: String] {
         var values: [String: String] = [:]
         for (recordField, formField) in fields {
             if let value = record[recordField] { values[formField] = value }
@@ -43,12 +43,12 @@ public struct PrefillMapping: Codable, Sendable, Hashable {
 
 /// The records a node imports to fill forms from. Their fields are the exporting system's,
 /// fixed by the import format; which form field each fills is the catalogue's `prefill`.
-public enum RecordSource: String, Sendable, CaseIterable {
+package enum RecordSource: String, Sendable, CaseIterable {
     /// The maternity ward's delivery list (产妇分娩信息).
     case delivery
 
     /// The record's fields, in the order of the hospital's export.
-    public var fields: [String] {
+    package var fields: [String] {
         switch self {
         case .delivery:
             ["mother_name", "mother_id_number", "birth_time", "newborn_sex", "birth_weight_g", "birth_length_cm", "gestational_weeks"]

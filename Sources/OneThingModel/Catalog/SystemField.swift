@@ -10,28 +10,28 @@
 ///   "replaces": "newborn_provisional_id",
 ///   "agreesWith": { "birthDate": "birth_time", "sex": "newborn_sex", "inRegion": true } }
 /// ```
-public struct SystemField: Codable, Sendable, Hashable {
-    public enum Setter: String, Codable, Sendable, CaseIterable {
+package struct SystemField: Codable, Sendable, Hashable {
+    package enum Setter: String, Codable, Sendable, CaseIterable {
         /// The node, when it files the application.
         case node
         /// The hub, from a document an item's approval issues (see `ItemDefinition.issues`).
         case hub
     }
 
-    public var id: String
-    public var label: LocalizedText
-    public var setBy: Setter
+    package var id: String
+    package var label: LocalizedText
+    package var setBy: Setter
     /// What an issued value must be (hub fields): its type and constraints, as a form field's.
-    public var type: FieldType?
-    public var constraints: Constraints?
+    package var type: FieldType?
+    package var constraints: Constraints?
     /// The provisional identity the node gives (node fields).
-    public var provisional: ProvisionalIdentity?
+    package var provisional: ProvisionalIdentity?
     /// The node field this issued field takes the place of (the provisional identity).
-    public var replaces: String?
+    package var replaces: String?
     /// What an issued resident ID number must agree with (hub fields of type `idNumber`).
-    public var agreesWith: IssuedIdentity?
+    package var agreesWith: IssuedIdentity?
 
-    public init(
+    package init(
         id: String, label: LocalizedText, setBy: Setter, type: FieldType? = nil, constraints: Constraints? = nil,
         provisional: ProvisionalIdentity? = nil, replaces: String? = nil, agreesWith: IssuedIdentity? = nil
     ) {
@@ -47,7 +47,7 @@ public struct SystemField: Codable, Sendable, Hashable {
 
     /// The field as a form field of its type, for checking an issued value with the form's
     /// own checks (nil when it declares no type).
-    public var asFormField: FieldDefinition? {
+    package var asFormField: FieldDefinition? {
         type.map { type in
             FieldDefinition(id: id, label: label, group: "", type: type, constraints: constraints, example: "")
         }
@@ -56,14 +56,14 @@ public struct SystemField: Codable, Sendable, Hashable {
 
 /// The provisional identity the node gives at filing: the prefix and the application id's
 /// ten characters (after `OT-`), unique because the application id is.
-public struct ProvisionalIdentity: Codable, Sendable, Hashable {
-    public var prefix: String
+package struct ProvisionalIdentity: Codable, Sendable, Hashable {
+    package var prefix: String
 
-    public init(prefix: String) {
+    package init(prefix: String) {
         self.prefix = prefix
     }
 
-    public func value(applicationId: String) -> String {
+    package func value(applicationId: String) -> String {
         prefix + applicationId.dropFirst(3)
     }
 }

@@ -3,15 +3,15 @@
 /// mother's ID number, the birth date and the birth order; for a school enrolment, the
 /// child's ID number and the school year. Near duplicates are the same person with an
 /// event date within a few days (a birth time typed a day off).
-public struct DuplicateKey: Sendable, Hashable {
+package struct DuplicateKey: Sendable, Hashable {
     /// The person: the mother's or the child's resident ID number, with the bundle.
-    public var person: String
+    package var person: String
     /// The event's day (birth date) or the school year, compared for near duplicates.
-    public var event: String
+    package var event: String
     /// What tells two events of one person on one day apart (birth order; empty otherwise).
-    public var ordinal: String
+    package var ordinal: String
 
-    public init(person: String, event: String, ordinal: String) {
+    package init(person: String, event: String, ordinal: String) {
         self.person = person
         self.event = event
         self.ordinal = ordinal
@@ -20,17 +20,17 @@ public struct DuplicateKey: Sendable, Hashable {
     /// The key with its person replaced by `hash(person)`: what a database stores and
     /// indexes (a keyed hash, so that no ID number is kept in clear in an index), with the
     /// event and ordinal as they are. Two keys of one person hash alike under one secret.
-    public func keyed(_ hash: (String) -> String) -> DuplicateKey {
+    package func keyed(_ hash: (String) -> String) -> DuplicateKey {
         DuplicateKey(person: hash(person), event: event, ordinal: ordinal)
     }
 
     /// The exact key: person, event and ordinal.
-    public var exact: String { "\(person)|\(event)|\(ordinal)" }
+    package var exact: String { "\(person)|\(event)|\(ordinal)" }
 
     /// Whether `other` is a near duplicate of `self` under `rule`: the same person with
     /// event days at most `rule.days` apart (not the same day: twins differ in birth order),
     /// or the exact key.
-    public func isNear(_ other: DuplicateKey, rule: NearDuplicateRule) -> Bool {
+    package func isNear(_ other: DuplicateKey, rule: NearDuplicateRule) -> Bool {
         guard person == other.person else { return false }
         if exact == other.exact { return true }
         // The same day with another birth order is twins, not a duplicate.
@@ -41,12 +41,12 @@ public struct DuplicateKey: Sendable, Hashable {
 }
 
 /// How far apart two events of one person may be and still be flagged as a near duplicate.
-public struct NearDuplicateRule: Sendable, Hashable, Codable {
-    public var days: Int
+package struct NearDuplicateRule: Sendable, Hashable, Codable {
+    package var days: Int
 
-    public init(days: Int) {
+    package init(days: Int) {
         self.days = days
     }
 
-    public static let `default` = NearDuplicateRule(days: 3)
+    package static let `default` = NearDuplicateRule(days: 3)
 }

@@ -9,8 +9,8 @@
 /// - changed on one side only: that side's value (an automatic merge, recorded);
 /// - changed differently on both sides: a `FieldConflict` that keeps all three values. The
 ///   merged result holds the hub's value until a person decides: never resolved silently.
-public enum FieldMerge {
-    public static func merge(
+package enum FieldMerge {
+    package static func merge(
         base: [String: String], local: [String: String], hub: [String: String]
     ) -> FieldMergeResult {
         var result = FieldMergeResult(fields: [:])
@@ -36,32 +36,32 @@ public enum FieldMerge {
     }
 }
 
-public struct FieldMergeResult: Sendable, Hashable {
+package struct FieldMergeResult: Sendable, Hashable {
     /// The merged fields: the hub's value where there is a conflict.
-    public var fields: [String: String]
+    package var fields: [String: String]
     /// Fields only the hub changed since the base: taken automatically.
-    public var takenFromHub: [String] = []
+    package var takenFromHub: [String] = []
     /// Fields only the local side changed since the base: taken automatically.
-    public var takenFromLocal: [String] = []
+    package var takenFromLocal: [String] = []
     /// Fields changed differently on both sides, sorted by field id.
-    public var conflicts: [FieldConflict] = []
+    package var conflicts: [FieldConflict] = []
 
-    public init(fields: [String: String]) {
+    package init(fields: [String: String]) {
         self.fields = fields
     }
 
     /// Whether both sides' changes were combined (something came from each side).
-    public var isMerge: Bool { !takenFromHub.isEmpty && !takenFromLocal.isEmpty }
+    package var isMerge: Bool { !takenFromHub.isEmpty && !takenFromLocal.isEmpty }
 }
 
 /// One field changed differently on both sides. `nil` is "absent on that side".
-public struct FieldConflict: Sendable, Hashable {
-    public var field: String
-    public var base: String?
-    public var local: String?
-    public var hub: String?
+package struct FieldConflict: Sendable, Hashable {
+    package var field: String
+    package var base: String?
+    package var local: String?
+    package var hub: String?
 
-    public init(field: String, base: String?, local: String?, hub: String?) {
+    package init(field: String, base: String?, local: String?, hub: String?) {
         self.field = field
         self.base = base
         self.local = local

@@ -5,15 +5,15 @@
 /// newborn's birth date (digits 7–14) and sex (the 17th digit's parity), and its address code
 /// (the first six digits) lies in the region whose household registration office issued it:
 /// the application's region.
-public struct IssuedIdentity: Codable, Sendable, Hashable {
+package struct IssuedIdentity: Codable, Sendable, Hashable {
     /// The form field holding the person's birth date or birth time (nil: not compared).
-    public var birthField: String?
+    package var birthField: String?
     /// The form field holding the person's sex, `male` or `female` (nil: not compared).
-    public var sexField: String?
+    package var sexField: String?
     /// Whether the address code must lie in the application's region.
-    public var inRegion: Bool
+    package var inRegion: Bool
 
-    public init(birthField: String?, sexField: String?, inRegion: Bool = false) {
+    package init(birthField: String?, sexField: String?, inRegion: Bool = false) {
         self.birthField = birthField
         self.sexField = sexField
         self.inRegion = inRegion
@@ -23,7 +23,7 @@ public struct IssuedIdentity: Codable, Sendable, Hashable {
         case birthField = "birthDate", sexField = "sex", inRegion
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         birthField = try c.decodeIfPresent(String.self, forKey: .birthField)
         sexField = try c.decodeIfPresent(String.self, forKey: .sexField)
@@ -32,7 +32,7 @@ public struct IssuedIdentity: Codable, Sendable, Hashable {
 
     /// The problems with `number` for an application with these `fields` in `region`; empty
     /// when it agrees. The messages name fields, never the values (personal data). A field the application lacks is not compared (the form requires it).
-    public func problems(_ number: ResidentIDNumber, fields: [String: String], region: String) -> [String] {
+    package func problems(_ number: ResidentIDNumber, fields: [String: String], region: String) -> [String] {
         var problems: [String] = []
         if let birthField, let raw = fields[birthField] {
             let born = CivilDateTime.parse(raw)?.date ?? CivilDate.parse(raw)
@@ -53,7 +53,7 @@ public struct IssuedIdentity: Codable, Sendable, Hashable {
     /// Whether a six-digit administrative division code lies in `region`: a province
     /// (`350000`) holds every code starting `35`, a city (`350100`) every code starting
     /// `3501`, a county (`350102`) only itself.
-    public static func region(_ region: String, contains addressCode: String) -> Bool {
+    package static func region(_ region: String, contains addressCode: String) -> Bool {
         var prefix = Substring(region)
         while prefix.count > 2, prefix.hasSuffix("00") { prefix = prefix.dropLast(2) }
         return !prefix.isEmpty && addressCode.hasPrefix(prefix)

@@ -12,13 +12,13 @@
 ///   (and the base's): the hub's value holds until a person decides.
 ///
 /// No conflict means everything this form says the hub already holds.
-public enum RevisionMadeAgain {
+package enum RevisionMadeAgain {
     /// - Parameters:
     ///   - base: the fields this form was based on (nil: none, for a revision 1, or unknown).
     ///   - first: the fields of the form the hub took first (nil: unknown).
     ///   - again: the fields of this form.
     ///   - hub: the hub's fields now.
-    public static func conflicts(
+    package static func conflicts(
         base: [String: String]?, first: [String: String]?, again: [String: String], hub: [String: String]
     ) -> [FieldConflict] {
         // Only a field that this form and the hub hold differently can be a conflict.

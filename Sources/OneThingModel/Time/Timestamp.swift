@@ -6,51 +6,51 @@
 ///
 /// Every timestamp in the program comes from a `WallClock` it was given, never from the
 /// system clock directly, so that a test can state the moment it means.
-public struct Timestamp: Sendable, Hashable {
+package struct Timestamp: Sendable, Hashable {
     /// Seconds since 1970-01-01T00:00Z, a whole number of minutes.
-    public let epochSeconds: Int64
+    package let epochSeconds: Int64
 
     /// China Standard Time, the offset every timestamp is written in.
-    public static let utcOffsetSeconds = 8 * 3600
+    package static let utcOffsetSeconds = 8 * 3600
 
     /// The moment `epochSeconds` seconds after 1970-01-01T00:00Z, seconds dropped.
     ///
     /// Precondition: the moment lies in the years 0001...9999 (in UTC+8).
-    public init(epochSeconds: Int64) {
+    package init(epochSeconds: Int64) {
         let minute = epochSeconds >= 0 ? epochSeconds / 60 : (epochSeconds - 59) / 60
         self.epochSeconds = minute * 60
         _ = CivilDateTime(epochSeconds: self.epochSeconds, utcOffsetSeconds: Self.utcOffsetSeconds)
     }
 
     /// The moment a civil time in China Standard Time names.
-    public init(_ civil: CivilDateTime) {
+    package init(_ civil: CivilDateTime) {
         self.init(epochSeconds: Self.epochSeconds(civil, utcOffsetSeconds: Self.utcOffsetSeconds))
     }
 
     /// The civil time of this moment in China Standard Time: what "today", ages and
     /// "not in the future" are measured against.
-    public var civil: CivilDateTime {
+    package var civil: CivilDateTime {
         CivilDateTime(epochSeconds: epochSeconds, utcOffsetSeconds: Self.utcOffsetSeconds)
     }
 
     /// The civil date of this moment in China Standard Time.
-    public var date: CivilDate { civil.date }
+    package var date: CivilDate { civil.date }
 
     /// This moment moved by a number of whole days (86,400 s each; China has no daylight
     /// saving).
-    public func adding(days: Int) -> Timestamp {
+    package func adding(days: Int) -> Timestamp {
         Timestamp(epochSeconds: epochSeconds + Int64(days) * 86_400)
     }
 
     /// This moment moved by a number of minutes.
-    public func adding(minutes: Int) -> Timestamp {
+    package func adding(minutes: Int) -> Timestamp {
         Timestamp(epochSeconds: epochSeconds + Int64(minutes) * 60)
     }
 
     /// Reads `YYYY-MM-DDTHH:MM` with an optional `:SS`, then `Z` or an offset `±HH:MM`
     /// (RFC 3339 without fractions; a space may stand for the `T`). A text without an offset
     /// is refused: a moment needs one. Seconds are dropped.
-    public static func parse(_ text: String) -> Timestamp? {
+    package static func parse(_ text: String) -> Timestamp? {
         let bytes = Array(text.utf8)
         let civilLength: Int
         if bytes.count >= 19, bytes[16] == UInt8(ascii: ":") {
@@ -94,20 +94,20 @@ public struct Timestamp: Sendable, Hashable {
 }
 
 extension Timestamp: Comparable {
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.epochSeconds < rhs.epochSeconds
     }
 }
 
 extension Timestamp: CustomStringConvertible {
     /// `YYYY-MM-DDTHH:MM+08:00`.
-    public var description: String {
+    package var description: String {
         civil.description + "+08:00"
     }
 }
 
 extension Timestamp: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = Timestamp.parse(text) else {
@@ -117,7 +117,7 @@ extension Timestamp: Codable {
         self = value
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

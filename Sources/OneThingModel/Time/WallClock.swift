@@ -9,31 +9,31 @@ import Foundation
 ///
 /// Elapsed time (retry budgets, the idle timeout, request durations) is measured on the
 /// monotonic `ContinuousClock`, which no calendar date affects.
-public struct WallClock: Sendable {
+package struct WallClock: Sendable {
     private let read: @Sendable () -> Timestamp
 
     /// A clock that answers `read()`.
-    public init(_ read: @escaping @Sendable () -> Timestamp) {
+    package init(_ read: @escaping @Sendable () -> Timestamp) {
         self.read = read
     }
 
     /// The moment now, to the minute.
-    public func now() -> Timestamp {
+    package func now() -> Timestamp {
         read()
     }
 
     /// The date now in China Standard Time.
-    public func today() -> CivilDate {
+    package func today() -> CivilDate {
         read().date
     }
 
     /// The system's real-time clock. For the executables' entry points only.
-    public static let system = WallClock {
+    package static let system = WallClock {
         Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 
     /// A clock that always answers `moment`.
-    public static func fixed(_ moment: Timestamp) -> WallClock {
+    package static func fixed(_ moment: Timestamp) -> WallClock {
         WallClock { moment }
     }
 }

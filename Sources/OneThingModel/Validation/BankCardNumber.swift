@@ -1,8 +1,8 @@
 /// A payment card number (PAN), as printed on a bank card.
-public enum BankCardNumber: Sendable {
+package enum BankCardNumber: Sendable {
     /// Removes spaces and hyphens, then requires 12 to 19 digits that pass
     /// the Luhn check. Returns the digits only.
-    public static func normalise(_ raw: String) -> Result<String, ValueProblem> {
+    package static func normalise(_ raw: String) -> Result<String, ValueProblem> {
         let digits = raw.filter { $0 != " " && $0 != "-" }
         guard digits.allSatisfy(\.isASCIIDigit) else {
             return .failure(ValueProblem(
@@ -27,7 +27,7 @@ public enum BankCardNumber: Sendable {
 
     /// The Luhn (mod 10) check over a non-empty string of ASCII digits; false
     /// if the string is empty or contains anything other than ASCII digits.
-    public static func luhnValid(_ digits: String) -> Bool {
+    package static func luhnValid(_ digits: String) -> Bool {
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return false }
         var sum = 0
         for (position, byte) in digits.utf8.reversed().enumerated() {

@@ -1,9 +1,9 @@
 /// The number of a Medical Birth Certificate (出生医学证明): one letter
 /// followed by nine digits, for example Q350012345.
-public enum BirthCertificateNumber: Sendable {
+package enum BirthCertificateNumber: Sendable {
     /// Requires exactly one ASCII letter then nine ASCII digits; returns the
     /// number with the letter in upper case.
-    public static func normalise(_ raw: String) -> Result<String, ValueProblem> {
+    package static func normalise(_ raw: String) -> Result<String, ValueProblem> {
         let characters = Array(raw)
         guard characters.count == 10 else {
             return .failure(ValueProblem(

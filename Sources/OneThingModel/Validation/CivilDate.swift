@@ -1,14 +1,14 @@
 /// A day in the proleptic Gregorian calendar, without time or time zone,
 /// restricted to the years 0001...9999 so that it always prints as
 /// `YYYY-MM-DD`. Encoded and decoded as that string.
-public struct CivilDate: Sendable, Hashable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CivilDate: Sendable, Hashable {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// Returns nil unless the three numbers name a real Gregorian date in
     /// the years 0001...9999.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year),
               (1...12).contains(month),
               (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
@@ -22,7 +22,7 @@ public struct CivilDate: Sendable, Hashable {
 
     /// The date that is `dayNumber` days after 1970-01-01 (negative numbers
     /// are before it), or nil if that falls outside the years 0001...9999.
-    public init?(dayNumber: Int) {
+    package init?(dayNumber: Int) {
         // Guard first so that the arithmetic below cannot overflow.
         guard (CivilDate.minimumDayNumber...CivilDate.maximumDayNumber).contains(dayNumber) else {
             return nil
@@ -41,7 +41,7 @@ public struct CivilDate: Sendable, Hashable {
     }
 
     /// 9999-12-31: "today" for a check that must not depend on any clock.
-    public static let latestChecked = CivilDate(uncheckedYear: 9999, month: 12, day: 31)
+    package static let latestChecked = CivilDate(uncheckedYear: 9999, month: 12, day: 31)
 
     private init(uncheckedYear year: Int, month: Int, day: Int) {
         self.year = year
@@ -49,12 +49,12 @@ public struct CivilDate: Sendable, Hashable {
         self.day = day
     }
 
-    public static func isLeapYear(_ year: Int) -> Bool {
+    package static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// Days since 1970-01-01 (negative before it).
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -68,7 +68,7 @@ public struct CivilDate: Sendable, Hashable {
     ///
     /// Precondition: the result lies in the years 0001...9999. Use
     /// `init?(dayNumber:)` when the offset comes from untrusted input.
-    public func adding(days: Int) -> CivilDate {
+    package func adding(days: Int) -> CivilDate {
         let (target, overflow) = dayNumber.addingReportingOverflow(days)
         guard !overflow, let result = CivilDate(dayNumber: target) else {
             preconditionFailure("CivilDate.adding(days:) left the supported range 0001-01-01...9999-12-31.")
@@ -80,7 +80,7 @@ public struct CivilDate: Sendable, Hashable {
     /// count goes up on the birthday itself; someone born on 29 February
     /// completes a year on 1 March in common years. Negative if `date` is
     /// before `self`.
-    public func age(on date: CivilDate) -> Int {
+    package func age(on date: CivilDate) -> Int {
         let years = date.year - year
         if (date.month, date.day) < (month, day) {
             return years - 1
@@ -89,7 +89,7 @@ public struct CivilDate: Sendable, Hashable {
     }
 
     /// Parses exactly `YYYY-MM-DD` (ASCII digits, zero-padded).
-    public static func parse(_ text: String) -> CivilDate? {
+    package static func parse(_ text: String) -> CivilDate? {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = decimalValue(bytes[0..<4]),
@@ -103,7 +103,7 @@ public struct CivilDate: Sendable, Hashable {
 
     /// Parses exactly `YYYYMMDD` (eight ASCII digits), as used inside the
     /// resident identity number.
-    public static func parseCompact(_ text: String) -> CivilDate? {
+    package static func parseCompact(_ text: String) -> CivilDate? {
         let bytes = Array(text.utf8)
         guard bytes.count == 8,
               let year = decimalValue(bytes[0..<4]),
@@ -145,20 +145,20 @@ public struct CivilDate: Sendable, Hashable {
 }
 
 extension CivilDate: Comparable {
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
 
 extension CivilDate: CustomStringConvertible {
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         "\(CivilDate.zeroPadded(year, width: 4))-\(CivilDate.zeroPadded(month, width: 2))-\(CivilDate.zeroPadded(day, width: 2))"
     }
 }
 
 extension CivilDate: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CivilDate.parse(text) else {
@@ -170,7 +170,7 @@ extension CivilDate: Codable {
         self = date
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

@@ -2,15 +2,15 @@ import Foundation
 
 /// A wall-clock minute on a civil date, without a time zone (by convention
 /// China Standard Time, UTC+8). Encoded and decoded as `YYYY-MM-DDTHH:MM`.
-public struct CivilDateTime: Sendable, Hashable {
-    public let date: CivilDate
-    public let hour: Int
-    public let minute: Int
+package struct CivilDateTime: Sendable, Hashable {
+    package let date: CivilDate
+    package let hour: Int
+    package let minute: Int
 
     /// Precondition: `hour` is 0...23 and `minute` is 0...59. This is for
     /// values the program itself computes; text from outside goes through
     /// `parse(_:)`, which returns nil instead of trapping.
-    public init(date: CivilDate, hour: Int, minute: Int) {
+    package init(date: CivilDate, hour: Int, minute: Int) {
         precondition((0...23).contains(hour) && (0...59).contains(minute),
                      "CivilDateTime needs hour 0...23 and minute 0...59.")
         self.date = date
@@ -22,7 +22,7 @@ public struct CivilDateTime: Sendable, Hashable {
     /// shifted by `utcOffsetSeconds`; seconds are dropped (rounded down).
     ///
     /// Precondition: the result lies in the years 0001...9999.
-    public init(epochSeconds: Int64, utcOffsetSeconds: Int) {
+    package init(epochSeconds: Int64, utcOffsetSeconds: Int) {
         let secondsPerDay = 86_400
         // Split both operands into days and seconds-of-day separately so that
         // no intermediate sum can overflow.
@@ -45,7 +45,7 @@ public struct CivilDateTime: Sendable, Hashable {
 
     /// Parses `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM`, each optionally
     /// followed by `:SS` (00...59), which is checked and then dropped.
-    public static func parse(_ text: String) -> CivilDateTime? {
+    package static func parse(_ text: String) -> CivilDateTime? {
         let bytes = Array(text.utf8)
         guard bytes.count == 16 || bytes.count == 19,
               bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
@@ -70,20 +70,20 @@ public struct CivilDateTime: Sendable, Hashable {
 }
 
 extension CivilDateTime: Comparable {
-    public static func < (lhs: CivilDateTime, rhs: CivilDateTime) -> Bool {
+    package static func < (lhs: CivilDateTime, rhs: CivilDateTime) -> Bool {
         (lhs.date, lhs.hour, lhs.minute) < (rhs.date, rhs.hour, rhs.minute)
     }
 }
 
 extension CivilDateTime: CustomStringConvertible {
     /// `YYYY-MM-DDTHH:MM`.
-    public var description: String {
+    package var description: String {
         "\(date)T\(CivilDate.zeroPadded(hour, width: 2)):\(CivilDate.zeroPadded(minute, width: 2))"
     }
 }
 
 extension CivilDateTime: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = CivilDateTime.parse(text) else {
@@ -95,7 +95,7 @@ extension CivilDateTime: Codable {
         self = value
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

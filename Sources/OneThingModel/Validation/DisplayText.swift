@@ -6,8 +6,8 @@
 /// annotation controls (U+FFF9-FFFB). Where text enters, `InputText` refuses the same
 /// characters; this is the second line, for text stored before or sent by a party that
 /// does not check.
-public enum DisplayText {
-    public static func clean(_ text: String) -> String {
+package enum DisplayText {
+    package static func clean(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -16,9 +16,9 @@ public enum DisplayText {
         return String(scalars)
     }
 
-    public static let replacement: Unicode.Scalar = "\u{FFFD}"
+    package static let replacement: Unicode.Scalar = "\u{FFFD}"
 
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029: true
@@ -30,7 +30,7 @@ public enum DisplayText {
 
     /// Whether `text` holds nothing `clean` would replace: what free text entering the
     /// system (a decision's reason, an issued document, an operator's name) must satisfy.
-    public static func isClean(_ text: String) -> Bool {
+    package static func isClean(_ text: String) -> Bool {
         !text.unicodeScalars.contains(where: isUnsafe)
     }
 }

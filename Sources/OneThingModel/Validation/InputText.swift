@@ -4,13 +4,13 @@ import Foundation
 /// refuse invisible or dangerous characters, fold compatibility forms
 /// (full-width digits and letters, ideographic space) with Unicode NFKC,
 /// and trim surrounding whitespace.
-public enum InputText: Sendable {
+package enum InputText: Sendable {
     /// Returns the NFKC-normalised, trimmed text, or a problem if the text
     /// contains control characters, bidirectional overrides, a byte-order
     /// mark or a replacement character. Text that is empty after trimming is
     /// returned as the empty string; whether a value is required is for the
     /// caller to decide.
-    public static func normalise(_ raw: String) -> Result<String, ValueProblem> {
+    package static func normalise(_ raw: String) -> Result<String, ValueProblem> {
         if let problem = problem(in: raw) {
             return .failure(problem)
         }
@@ -26,7 +26,7 @@ public enum InputText: Sendable {
     /// Decodes strictly valid UTF-8; returns nil for any ill-formed sequence
     /// (overlong forms, surrogates, truncated sequences, stray continuation
     /// bytes) instead of repairing it with replacement characters.
-    public static func validUTF8(_ bytes: some Sequence<UInt8>) -> String? {
+    package static func validUTF8(_ bytes: some Sequence<UInt8>) -> String? {
         String(validating: bytes, as: UTF8.self)
     }
 

@@ -1,9 +1,9 @@
 /// A mainland China mobile telephone number.
-public enum MobileNumber: Sendable {
+package enum MobileNumber: Sendable {
     /// Removes spaces and hyphens and an optional `+86`, `0086` or `86`
     /// country prefix (only when exactly 11 digits remain), then requires 11
     /// digits starting with 1 and a second digit 3–9. Returns the 11 digits.
-    public static func normalise(_ raw: String) -> Result<String, ValueProblem> {
+    package static func normalise(_ raw: String) -> Result<String, ValueProblem> {
         var number = raw.filter { $0 != " " && $0 != "-" }
         for prefix in ["+86", "0086", "86"] where number.hasPrefix(prefix) && number.count == prefix.count + 11 {
             number.removeFirst(prefix.count)

@@ -2,13 +2,13 @@
 /// characters (with the middle dot · between parts of transliterated or
 /// minority names) or Latin letters (with single spaces, hyphens and
 /// apostrophes). Mixed scripts are refused.
-public enum PersonName: Sendable {
+package enum PersonName: Sendable {
     /// Runs `InputText.normalise`, then validates and normalises the name:
     /// middle-dot look-alikes become U+00B7 ·, the right single quotation
     /// mark becomes an apostrophe, and runs of spaces in a Latin name become
     /// one space. `minLength` and `maxLength` count characters (grapheme
     /// clusters) of the result.
-    public static func normalise(
+    package static func normalise(
         _ raw: String,
         minLength: Int = 2,
         maxLength: Int = 30

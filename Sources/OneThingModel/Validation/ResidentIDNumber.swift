@@ -1,17 +1,17 @@
 /// An 18-character citizen identity number (公民身份号码) as defined by
 /// GB 11643-1999: a six-digit address code, an eight-digit birth date, a
 /// three-digit sequence code and a check character (a digit or `X`).
-public struct ResidentIDNumber: Sendable, Hashable {
+package struct ResidentIDNumber: Sendable, Hashable {
     /// The full number, 18 characters, check character `X` in upper case.
-    public let value: String
+    package let value: String
     /// The first six digits: the administrative division of first registration.
-    public let addressCode: String
+    package let addressCode: String
     /// The birth date written in positions 7–14.
-    public let birthDate: CivilDate
+    package let birthDate: CivilDate
     /// Positions 15–17; odd for men, even for women.
-    public let sequence: Int
+    package let sequence: Int
 
-    public var sex: Sex { sequence % 2 == 1 ? .male : .female }
+    package var sex: Sex { sequence % 2 == 1 ? .male : .female }
 
     /// Birth years before this are refused (published examples include 1880).
     private static let earliestBirthYear = 1800
@@ -27,7 +27,7 @@ public struct ResidentIDNumber: Sendable, Hashable {
     /// A lower-case `x` check character is accepted and upper-cased.
     /// `today` is the current date in China, used to refuse birth dates in
     /// the future.
-    public static func parse(_ raw: String, today: CivilDate) -> Result<ResidentIDNumber, ValueProblem> {
+    package static func parse(_ raw: String, today: CivilDate) -> Result<ResidentIDNumber, ValueProblem> {
         let characters = Array(raw)
         if characters.count == 15, characters.allSatisfy(\.isASCIIDigit) {
             return .failure(ValueProblem(
@@ -103,7 +103,7 @@ public struct ResidentIDNumber: Sendable, Hashable {
 
     /// The GB 11643-1999 check character (`0`–`9` or `X`) for 17 ASCII
     /// digits, or nil if the argument is not exactly 17 ASCII digits.
-    public static func checkCharacter(for first17: String) -> Character? {
+    package static func checkCharacter(for first17: String) -> Character? {
         let characters = Array(first17)
         guard characters.count == 17, characters.allSatisfy(\.isASCIIDigit) else { return nil }
         return checkCharacter(forDigits: first17.utf8.map { Int($0 - UInt8(ascii: "0")) })

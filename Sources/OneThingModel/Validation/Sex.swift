@@ -1,5 +1,5 @@
 /// Sex as recorded in the resident identity number (odd sequence = male).
-public enum Sex: String, Sendable, Codable, CaseIterable {
+package enum Sex: String, Sendable, Codable, CaseIterable {
     case male
     case female
 }

@@ -6,18 +6,18 @@
 /// The code says which rule the value broke, and the arguments are the
 /// rule's own figures (a length, a range, the allowed choices), so that the
 /// message can be given in the screen's language.
-public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    public let code: ProblemCode
+package struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    package let code: ProblemCode
     /// A full sentence describing the problem, without the offending value.
-    public let message: String
+    package let message: String
     /// The figures the message names, by name (`min`, `max`, `allowed`, ...).
-    public let arguments: [String: String]
+    package let arguments: [String: String]
 
-    public init(_ code: ProblemCode, _ message: String, arguments: [String: String] = [:]) {
+    package init(_ code: ProblemCode, _ message: String, arguments: [String: String] = [:]) {
         self.code = code
         self.message = message
         self.arguments = arguments
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
