@@ -47,9 +47,13 @@ struct InitCommand: NodeCommand {
     }
 
     func perform() throws(CLIFailure) {
-        if case .failure(.plainHTTPToNetwork) = Result(catching: { () throws(HubURL.Problem) in try HubURL(hub) }) {
+        do {
+            _ = try HubURL(hub)
+        } catch .plainHTTPToNetwork {
             throw CLIFailure.config(
                 "--hub \(hub) is plain http to another machine, which would send applicants' data unencrypted. Use the hub's https URL (and --ca-file, --client-cert, --client-key on `onething sync` as its operator says); plain http is accepted to a loopback address (127.0.0.1, localhost, ::1) only.")
+        } catch {
+            // Every other problem was refused as a usage error (64) in validate().
         }
         let tokenPath = URL(fileURLWithPath: tokenFile).standardizedFileURL.path
         try TokenFile.check(tokenPath)
