@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the node needs, when they are missing (Debian/Ubuntu).
 # The Swift toolchain itself is expected on PATH. python3-venv is for scripts/schemathesis.sh,
-# which installs schemathesis from PyPI into its own virtualenv under .build.
+# which installs schemathesis from PyPI into its own virtualenv under .build. postgresql is
+# the server the hub's PostgreSQL tests run against (scripts/postgres.sh starts a throwaway
+# cluster; the package's own cluster service is not needed).
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 python3-venv faketime openssl curl util-linux)
+packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 python3-venv faketime openssl curl util-linux postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,7 +8,7 @@ extension DatabaseFailure.Code: ErrorCode {
     /// Every code, for tables and their tests.
     package static let all: [DatabaseFailure.Code] = [
         .cannotOpen, .missingFile, .notADatabase, .corrupt, .diskFull, .readOnly, .permissionDenied, .busy,
-        .newerSchema, .io, .damagedRow, .internalFailure,
+        .newerSchema, .io, .damagedRow, .unavailable, .contention, .refused, .internalFailure,
     ]
 }
 

@@ -36,6 +36,14 @@ package struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertib
         package static let io = Code("io")
         /// A stored row that this version cannot read (`table`, `key`).
         package static let damagedRow = Code("damaged_row")
+        /// The database server cannot be reached or went away (PostgreSQL): a temporary failure.
+        package static let unavailable = Code("unavailable")
+        /// Transactions of several processes kept conflicting (serialization failures or
+        /// deadlocks past the retries): a temporary failure.
+        package static let contention = Code("contention")
+        /// The database server refused the connection (`reason`: authentication, no such
+        /// database, no permission): a configuration to fix.
+        package static let refused = Code("refused")
         /// Any other refusal from SQLite (`sqliteCode`), or a failure of the database layer.
         package static let internalFailure = Code("internal")
     }
@@ -47,6 +55,8 @@ package struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertib
     package var reason: String?
     /// SQLite's extended result code (`io`, `internalFailure`).
     package var sqliteCode: Int32?
+    /// PostgreSQL's SQLSTATE (`internalFailure`, `refused`).
+    package var sqlState: String?
     /// The table of a damaged row.
     package var table: String?
     /// Which row of `table`: its key (an id, a number), never a stored value.
@@ -62,6 +72,9 @@ package struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertib
         self.table = table
         self.key = key
     }
+
+    /// A failure that goes away by itself: trying again later may succeed.
+    package var isTemporary: Bool { [.busy, .unavailable, .contention].contains(code) }
 
     /// A row of `table` that cannot be read back. The path is filled in where the failure
     /// leaves the store (`DatabaseFailure(_:path:)`).
@@ -95,10 +108,20 @@ package struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertib
             "The database \(path) was written by a newer version of OneThing. Nothing was changed; install the newer version."
         case .io:
             "Reading or writing \(path) failed (SQLite I/O error \(sqliteCode ?? 0)). Nothing of this operation was stored; check the disk and try again."
+        case .unavailable:
+            "The database server \(path) cannot be reached\(reason.map { " (\($0))" } ?? ""). Nothing of this operation was stored; try again in a moment, and check that PostgreSQL runs there."
+        case .contention:
+            "The database \(path) was too busy with other processes' transactions; nothing of this operation was stored. Try again in a moment."
+        case .refused:
+            "The database server \(path) refused the connection: \(reason ?? "not allowed")\(sqlState.map { " (SQLSTATE \($0))" } ?? ""). Nothing was changed; check the user, its password ($PGPASSWORD) and the database name."
         case .damagedRow:
             "A row of \(table ?? "?") (\(key ?? "?"))\(path.isEmpty ? "" : " in \(path)") holds data this version cannot read; it was left untouched. Restore the database from a backup, or report this with the key."
         default:
-            "The database \(path) refused an operation (SQLite error \(sqliteCode ?? 0)). Nothing of this operation was stored; please report this."
+            if let sqlState {
+                "The database \(path) refused an operation (SQLSTATE \(sqlState)). Nothing of this operation was stored; please report this."
+            } else {
+                "The database \(path) refused an operation (SQLite error \(sqliteCode ?? 0)). Nothing of this operation was stored; please report this."
+            }
         }
     }
 }

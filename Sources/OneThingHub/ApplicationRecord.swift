@@ -1,5 +1,3 @@
-import GRDB
-import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -21,27 +19,33 @@ struct ApplicationRecord: Sendable, Hashable {
     /// When the hub's retention purge removed its personal data (nil: not purged).
     var purgedAt: String? = nil
 
-    static func fetch(_ db: Database, provinceNo: String) throws -> ApplicationRecord? {
-        try ApplicationRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE province_no = ?"), arguments: [provinceNo])
+    /// The application with this number; `forUpdate`: locked until the transaction ends
+    /// (PostgreSQL), for a transaction that changes it.
+    static func fetch(_ db: some HubSQL, provinceNo: String, forUpdate: Bool = false) throws -> ApplicationRecord? {
+        try db.fetchOne(
+            ApplicationRecord.self, "SELECT * FROM applications WHERE province_no = ?" + (forUpdate ? db.forUpdate : ""), [provinceNo])
     }
 
-    static func fetch(_ db: Database, applicationId: String) throws -> ApplicationRecord? {
-        try ApplicationRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM applications WHERE application_id = ?"), arguments: [applicationId])
+    static func fetch(_ db: some HubSQL, applicationId: String, forUpdate: Bool = false) throws -> ApplicationRecord? {
+        try db.fetchOne(
+            ApplicationRecord.self, "SELECT * FROM applications WHERE application_id = ?" + (forUpdate ? db.forUpdate : ""),
+            [applicationId])
     }
 
-    static func fetchAll(_ db: Database) throws -> [ApplicationRecord] {
-        try ApplicationRecord.fetchAll(db, sql: "SELECT * FROM applications ORDER BY province_no")
+    static func fetchAll(_ db: some HubSQL) throws -> [ApplicationRecord] {
+        try db.fetchAll(ApplicationRecord.self, "SELECT * FROM applications ORDER BY province_no")
     }
 
-    func insert(_ db: Database) throws {
+    func insert(_ db: some HubSQL) throws {
         let key = try HubPersonKeys.key(bundle: try filedBundle(db), fields: fields, db)
-        try db.cachedStatement(sql: """
-                INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
-                                          fields, situations, revision, hub_revision, duplicate_of, duplicate_kind,
-                                          person_key, event_key, exact_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
+        try db.execute(
+            """
+            INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
+                                      fields, situations, revision, hub_revision, duplicate_of, duplicate_kind,
+                                      person_key, event_key, exact_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
                 provinceNo, applicationId, nodeId, bundle, region, catalogVersion,
                 StoredJSON.encode(fields), StoredJSON.encode(situations), revision, hubRevision, duplicateOf,
                 duplicateKind?.rawValue, key?.person, key?.event, key?.exact,
@@ -49,14 +53,16 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     /// Writes the mutable columns back.
-    func update(_ db: Database) throws {
+    func update(_ db: some HubSQL) throws {
         let key = try HubPersonKeys.key(bundle: try filedBundle(db), fields: fields, db)
-        try db.cachedStatement(sql: """
-                UPDATE applications SET fields = ?, situations = ?, region = ?, catalog_version = ?,
-                                        revision = ?, hub_revision = ?, duplicate_of = ?, duplicate_kind = ?,
-                                        person_key = ?, event_key = ?, exact_key = ?
-                WHERE province_no = ?
-                """).execute(arguments: [
+        try db.execute(
+            """
+            UPDATE applications SET fields = ?, situations = ?, region = ?, catalog_version = ?,
+                                    revision = ?, hub_revision = ?, duplicate_of = ?, duplicate_kind = ?,
+                                    person_key = ?, event_key = ?, exact_key = ?
+            WHERE province_no = ?
+            """,
+            [
                 StoredJSON.encode(fields), StoredJSON.encode(situations), region, catalogVersion,
                 revision, hubRevision, duplicateOf, duplicateKind?.rawValue, key?.person, key?.event, key?.exact,
                 provinceNo,
@@ -70,10 +76,10 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// Keeps the fields of the current hub revision, the base of later three-way merges.
     /// `nodeRevision`: the node revision it took in, when not the latest (`revision`).
-    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil) throws {
-        try db.cachedStatement(sql: """
-                INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
+    func recordRevision(_ db: some HubSQL, source: String, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil) throws {
+        try db.execute(
+            "INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)",
+            [
                 provinceNo, hubRevision, StoredJSON.encode(fields), source, nodeRevision ?? revision,
                 nodeFields.flatMap { $0 == fields ? nil : StoredJSON.encode($0) },  // NULL: as `fields`
             ])
@@ -81,14 +87,15 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// The fields the node sent the first time the hub took its revision `nodeRevision`, or
     /// nil when the hub has no record of it.
-    func firstForm(ofNodeRevision nodeRevision: Int, _ db: Database) throws -> [String: String]? {
-        let first = try RevisionRecord.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT * FROM revisions
-                WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
-                ORDER BY hub_revision LIMIT 1
-                """),
-            arguments: [provinceNo, nodeRevision])
+    func firstForm(ofNodeRevision nodeRevision: Int, _ db: some HubSQL) throws -> [String: String]? {
+        let first = try db.fetchOne(
+            RevisionRecord.self,
+            """
+            SELECT * FROM revisions
+            WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
+            ORDER BY hub_revision LIMIT 1
+            """,
+            [provinceNo, nodeRevision])
         return first.map { $0.nodeFields ?? $0.fields }
     }
 
@@ -96,14 +103,15 @@ struct ApplicationRecord: Sendable, Hashable {
     /// revision `stated`: those fields, unless the node's previous revision was applied
     /// later than that; then the fields it sent then (the later common ancestor: the node
     /// derived this revision from that one).
-    func mergeBase(stated: Int, nodeRevision: Int, _ db: Database) throws -> [String: String]? {
-        if let previous = try RevisionRecord.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT * FROM revisions
-                WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
-                ORDER BY hub_revision DESC LIMIT 1
-                """),
-            arguments: [provinceNo, nodeRevision - 1]),
+    func mergeBase(stated: Int, nodeRevision: Int, _ db: some HubSQL) throws -> [String: String]? {
+        if let previous = try db.fetchOne(
+            RevisionRecord.self,
+            """
+            SELECT * FROM revisions
+            WHERE province_no = ? AND node_revision = ? AND source IN ('node', 'merge')
+            ORDER BY hub_revision DESC LIMIT 1
+            """,
+            [provinceNo, nodeRevision - 1]),
             previous.hubRevision > stated
         {
             return previous.nodeFields ?? previous.fields
@@ -112,48 +120,44 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 
     /// The fields as they were at `hubRevision`, or nil when the hub has no record of it.
-    func fields(atRevision hubRevision: Int, _ db: Database) throws -> [String: String]? {
-        try RevisionRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM revisions WHERE province_no = ? AND hub_revision = ?"),
-            arguments: [provinceNo, hubRevision]
+    func fields(atRevision hubRevision: Int, _ db: some HubSQL) throws -> [String: String]? {
+        try db.fetchOne(
+            RevisionRecord.self, "SELECT * FROM revisions WHERE province_no = ? AND hub_revision = ?", [provinceNo, hubRevision]
         )?.fields
     }
 
     /// The other application this one was matched with, as nodes and officers see it.
-    func duplicateMatch(_ db: Database) throws -> DuplicateMatch? {
+    func duplicateMatch(_ db: some HubSQL) throws -> DuplicateMatch? {
         guard let duplicateOf, let kind = duplicateKind,
-            let other = try Reference.fetchOne(
-                db.cachedStatement(sql: "SELECT \(Reference.selection) FROM applications WHERE province_no = ?"),
-                arguments: [duplicateOf])
+            let other = try db.fetchOne(
+                Reference.self, "SELECT \(Reference.selection) FROM applications WHERE province_no = ?", [duplicateOf])
         else { return nil }
         return other.match(kind)
     }
 
     /// The fields in conflict that wait for the node's clerk.
-    func openConflicts(_ db: Database) throws -> [FieldConflict] {
-        try ConflictRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM conflicts WHERE province_no = ? AND state = 'open' ORDER BY field"),
-            arguments: [provinceNo]
+    func openConflicts(_ db: some HubSQL) throws -> [FieldConflict] {
+        try db.fetchAll(
+            ConflictRecord.self, "SELECT * FROM conflicts WHERE province_no = ? AND state = 'open' ORDER BY field", [provinceNo]
         ).map(\.fieldConflict)
     }
 
     /// Appends a row to the hub's commit sequence, for the application's node to pull.
-    func recordChange(_ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO changes (node_id, province_no) VALUES (?, ?)").execute(arguments: [nodeId, provinceNo])
+    func recordChange(_ db: some HubSQL) throws {
+        try ChangeRecord.append(db, node: nodeId, provinceNo: provinceNo)
     }
 
-    func hubApplication(items: [ItemRecord], _ db: Database) throws -> HubApplication {
+    func hubApplication(items: [ItemRecord], _ db: some HubSQL) throws -> HubApplication {
         var application = HubApplication(
             provinceNo: provinceNo, applicationId: applicationId, nodeId: nodeId, bundle: bundle,
             revision: revision, hubRevision: hubRevision, items: items.map(\.decision), fields: fields,
             duplicate: try duplicateMatch(db), conflicts: try openConflicts(db))
-        application.rating = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT score FROM ratings WHERE province_no = ?"), arguments: [provinceNo])
+        application.rating = try db.value("SELECT score FROM ratings WHERE province_no = ?", [provinceNo])
         return application
     }
 
     /// The application with its items, as the admin API and `show --json` give it.
-    static func hubApplication(_ db: Database, provinceNo: String) throws -> HubApplication {
+    static func hubApplication(_ db: some HubSQL, provinceNo: String) throws -> HubApplication {
         guard let record = try fetch(db, provinceNo: provinceNo) else {
             throw HubError.noSuchApplication(provinceNo: provinceNo)
         }
@@ -161,37 +165,37 @@ struct ApplicationRecord: Sendable, Hashable {
     }
 }
 
-extension ApplicationRecord: StrictRecord {
-    static let databaseTableName = "applications"
+extension ApplicationRecord: HubRecord {
+    static let tableName = "applications"
 
     enum Columns {
-        static let provinceNo = Column("province_no")
-        static let applicationId = Column("application_id")
-        static let nodeId = Column("node_id")
-        static let bundle = Column("bundle")
-        static let region = Column("region")
-        static let catalogVersion = Column("catalog_version")
-        static let fields = Column("fields")
-        static let situations = Column("situations")
-        static let revision = Column("revision")
-        static let hubRevision = Column("hub_revision")
-        static let duplicateOf = Column("duplicate_of")
-        static let duplicateKind = Column("duplicate_kind")
-        static let purgedAt = Column("purged_at")
-        static let personKey = Column("person_key")
-        static let eventKey = Column("event_key")
-        static let exactKey = Column("exact_key")
+        static let provinceNo = "province_no"
+        static let applicationId = "application_id"
+        static let nodeId = "node_id"
+        static let bundle = "bundle"
+        static let region = "region"
+        static let catalogVersion = "catalog_version"
+        static let fields = "fields"
+        static let situations = "situations"
+        static let revision = "revision"
+        static let hubRevision = "hub_revision"
+        static let duplicateOf = "duplicate_of"
+        static let duplicateKind = "duplicate_kind"
+        static let purgedAt = "purged_at"
+        static let personKey = "person_key"
+        static let eventKey = "event_key"
+        static let exactKey = "exact_key"
     }
 
-    init(decoding row: Row) throws {
+    init(decoding row: HubRow) throws {
         provinceNo = try row.value(Columns.provinceNo)
         applicationId = try row.value(Columns.applicationId)
         nodeId = try row.value(Columns.nodeId)
         bundle = try row.value(Columns.bundle)
         region = try row.value(Columns.region)
         catalogVersion = try row.value(Columns.catalogVersion)
-        fields = try StoredJSON.decode([String: String].self, from: row.value(Columns.fields), table: Self.databaseTableName, key: provinceNo)
-        situations = try StoredJSON.decode([String].self, from: row.value(Columns.situations), table: Self.databaseTableName, key: provinceNo)
+        fields = try StoredJSON.decode([String: String].self, from: row.value(Columns.fields), table: Self.tableName, key: provinceNo)
+        situations = try StoredJSON.decode([String].self, from: row.value(Columns.situations), table: Self.tableName, key: provinceNo)
         revision = try row.value(Columns.revision)
         hubRevision = try row.value(Columns.hubRevision)
         duplicateOf = try row.value(Columns.duplicateOf)
@@ -199,12 +203,12 @@ extension ApplicationRecord: StrictRecord {
         purgedAt = try row.value(Columns.purgedAt)
     }
 
-    static func rowKey(_ row: Row) -> String { row.keyText(Columns.provinceNo) }
+    static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.provinceNo) }
 
     /// Which application, whose, and the keys duplicate detection matches: what a duplicate
     /// match names (`Reference.selection` are its columns).
-    struct Reference: StrictRecord {
-        static let databaseTableName = "applications"
+    struct Reference: HubRecord {
+        static let tableName = "applications"
         static let selection = "province_no, application_id, node_id, event_key, exact_key"
         var provinceNo: String
         var applicationId: String
@@ -212,7 +216,7 @@ extension ApplicationRecord: StrictRecord {
         var eventKey: String?
         var exactKey: String?
 
-        init(decoding row: Row) throws {
+        init(decoding row: HubRow) throws {
             provinceNo = try row.value(ApplicationRecord.Columns.provinceNo)
             applicationId = try row.value(ApplicationRecord.Columns.applicationId)
             nodeId = try row.value(ApplicationRecord.Columns.nodeId)
@@ -220,7 +224,7 @@ extension ApplicationRecord: StrictRecord {
             exactKey = try row.value(ApplicationRecord.Columns.exactKey)
         }
 
-        static func rowKey(_ row: Row) -> String { row.keyText(ApplicationRecord.Columns.provinceNo) }
+        static func rowKey(_ row: HubRow) -> String { row.keyText(ApplicationRecord.Columns.provinceNo) }
 
         func match(_ kind: DuplicateKind) -> DuplicateMatch {
             DuplicateMatch(provinceNo: provinceNo, applicationId: applicationId, nodeId: nodeId, kind: kind)

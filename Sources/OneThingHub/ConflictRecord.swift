@@ -1,5 +1,3 @@
-import GRDB
-import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -20,24 +18,44 @@ struct ConflictRecord: Sendable, Hashable {
     var fieldConflict: FieldConflict {
         FieldConflict(field: field, base: base, local: local, hub: hub)
     }
-}
 
-extension ConflictRecord: StrictRecord {
-    static let databaseTableName = "conflicts"
-
-    enum Columns {
-        static let id = Column("id")
-        static let provinceNo = Column("province_no")
-        static let field = Column("field")
-        static let base = Column("base")
-        static let local = Column("local")
-        static let hub = Column("hub")
-        static let nodeRevision = Column("node_revision")
-        static let hubRevision = Column("hub_revision")
-        static let state = Column("state")
+    /// A person's decision closes the open conflict on `field`.
+    static func resolve(_ db: some HubSQL, provinceNo: String, field: String, byRevision revision: Int) throws {
+        try db.execute(
+            "UPDATE conflicts SET state = 'resolved', resolved_by_revision = ? WHERE province_no = ? AND field = ? AND state = 'open'",
+            [revision, provinceNo, field])
     }
 
-    init(decoding row: Row) throws {
+    /// Opens a conflict on the field, or replaces the values of the one open on it.
+    static func open(_ db: some HubSQL, _ conflict: FieldConflict, provinceNo: String, nodeRevision: Int, hubRevision: Int) throws {
+        try db.execute(
+            """
+            INSERT INTO conflicts (province_no, field, base, local, hub, node_revision, hub_revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (province_no, field) WHERE state = 'open'
+            DO UPDATE SET base = excluded.base, local = excluded.local, hub = excluded.hub,
+                          node_revision = excluded.node_revision, hub_revision = excluded.hub_revision
+            """,
+            [provinceNo, conflict.field, conflict.base, conflict.local, conflict.hub, nodeRevision, hubRevision])
+    }
+}
+
+extension ConflictRecord: HubRecord {
+    static let tableName = "conflicts"
+
+    enum Columns {
+        static let id = "id"
+        static let provinceNo = "province_no"
+        static let field = "field"
+        static let base = "base"
+        static let local = "local"
+        static let hub = "hub"
+        static let nodeRevision = "node_revision"
+        static let hubRevision = "hub_revision"
+        static let state = "state"
+    }
+
+    init(decoding row: HubRow) throws {
         id = try row.value(Columns.id)
         provinceNo = try row.value(Columns.provinceNo)
         field = try row.value(Columns.field)
@@ -49,5 +67,5 @@ extension ConflictRecord: StrictRecord {
         state = try row.value(Columns.state)
     }
 
-    static func rowKey(_ row: Row) -> String { row.keyText(Columns.provinceNo, Columns.id) }
+    static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.provinceNo, Columns.id) }
 }

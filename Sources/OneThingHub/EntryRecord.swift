@@ -1,5 +1,3 @@
-import GRDB
-import OneThingDatabase
 import OneThingWire
 
 /// One row of `entries`: a pushed entry that consumed a seq, with the answer it was given,
@@ -12,30 +10,28 @@ struct EntryRecord: Sendable {
     /// The answer as stored JSON; read with `result()` when the entry is sent again.
     var resultJSON: String
 
-    static func fetch(_ db: Database, node: String, idempotencyKey: String) throws -> EntryRecord? {
-        try EntryRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM entries WHERE node_id = ? AND idempotency_key = ?"),
-            arguments: [node, idempotencyKey])
+    static func fetch(_ db: some HubSQL, node: String, idempotencyKey: String) throws -> EntryRecord? {
+        try db.fetchOne(EntryRecord.self, "SELECT * FROM entries WHERE node_id = ? AND idempotency_key = ?", [node, idempotencyKey])
     }
 
     /// The stored answer.
     func result() throws(HubError) -> PushResult {
-        try StoredJSON.decode(PushResult.self, from: resultJSON, table: Self.databaseTableName, key: "\(nodeId) seq \(seq)")
+        try StoredJSON.decode(PushResult.self, from: resultJSON, table: Self.tableName, key: "\(nodeId) seq \(seq)")
     }
 }
 
-extension EntryRecord: StrictRecord {
-    static let databaseTableName = "entries"
+extension EntryRecord: HubRecord {
+    static let tableName = "entries"
 
     enum Columns {
-        static let nodeId = Column("node_id")
-        static let seq = Column("seq")
-        static let idempotencyKey = Column("idempotency_key")
-        static let payloadSHA256 = Column("payload_sha256")
-        static let result = Column("result")
+        static let nodeId = "node_id"
+        static let seq = "seq"
+        static let idempotencyKey = "idempotency_key"
+        static let payloadSHA256 = "payload_sha256"
+        static let result = "result"
     }
 
-    init(decoding row: Row) throws {
+    init(decoding row: HubRow) throws {
         nodeId = try row.value(Columns.nodeId)
         seq = try row.value(Columns.seq)
         idempotencyKey = try row.value(Columns.idempotencyKey)
@@ -43,5 +39,5 @@ extension EntryRecord: StrictRecord {
         resultJSON = try row.value(Columns.result)
     }
 
-    static func rowKey(_ row: Row) -> String { row.keyText(Columns.nodeId, Columns.seq) }
+    static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.nodeId, Columns.seq) }
 }

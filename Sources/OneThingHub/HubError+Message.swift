@@ -44,6 +44,10 @@ extension HubError {
             "The file \(path ?? "?") given to \(option ?? "?") cannot be used: \(reason ?? "?"). Fix it (or give another file with \(option ?? "?")) and start the hub again."
         case .plainHTTPOnNetwork:
             "The hub will not serve plain http on \(host ?? "?"): applicants' data would cross the network unencrypted. Give its certificate and key with --tls-cert FILE --tls-key FILE (and --tls-client-ca FILE to require node certificates), or listen on a loopback address (127.0.0.1, ::1, localhost) for tests and demos."
+        case .invalidDatabaseURL:
+            "The database URL cannot be used: \(detail ?? "?")"
+        case .notOnPostgreSQL:
+            "`onething-hub \(what ?? "?")` works on the SQLite file only. Back up a hub on PostgreSQL with pg_dump and restore it with pg_restore; the hub notices a database that went back in time at the first sync of a node that knows more than it holds, draws a new identity and moves province numbers to a fresh block. Nothing was changed."
         default:
             detail ?? code.rawValue
         }

@@ -60,13 +60,17 @@ package struct HubError: CodedError, Hashable {
         package static let tlsFileUnusable = Code("hub.tls_file_unusable")
         /// Plain http asked for on an address other than loopback (`host`).
         package static let plainHTTPOnNetwork = Code("hub.plain_http_on_network")
+        /// `--db` looks like a PostgreSQL URL but cannot be used (`detail`).
+        package static let invalidDatabaseURL = Code("hub.invalid_database_url")
+        /// A command that works on the SQLite file only, given a PostgreSQL database (`what`).
+        package static let notOnPostgreSQL = Code("hub.not_on_postgresql")
 
         /// Every code above, for tables and their tests.
         package static let all: [Code] = [
             .database, .internalFailure, .unauthorized, .adminDisabled, .badRequest, .tooLarge, .badGzip,
             .invalidNodeId, .nodeExists, .noSuchNode, .noSuchApplication, .noSuchItem, .notDecidable, .invalidDecision,
             .missingReason, .missingDocument, .invalidFields, .invalidCatalog, .adminTokenUnusable, .tlsFileUnusable,
-            .plainHTTPOnNetwork,
+            .plainHTTPOnNetwork, .invalidDatabaseURL, .notOnPostgreSQL,
         ]
     }
 
@@ -150,6 +154,8 @@ package struct HubError: CodedError, Hashable {
         }
     }
     package static func plainHTTPOnNetwork(host: String) -> HubError { HubError(.plainHTTPOnNetwork) { $0.host = host } }
+    package static func invalidDatabaseURL(_ sentence: String) -> HubError { HubError(.invalidDatabaseURL) { $0.detail = sentence } }
+    package static func notOnPostgreSQL(_ command: String) -> HubError { HubError(.notOnPostgreSQL) { $0.what = command } }
 
     /// The database errors (and a failure to encode): a problem of the machine, not of the
     /// request.

@@ -39,8 +39,8 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let status = status(of: error)
         let message: String
         switch error {
-        case _ where error.databaseCode == .busy:
-            message = "The hub's database is busy; nothing was changed. Try again in a moment."
+        case _ where error.database?.isTemporary == true:
+            message = "The hub's database is busy or unreachable; nothing was changed. Try again in a moment."
         case _ where error.isDatabaseFailure:
             message = "The hub's database failed; nothing of this request was stored. Try again later."
         default:
@@ -56,7 +56,7 @@ struct HubErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .tooLarge: .contentTooLarge
         case .noSuchApplication, .noSuchItem, .noSuchNode: .notFound
         case .notDecidable, .nodeExists: .conflict
-        case _ where error.databaseCode == .busy: .serviceUnavailable
+        case _ where error.database?.isTemporary == true: .serviceUnavailable
         default: .internalServerError
         }
     }

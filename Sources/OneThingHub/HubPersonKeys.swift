@@ -16,8 +16,8 @@ enum HubPersonKeys {
         SymmetricKey(size: .bits256).withUnsafeBytes { bytes in bytes.map { String(format: "%02x", $0) }.joined() }
     }
 
-    static func secret(_ db: Database) throws -> SymmetricKey {
-        guard let hex = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [secretKey]),
+    static func secret(_ db: some HubSQL) throws -> SymmetricKey {
+        guard let hex: String = try db.value("SELECT value FROM meta WHERE key = ?", [secretKey]),
             hex.utf8.count == 64
         else {
             throw HubError.damagedRow(table: "meta", key: secretKey)
@@ -34,7 +34,7 @@ enum HubPersonKeys {
     }
 
     /// The stored duplicate key of an application, its person keyed.
-    static func key(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateKey? {
+    static func key(bundle: BundleDefinition?, fields: [String: String], _ db: some HubSQL) throws -> DuplicateKey? {
         guard let key = bundle?.duplicateKey(of: fields) else { return nil }
         let secret = try secret(db)
         return key.keyed { person in
@@ -48,17 +48,19 @@ enum HubPersonKeys {
         try db.execute(sql: "PRAGMA secure_delete = ON")
         try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", arguments: [secretKey, newSecret()])
         typealias Columns = ApplicationRecord.Columns
+        let sql = GRDBHubSQL(db)
         for row in try Row.fetchAll(
             db, sql: "SELECT province_no, bundle, catalog_version, fields FROM applications WHERE person_key IS NOT NULL")
         {
             // Columns read one by one: the record's full shape is a later schema's.
-            let number: String = try row.value(Columns.provinceNo, of: "applications", key: "?")
+            let number: String = try row.value(Column(Columns.provinceNo), of: "applications", key: "?")
             let fields = try StoredJSON.decode(
-                [String: String].self, from: row.value(Columns.fields, of: "applications", key: number), table: "applications", key: number)
+                [String: String].self, from: row.value(Column(Columns.fields), of: "applications", key: number), table: "applications",
+                key: number)
             let bundle = try FiledBundle.of(
-                row.value(Columns.bundle, of: "applications", key: number),
-                version: row.value(Columns.catalogVersion, of: "applications", key: number), db)
-            let key = try Self.key(bundle: bundle, fields: fields, db)
+                row.value(Column(Columns.bundle), of: "applications", key: number),
+                version: row.value(Column(Columns.catalogVersion), of: "applications", key: number), sql)
+            let key = try Self.key(bundle: bundle, fields: fields, sql)
             try db.execute(
                 sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",
                 arguments: [key?.person, key?.event, key?.exact, number])

@@ -121,13 +121,13 @@ enum HubSchema {
             typealias Columns = ApplicationRecord.Columns
             for row in rows {
                 // Columns read one by one: the record's full shape is a later schema's.
-                let number: String = try row.value(Columns.provinceNo, of: "applications", key: "?")
+                let number: String = try row.value(Column(Columns.provinceNo), of: "applications", key: "?")
                 let fields = try StoredJSON.decode(
-                    [String: String].self, from: row.value(Columns.fields, of: "applications", key: number), table: "applications",
+                    [String: String].self, from: row.value(Column(Columns.fields), of: "applications", key: number), table: "applications",
                     key: number)
                 let bundle = try FiledBundle.of(
-                    row.value(Columns.bundle, of: "applications", key: number),
-                    version: row.value(Columns.catalogVersion, of: "applications", key: number), db)
+                    row.value(Column(Columns.bundle), of: "applications", key: number),
+                    version: row.value(Column(Columns.catalogVersion), of: "applications", key: number), GRDBHubSQL(db))
                 guard let key = bundle?.duplicateKey(of: fields) else { continue }
                 try db.execute(
                     sql: "UPDATE applications SET person_key = ?, event_key = ?, exact_key = ? WHERE province_no = ?",

@@ -84,7 +84,7 @@ extension HubStore {
     /// table's rows replaced by the copy's, then the live tokens, the counter and the
     /// catalogues put back, and a new identity drawn. Returns the new identity.
     private static func takeRestored(source: String, at time: String, _ db: Database) throws -> String {
-        let nodes = try NodeRecord.fetchAll(db, sql: "SELECT * FROM main.nodes")
+        let nodes = try GRDBHubSQL(db).fetchAll(NodeRecord.self, "SELECT * FROM main.nodes")
         let counter = try Int64.fetchOne(db, sql: "SELECT value FROM main.counters WHERE name = 'province_no'") ?? 0
         let catalogs = try Row.fetchAll(db, sql: "SELECT version, files FROM main.catalogs")
         let tables = try String.fetchAll(
@@ -119,7 +119,7 @@ extension HubStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO catalogs (version, files) VALUES (?, ?)", arguments: [catalog["version"] as DatabaseValue, catalog["files"] as DatabaseValue])
         }
-        return try HubIdentity.renew(reason: "restored from a backup", at: time, db)
+        return try HubIdentity.renew(reason: "restored from a backup", at: time, GRDBHubSQL(db))
     }
 
     /// An SQL identifier in double quotes.

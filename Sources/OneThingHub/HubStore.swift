@@ -6,7 +6,7 @@ import OneThingDatabase
 /// commands (separate processes), opened as `DatabaseFile` opens both stores' files: WAL
 /// with `synchronous=FULL`, foreign keys on, and a busy timeout instead of failing at once
 /// when another process holds the write lock.
-package final class HubStore: HubStorage {
+package final class HubStore: HubRules {
     package let path: String
     let pool: DatabasePool
 
@@ -58,6 +58,24 @@ package final class HubStore: HubStorage {
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(HubError) -> T {
         do {
             return try await pool.read(body)
+        } catch {
+            throw HubError(error, path: path)
+        }
+    }
+
+    package func writing<T: Sendable>(_ body: @escaping @Sendable (any HubSQL) throws -> T) async throws(HubError) -> T {
+        try await write { db in try body(GRDBHubSQL(db)) }
+    }
+
+    package func reading<T: Sendable>(_ body: @escaping @Sendable (any HubSQL) throws -> T) async throws(HubError) -> T {
+        try await read { db in try body(GRDBHubSQL(db)) }
+    }
+
+    /// The write-ahead log emptied into the file (and truncated), so that no value the purge
+    /// removed stays in the log.
+    package func afterPurge() async throws(HubError) {
+        do {
+            try await pool.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         } catch {
             throw HubError(error, path: path)
         }

@@ -1,5 +1,3 @@
-import GRDB
-import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -22,69 +20,68 @@ struct ItemRecord: Sendable, Hashable {
         ItemDecision(item: item, state: state, reason: reason, documents: documents)
     }
 
-    static func fetchAll(_ db: Database, provinceNo: String) throws -> [ItemRecord] {
-        try ItemRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM items WHERE province_no = ? ORDER BY position"), arguments: [provinceNo])
+    static func fetchAll(_ db: some HubSQL, provinceNo: String) throws -> [ItemRecord] {
+        try db.fetchAll(ItemRecord.self, "SELECT * FROM items WHERE province_no = ? ORDER BY position", [provinceNo])
     }
 
     /// Items a department could decide now, with their application's province number, in
     /// province-number order.
-    static func inProgress(_ db: Database) throws -> [(provinceNo: String, item: ItemRecord)] {
-        try Row.fetchAll(
-            db, sql: "SELECT * FROM items WHERE state = ? ORDER BY province_no, position", arguments: [ItemState.inProgress]
-        ).map { row in
-            (provinceNo: try row.value(Columns.provinceNo, of: databaseTableName, key: rowKey(row)), item: try ItemRecord(row: row))
+    static func inProgress(_ db: some HubSQL) throws -> [(provinceNo: String, item: ItemRecord)] {
+        try db.rows("SELECT * FROM items WHERE state = ? ORDER BY province_no, position", [ItemState.inProgress.rawValue]).map { row in
+            (provinceNo: try row.value(Columns.provinceNo, of: tableName, key: rowKey(row)), item: try ItemRecord(row: row))
         }
     }
 
-    func insert(_ db: Database, provinceNo: String) throws {
-        try db.cachedStatement(sql: """
-                INSERT INTO items (province_no, item, position, state, reason, documents, depends_on, needs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
+    func insert(_ db: some HubSQL, provinceNo: String) throws {
+        try db.execute(
+            """
+            INSERT INTO items (province_no, item, position, state, reason, documents, depends_on, needs)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
                 provinceNo, item, position, state.rawValue, reason, documents.map(StoredJSON.encode),
                 StoredJSON.encode(dependsOn), StoredJSON.encode(needs),
             ])
     }
 
-    func update(_ db: Database, provinceNo: String) throws {
-        try db.cachedStatement(sql: """
-                UPDATE items SET state = ?, reason = ?, documents = ?, returned_at_revision = ? WHERE province_no = ? AND item = ?
-                """).execute(arguments: [
+    func update(_ db: some HubSQL, provinceNo: String) throws {
+        try db.execute(
+            "UPDATE items SET state = ?, reason = ?, documents = ?, returned_at_revision = ? WHERE province_no = ? AND item = ?",
+            [
                 state.rawValue, reason, documents.map(StoredJSON.encode), state == .returned ? returnedAtRevision : nil,
                 provinceNo, item,
             ])
     }
 }
 
-extension ItemRecord: StrictRecord {
-    static let databaseTableName = "items"
+extension ItemRecord: HubRecord {
+    static let tableName = "items"
 
     enum Columns {
-        static let provinceNo = Column("province_no")
-        static let item = Column("item")
-        static let position = Column("position")
-        static let state = Column("state")
-        static let reason = Column("reason")
-        static let documents = Column("documents")
-        static let dependsOn = Column("depends_on")
-        static let needs = Column("needs")
-        static let returnedAtRevision = Column("returned_at_revision")
+        static let provinceNo = "province_no"
+        static let item = "item"
+        static let position = "position"
+        static let state = "state"
+        static let reason = "reason"
+        static let documents = "documents"
+        static let dependsOn = "depends_on"
+        static let needs = "needs"
+        static let returnedAtRevision = "returned_at_revision"
     }
 
-    init(decoding row: Row) throws {
+    init(decoding row: HubRow) throws {
         let key = Self.rowKey(row)
         item = try row.value(Columns.item)
         position = try row.value(Columns.position)
         state = try row.value(Columns.state)
         reason = try row.value(Columns.reason)
         documents = try (row.value(Columns.documents) as String?).map {
-            try StoredJSON.decode([String: String].self, from: $0, table: Self.databaseTableName, key: key)
+            try StoredJSON.decode([String: String].self, from: $0, table: Self.tableName, key: key)
         }
-        dependsOn = try StoredJSON.decode([String].self, from: row.value(Columns.dependsOn), table: Self.databaseTableName, key: key)
-        needs = try StoredJSON.decode([String].self, from: row.value(Columns.needs), table: Self.databaseTableName, key: key)
+        dependsOn = try StoredJSON.decode([String].self, from: row.value(Columns.dependsOn), table: Self.tableName, key: key)
+        needs = try StoredJSON.decode([String].self, from: row.value(Columns.needs), table: Self.tableName, key: key)
         returnedAtRevision = try row.value(Columns.returnedAtRevision)
     }
 
-    static func rowKey(_ row: Row) -> String { row.keyText(Columns.provinceNo, Columns.item) }
+    static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.provinceNo, Columns.item) }
 }

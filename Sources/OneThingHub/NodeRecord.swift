@@ -1,5 +1,3 @@
-import GRDB
-import OneThingDatabase
 
 /// One row of `nodes`: a registered node, the SHA-256 of its token, and the last outbox seq
 /// of it the hub applied.
@@ -11,27 +9,33 @@ struct NodeRecord: Sendable, Hashable {
 
     var info: NodeInfo { NodeInfo(nodeId: nodeId, revoked: revoked, lastSeq: lastSeq) }
 
-    static func fetch(_ db: Database, id: String) throws -> NodeRecord? {
-        try NodeRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM nodes WHERE node_id = ?"), arguments: [id])
+    static func fetch(_ db: some HubSQL, id: String) throws -> NodeRecord? {
+        try db.fetchOne(NodeRecord.self, "SELECT * FROM nodes WHERE node_id = ?", [id])
+    }
+
+    /// The node's last applied seq, its row locked until the transaction ends (PostgreSQL):
+    /// one node's pushes apply one after the other, whichever process takes them.
+    static func lockedLastSeq(_ db: some HubSQL, node: String) throws -> Int64? {
+        try db.value("SELECT last_seq FROM nodes WHERE node_id = ?" + db.forUpdate, [node])
     }
 }
 
-extension NodeRecord: StrictRecord {
-    static let databaseTableName = "nodes"
+extension NodeRecord: HubRecord {
+    static let tableName = "nodes"
 
     enum Columns {
-        static let nodeId = Column("node_id")
-        static let tokenSHA256 = Column("token_sha256")
-        static let revoked = Column("revoked")
-        static let lastSeq = Column("last_seq")
+        static let nodeId = "node_id"
+        static let tokenSHA256 = "token_sha256"
+        static let revoked = "revoked"
+        static let lastSeq = "last_seq"
     }
 
-    init(decoding row: Row) throws {
+    init(decoding row: HubRow) throws {
         nodeId = try row.value(Columns.nodeId)
         tokenSHA256 = try row.value(Columns.tokenSHA256)
         revoked = try row.value(Columns.revoked)
         lastSeq = try row.value(Columns.lastSeq)
     }
 
-    static func rowKey(_ row: Row) -> String { row.keyText(Columns.nodeId) }
+    static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.nodeId) }
 }

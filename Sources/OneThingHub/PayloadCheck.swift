@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OneThingModel
 import OneThingWire
 import Synchronization
@@ -19,7 +18,7 @@ struct PayloadCheck {
     static let longestOfflineDays = 400
 
     /// The problems as one reason (field: message; ...), or nil when the payload is valid.
-    func problems(_ payload: ApplicationPayload, _ db: Database) throws -> String? {
+    func problems(_ payload: ApplicationPayload, _ db: some HubSQL) throws -> String? {
         guard let catalog = try catalog(version: payload.catalogVersion, db) else {
             return "The hub does not know catalogue version \(String(payload.catalogVersion.prefix(64))): the node must file under a catalogue the hub published (it uses \(current.version))."
         }
@@ -80,7 +79,7 @@ struct PayloadCheck {
     }
 
     /// The catalogue of `version`: the one the hub serves, else one it keeps (`kept`).
-    func catalog(version: String, _ db: Database) throws -> Catalog? {
+    func catalog(version: String, _ db: some HubSQL) throws -> Catalog? {
         if version == current.version { return current.catalog }
         return try Self.kept(version: version, db)
     }
@@ -88,11 +87,11 @@ struct PayloadCheck {
     /// The catalogue of `version` the hub keeps: the one built into it (which the nodes of
     /// this release carry), or one it served and recorded. One recorded that no longer reads
     /// or loads is a damaged row (the hub's to repair), not a version the node made up.
-    static func kept(version: String, _ db: Database) throws -> Catalog? {
+    static func kept(version: String, _ db: some HubSQL) throws -> Catalog? {
         if let builtIn = CatalogLoader.builtIn, builtIn.version == version { return builtIn }
         if let cached = cache.withLock({ $0[version] }) { return cached }
         guard try db.tableExists("catalogs"),
-            let text = try String.fetchOne(db.cachedStatement(sql: "SELECT files FROM catalogs WHERE version = ?"), arguments: [version])
+            let text: String = try db.value("SELECT files FROM catalogs WHERE version = ?", [version])
         else {
             return nil
         }
@@ -107,19 +106,18 @@ struct PayloadCheck {
     /// Catalogues read back from the database, by version (a version never changes).
     private static let cache = Mutex<[String: Catalog]>([:])
 
-    /// (database path, version) pairs already recorded by this process: the catalogue's files
+    /// (database location, version) pairs already recorded by this process: the catalogue's files
     /// are encoded and written once, not with every push.
     private static let recorded = Mutex<Set<String>>([])
 
     /// Keeps the catalogue the hub serves, so that applications filed under it are checked,
     /// amended and shown under it after the hub moves to a newer one; part of the caller's
     /// transaction, once per version.
-    static func record(_ catalog: HubCatalog, path: String, _ db: Database) throws {
-        let key = path + "\u{0}" + catalog.version
+    static func record(_ catalog: HubCatalog, location: String, _ db: some HubSQL) throws {
+        let key = location + "\u{0}" + catalog.version
         guard !recorded.withLock({ $0.contains(key) }) else { return }
         let json = StoredJSON.encode(catalog.files)
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO catalogs (version, files) VALUES (?, ?)")
-            .execute(arguments: [catalog.version, json])
+        try db.execute("INSERT INTO catalogs (version, files) VALUES (?, ?) ON CONFLICT (version) DO NOTHING", [catalog.version, json])
         recorded.withLock { _ = $0.insert(key) }
     }
 }

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Province numbers (受理编号): "FJ" and ten digits from a counter in the database, so they
 /// never depend on a clock and never repeat.
 package enum ProvinceNumber {
@@ -17,10 +15,13 @@ package enum ProvinceNumber {
             && bytes.dropFirst(2).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
-    /// Takes the next number; part of the caller's transaction.
-    static func next(_ db: Database) throws -> String {
-        try db.execute(sql: "UPDATE counters SET value = value + 1 WHERE name = 'province_no'")
-        guard let value = try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'province_no'") else {
+    /// Takes the next number; part of the caller's transaction. The counter's row stays
+    /// locked until the transaction ends (PostgreSQL: other processes taking a number wait),
+    /// so no number is given twice, and one rolled back is given again only because it was
+    /// never used.
+    static func next(_ db: some HubSQL) throws -> String {
+        try db.execute("UPDATE counters SET value = value + 1 WHERE name = 'province_no'")
+        guard let value: Int64 = try db.value("SELECT value FROM counters WHERE name = 'province_no'") else {
             throw HubError.damagedRow(table: "counters", key: "province_no")
         }
         return format(value)

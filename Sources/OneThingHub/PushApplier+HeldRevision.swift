@@ -1,5 +1,3 @@
-import GRDB
-import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -18,7 +16,7 @@ import OneThingWire
 ///   says nothing the hub does not hold, `already_applied`. It is never quarantined for being
 ///   a revision the hub has seen, and never dropped silently.
 extension PushApplier {
-    func applyHeldRevision(_ entry: PushEntry, _ payload: ApplicationPayload, held: ApplicationRecord, _ db: Database)
+    func applyHeldRevision(_ entry: PushEntry, _ payload: ApplicationPayload, held: ApplicationRecord, _ db: some HubSQL)
         throws -> PushResult
     {
         let alreadyApplied = PushResult(
@@ -50,9 +48,8 @@ extension PushApplier {
         // A person's decision on an open conflict for the value the hub holds closes it, as
         // any later revision naming the field would (one made before the node pulled the
         // numbers the hub has seen is numbered like this).
-        let open = Set(try String.fetchAll(
-            db.cachedStatement(sql: "SELECT field FROM conflicts WHERE province_no = ? AND state = 'open'"),
-            arguments: [application.provinceNo]))
+        let open = Set<String>(
+            try db.values("SELECT field FROM conflicts WHERE province_no = ? AND state = 'open'", [application.provinceNo]))
         let closing = (payload.resolves ?? []).filter { open.contains($0) && local[$0] == application.fields[$0] }
         if conflicts.isEmpty && closing.isEmpty { return alreadyApplied }
 
@@ -60,22 +57,11 @@ extension PushApplier {
         try application.update(db)
         try application.recordRevision(db, source: "merge", nodeFields: local, nodeRevision: payload.revision)
         for field in closing {
-            try db.cachedStatement(sql: """
-                    UPDATE conflicts SET state = 'resolved', resolved_by_revision = ?
-                    WHERE province_no = ? AND field = ? AND state = 'open'
-                    """).execute(arguments: [payload.revision, application.provinceNo, field])
+            try ConflictRecord.resolve(db, provinceNo: application.provinceNo, field: field, byRevision: payload.revision)
         }
         for conflict in conflicts {
-            try db.cachedStatement(sql: """
-                    INSERT INTO conflicts (province_no, field, base, local, hub, node_revision, hub_revision)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (province_no, field) WHERE state = 'open'
-                    DO UPDATE SET base = excluded.base, local = excluded.local, hub = excluded.hub,
-                                  node_revision = excluded.node_revision, hub_revision = excluded.hub_revision
-                    """).execute(arguments: [
-                    application.provinceNo, conflict.field, conflict.base, conflict.local, conflict.hub,
-                    payload.revision, application.hubRevision,
-                ])
+            try ConflictRecord.open(
+                db, conflict, provinceNo: application.provinceNo, nodeRevision: payload.revision, hubRevision: application.hubRevision)
         }
         try application.recordChange(db)
         let conflicted = Set(conflicts.map(\.field))
@@ -90,9 +76,8 @@ extension PushApplier {
     /// Whether the hub took an entry of this node with this payload (its SHA-256) under any
     /// key, applied or answered as already applied. (Looked for only on this path, which a
     /// node meets after its database was restored: a scan of the node's entries.)
-    private func tookPayload(_ sha256: String, _ db: Database) throws -> Bool {
-        let entries = try EntryRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM entries WHERE node_id = ? AND payload_sha256 = ?"), arguments: [node, sha256])
+    private func tookPayload(_ sha256: String, _ db: some HubSQL) throws -> Bool {
+        let entries = try db.fetchAll(EntryRecord.self, "SELECT * FROM entries WHERE node_id = ? AND payload_sha256 = ?", [node, sha256])
         return try entries.contains { entry in
             let status = try entry.result().status
             return status == .accepted || status == .alreadyApplied

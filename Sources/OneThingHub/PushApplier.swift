@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-import OneThingDatabase
 import OneThingModel
 import OneThingWire
 
@@ -13,7 +11,7 @@ struct PushApplier {
     var nearDuplicates: NearDuplicateRule = .default
     let check: PayloadCheck
 
-    func apply(_ entry: PushEntry, _ db: Database) throws -> PushResult {
+    func apply(_ entry: PushEntry, _ db: some HubSQL) throws -> PushResult {
         // (a) A known key: the same payload gets its stored answer; another payload is refused.
         if let stored = try EntryRecord.fetch(db, node: node, idempotencyKey: entry.idempotencyKey) {
             guard stored.payloadSHA256 == entry.payloadSHA256 else {
@@ -25,15 +23,13 @@ struct PushApplier {
             if result.status == .accepted { result.status = .alreadyApplied }
             return result
         }
-        guard let lastSeq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT last_seq FROM nodes WHERE node_id = ?"), arguments: [node])
-        else {
+        guard let lastSeq = try NodeRecord.lockedLastSeq(db, node: node) else {
             throw HubError.noSuchNode(node)
         }
         // (b) A known seq under another key: nothing is consumed, and the answer names the
         // next free seq, so a node restored from an older backup renumbers the entries it
         // never sent and sends them again.
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entries WHERE node_id = ? AND seq = ?"), arguments: [node, entry.seq]) != nil
-        {
+        if try db.exists("SELECT 1 FROM entries WHERE node_id = ? AND seq = ?", [node, entry.seq]) {
             var result = rejected(
                 entry, .seqReused,
                 "The seq \(entry.seq) was already used by another entry of this node; every entry needs its own seq.")
@@ -52,15 +48,14 @@ struct PushApplier {
         }
         // (d)-(f) The payload; its result is stored and consumes the seq, whatever it is.
         let result = try evaluate(entry, db)
-        try db.cachedStatement(sql: """
-                INSERT INTO entries (node_id, seq, idempotency_key, payload_sha256, result)
-                VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, StoredJSON.encode(result)])
-        try db.cachedStatement(sql: "UPDATE nodes SET last_seq = ? WHERE node_id = ?").execute(arguments: [entry.seq, node])
+        try db.execute(
+            "INSERT INTO entries (node_id, seq, idempotency_key, payload_sha256, result) VALUES (?, ?, ?, ?, ?)",
+            [node, entry.seq, entry.idempotencyKey, entry.payloadSHA256, StoredJSON.encode(result)])
+        try db.execute("UPDATE nodes SET last_seq = ? WHERE node_id = ?", [entry.seq, node])
         return result
     }
 
-    private func evaluate(_ entry: PushEntry, _ db: Database) throws -> PushResult {
+    private func evaluate(_ entry: PushEntry, _ db: some HubSQL) throws -> PushResult {
         // The exact bytes received for the payload member (or, from a protocol 1 node, the
         // text's bytes): what the node froze and hashed, never a re-encoding.
         guard Digest.sha256Hex(entry.payload.bytes) == entry.payloadSHA256 else {
@@ -90,7 +85,7 @@ struct PushApplier {
         if let problems = try check.problems(payload, db) {
             return rejected(entry, .invalidPayload, "The application does not pass the hub's check: \(problems)")
         }
-        let existing = try ApplicationRecord.fetch(db, applicationId: payload.applicationId)
+        let existing = try ApplicationRecord.fetch(db, applicationId: payload.applicationId, forUpdate: true)
         if let existing, existing.nodeId == node, payload.revision <= existing.revision {
             // A revision of this node's that the hub holds already, under another key: the
             // node's database was restored from a copy made while it was unsent.
@@ -159,22 +154,11 @@ struct PushApplier {
         try application.recordRevision(db, source: merge == nil ? "node" : "merge", nodeFields: local)
         // A person's decision closes the conflicts it names; then this merge's own open.
         for field in payload.resolves {
-            try db.cachedStatement(sql: """
-                    UPDATE conflicts SET state = 'resolved', resolved_by_revision = ?
-                    WHERE province_no = ? AND field = ? AND state = 'open'
-                    """).execute(arguments: [payload.revision, application.provinceNo, field])
+            try ConflictRecord.resolve(db, provinceNo: application.provinceNo, field: field, byRevision: payload.revision)
         }
         for conflict in conflicts {
-            try db.cachedStatement(sql: """
-                    INSERT INTO conflicts (province_no, field, base, local, hub, node_revision, hub_revision)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (province_no, field) WHERE state = 'open'
-                    DO UPDATE SET base = excluded.base, local = excluded.local, hub = excluded.hub,
-                                  node_revision = excluded.node_revision, hub_revision = excluded.hub_revision
-                    """).execute(arguments: [
-                    application.provinceNo, conflict.field, conflict.base, conflict.local, conflict.hub,
-                    payload.revision, application.hubRevision,
-                ])
+            try ConflictRecord.open(
+                db, conflict, provinceNo: application.provinceNo, nodeRevision: payload.revision, hubRevision: application.hubRevision)
         }
         flow.reopenReturnedItems(basedOn: base)
         for item in flow.items { try item.update(db, provinceNo: application.provinceNo) }
@@ -185,7 +169,7 @@ struct PushApplier {
     }
 
     private func accept(
-        _ entry: PushEntry, _ payload: ApplicationPayload, bundle: BundleDefinition, _ db: Database
+        _ entry: PushEntry, _ payload: ApplicationPayload, bundle: BundleDefinition, _ db: some HubSQL
     ) throws -> PushResult {
         let filed = try FiledUnder.bundle(payload.bundle, version: payload.catalogVersion) { version in
             try check.catalog(version: version, db)
@@ -211,14 +195,13 @@ struct PushApplier {
 
     /// The application the hub already holds for the same person and event (exact), else
     /// for the same person with an event a few days apart (near); the earliest one.
-    private func findDuplicate(bundle: BundleDefinition?, fields: [String: String], _ db: Database) throws -> DuplicateMatch? {
+    private func findDuplicate(bundle: BundleDefinition?, fields: [String: String], _ db: some HubSQL) throws -> DuplicateMatch? {
         guard let key = try HubPersonKeys.key(bundle: bundle, fields: fields, db) else { return nil }
-        let candidates = try ApplicationRecord.Reference.fetchAll(
-            db.cachedStatement(sql: """
-                    SELECT \(ApplicationRecord.Reference.selection) FROM applications
-                    WHERE person_key = ? ORDER BY province_no LIMIT 100
-                    """),
-            arguments: [key.person])
+        try db.lockDuplicateKey(key.person)
+        let candidates = try db.fetchAll(
+            ApplicationRecord.Reference.self,
+            "SELECT \(ApplicationRecord.Reference.selection) FROM applications WHERE person_key = ? ORDER BY province_no LIMIT 100",
+            [key.person])
         var near: DuplicateMatch?
         for candidate in candidates {
             if candidate.exactKey == key.exact { return candidate.match(.exact) }

@@ -1,5 +1,3 @@
-import GRDB
-import OneThingDatabase
 
 /// One row of `revisions`: the fields of a hub revision, the base of three-way merges, and
 /// for a revision a node pushed, the fields as that node sent them.
@@ -14,29 +12,29 @@ struct RevisionRecord: Sendable, Hashable {
     var nodeFields: [String: String]?
 }
 
-extension RevisionRecord: StrictRecord {
-    static let databaseTableName = "revisions"
+extension RevisionRecord: HubRecord {
+    static let tableName = "revisions"
 
     enum Columns {
-        static let provinceNo = Column("province_no")
-        static let hubRevision = Column("hub_revision")
-        static let fields = Column("fields")
-        static let source = Column("source")
-        static let nodeRevision = Column("node_revision")
-        static let nodeFields = Column("node_fields")
+        static let provinceNo = "province_no"
+        static let hubRevision = "hub_revision"
+        static let fields = "fields"
+        static let source = "source"
+        static let nodeRevision = "node_revision"
+        static let nodeFields = "node_fields"
     }
 
-    init(decoding row: Row) throws {
+    init(decoding row: HubRow) throws {
         provinceNo = try row.value(Columns.provinceNo)
         hubRevision = try row.value(Columns.hubRevision)
         let key = Self.rowKey(row)
-        fields = try StoredJSON.decode([String: String].self, from: row.value(Columns.fields), table: Self.databaseTableName, key: key)
+        fields = try StoredJSON.decode([String: String].self, from: row.value(Columns.fields), table: Self.tableName, key: key)
         source = try row.value(Columns.source)
         nodeRevision = try row.value(Columns.nodeRevision)
         nodeFields = try (row.value(Columns.nodeFields) as String?).map {
-            try StoredJSON.decode([String: String].self, from: $0, table: Self.databaseTableName, key: key)
+            try StoredJSON.decode([String: String].self, from: $0, table: Self.tableName, key: key)
         }
     }
 
-    static func rowKey(_ row: Row) -> String { row.keyText(Columns.provinceNo, Columns.hubRevision) }
+    static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.provinceNo, Columns.hubRevision) }
 }

@@ -25,7 +25,7 @@ struct AmendCommand: HubSubcommand {
     func perform() async throws(CLIFailure) {
         let fields = try readFields()
         let catalog = try catalogOption.load()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let application: HubApplication
         do {
             application = try await store.amend(

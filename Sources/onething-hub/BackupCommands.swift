@@ -14,7 +14,7 @@ struct BackupCommand: HubSubcommand {
     var file: String
 
     func perform() async throws(CLIFailure) {
-        let store = try options.openFileStore()
+        let store = try options.openFileStore(command: "backup")
         do {
             try await store.backup(to: file)
         } catch {
@@ -48,7 +48,7 @@ struct RestoreCommand: HubSubcommand {
     var file: String
 
     func perform() async throws(CLIFailure) {
-        let store = try options.openFileStore()
+        let store = try options.openFileStore(command: "restore")
         let id: String
         do {
             id = try await store.restore(from: file, at: hubClock.now().description)

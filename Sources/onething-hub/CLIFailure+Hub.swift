@@ -17,7 +17,7 @@ extension CLIFailure {
     static func exitCode(for code: HubError.Code) -> ExitCode {
         switch code {
         case .database, .internalFailure: .ioError
-        case .invalidCatalog, .adminTokenUnusable, .tlsFileUnusable, .plainHTTPOnNetwork: .config
+        case .invalidCatalog, .adminTokenUnusable, .tlsFileUnusable, .plainHTTPOnNetwork, .invalidDatabaseURL, .notOnPostgreSQL: .config
         default: .dataError
         }
     }

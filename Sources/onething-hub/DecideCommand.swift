@@ -55,7 +55,7 @@ struct DecideCommand: HubSubcommand {
             let parts = document.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             issued[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let application: HubApplication
         do {
             application = try await store.decide(

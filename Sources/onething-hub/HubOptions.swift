@@ -8,19 +8,27 @@ struct HubOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The hub database file (default: $ONETHING_HUB_DB, else ~/.local/share/onething/hub.sqlite).",
-            valueName: "path"))
+            "The hub database: a file (SQLite; default: $ONETHING_HUB_DB, else ~/.local/share/onething/hub.sqlite) or postgres://USER@HOST:PORT/DB (password from $PGPASSWORD).",
+            valueName: "path|url"))
     var db: String?
 
     var databasePath: String { db ?? HubStore.defaultPath() }
 
-    /// The hub's store, as the server and every command but backup and restore use it.
-    func openStore() throws(CLIFailure) -> any HubStorage {
-        try openFileStore()
+    /// The hub's store, as the server and every command but backup and restore use it: on
+    /// PostgreSQL when `--db` is a postgres:// URL, else on the SQLite file.
+    func openStore() async throws(CLIFailure) -> any HubStorage {
+        guard PostgresURL.isPostgres(databasePath) else { return try openFileStore(command: nil) }
+        do {
+            return try await PostgresHubStore.open(url: try PostgresURL(databasePath))
+        } catch {
+            throw CLIFailure(error)
+        }
     }
 
-    /// The SQLite file itself (`backup`, `restore` copy it page by page).
-    func openFileStore() throws(CLIFailure) -> HubStore {
+    /// The SQLite file itself (`backup`, `restore` copy it page by page); `command` names the
+    /// command in the refusal when `--db` is a PostgreSQL URL.
+    func openFileStore(command: String?) throws(CLIFailure) -> HubStore {
+        if let command, PostgresURL.isPostgres(databasePath) { throw CLIFailure(HubError.notOnPostgreSQL(command)) }
         do {
             return try HubStore.open(path: databasePath)
         } catch {

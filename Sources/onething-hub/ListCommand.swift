@@ -15,7 +15,7 @@ struct ListCommand: HubSubcommand {
     var printsJSON: Bool { output.json }
 
     func perform() async throws(CLIFailure) {
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let applications: [HubApplication]
         do {
             applications = try await store.applications()

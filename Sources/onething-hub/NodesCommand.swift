@@ -22,7 +22,7 @@ struct NodesCommand: AsyncParsableCommand {
         var printsJSON: Bool { output.json }
 
         func perform() async throws(CLIFailure) {
-            let store = try options.openStore()
+            let store = try await options.openStore()
             try await NodesCommand.issueToken(
                 nodeId, json: output.json, note: "Registered node \(nodeId). Give it the token above; it is not shown again."
             ) { () throws(HubError) in try await store.addNode(nodeId) }
@@ -42,7 +42,7 @@ struct NodesCommand: AsyncParsableCommand {
         }
 
         func perform() async throws(CLIFailure) {
-            let store = try options.openStore()
+            let store = try await options.openStore()
             let nodes: [NodeInfo]
             do {
                 nodes = try await store.nodes()
@@ -79,7 +79,7 @@ struct NodesCommand: AsyncParsableCommand {
         var printsJSON: Bool { output.json }
 
         func perform() async throws(CLIFailure) {
-            let store = try options.openStore()
+            let store = try await options.openStore()
             try await NodesCommand.issueToken(
                 nodeId, json: output.json,
                 note: "New token for node \(nodeId); the old one no longer works. Write it into the node's token file (mode 600); it is not shown again."
@@ -96,7 +96,7 @@ struct NodesCommand: AsyncParsableCommand {
         var nodeId: String
 
         func perform() async throws(CLIFailure) {
-            let store = try options.openStore()
+            let store = try await options.openStore()
             do {
                 try await store.revokeNode(nodeId)
             } catch {

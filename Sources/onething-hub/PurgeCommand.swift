@@ -26,7 +26,7 @@ struct PurgeCommand: HubSubcommand {
     }
 
     func perform() async throws(CLIFailure) {
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let now = hubClock.now()
         let report: HubPurgeReport
         do {

@@ -158,7 +158,7 @@ struct ServeCommand: HubSubcommand {
         let tls = try loadTLS()
         let catalog = try catalogOption.load()
         let adminToken = try adminTokenFile.map { path throws(CLIFailure) in try Self.readAdminToken(path) }
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let connections = try connectionLimits()
         let configuration = HubServerConfiguration(
             host: host, port: port, adminToken: adminToken, catalog: catalog, clock: hubClock,

@@ -17,7 +17,7 @@ struct ShowCommand: HubSubcommand {
     var printsJSON: Bool { output.json }
 
     func perform() async throws(CLIFailure) {
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let application: HubApplication
         do {
             application = try await store.application(provinceNo)

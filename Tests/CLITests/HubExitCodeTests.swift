@@ -10,7 +10,9 @@ import OneThingHub
 /// JSON error objects name, and the sentences it adds that name its flags.
 @Suite struct HubExitCodeTests {
     @Test func hubCodes() {
-        let config: Set<HubError.Code> = [.invalidCatalog, .adminTokenUnusable, .tlsFileUnusable, .plainHTTPOnNetwork]
+        let config: Set<HubError.Code> = [
+            .invalidCatalog, .adminTokenUnusable, .tlsFileUnusable, .plainHTTPOnNetwork, .invalidDatabaseURL, .notOnPostgreSQL,
+        ]
         let io: Set<HubError.Code> = [.database, .internalFailure]
         let kinds: [HubError.Code: String] = [
             .noSuchApplication: "not_found", .noSuchItem: "not_found", .noSuchNode: "not_found",
@@ -37,6 +39,11 @@ import OneThingHub
                 failure.description + " Point --db at the hub's database, or restore it from a backup with `onething-hub restore`."
             ])
         #expect(CLIFailure(HubError.database(DatabaseFailure(.busy, path: "/srv/hub.sqlite"))).exitCode == .temporaryFailure)
+        // PostgreSQL: an unreachable or too busy server is temporary, a refusal is configuration.
+        let server = "postgres://hub@db.example:5432/hub"
+        #expect(CLIFailure(HubError.database(DatabaseFailure(.unavailable, path: server))).exitCode == .temporaryFailure)
+        #expect(CLIFailure(HubError.database(DatabaseFailure(.contention, path: server))).exitCode == .temporaryFailure)
+        #expect(CLIFailure(HubError.database(DatabaseFailure(.refused, path: server))).exitCode == .config)
     }
 
     @Test func theAdviceNamesTheFlags() {

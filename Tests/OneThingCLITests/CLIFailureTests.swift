@@ -18,13 +18,18 @@ import OneThingModel
         #expect(ExitCode.config.rawValue == 78)
     }
 
-    @Test func aLockedDatabaseIsTemporaryAndEveryOtherDatabaseFailureIsIO() {
+    /// A locked file, an unreachable or too busy server: temporary (75); a server that
+    /// refuses the connection: configuration (78); every other database failure: I/O (74).
+    @Test func temporaryDatabaseFailuresAreTemporaryARefusalIsConfigurationAndEveryOtherIsIO() {
         for code in DatabaseFailure.Code.all {
+            let temporary: Set<DatabaseFailure.Code> = [.busy, .unavailable, .contention]
+            let expected: ExitCode = temporary.contains(code) ? .temporaryFailure : code == .refused ? .config : .ioError
+            #expect(DatabaseFailure(code, path: "x").isTemporary == temporary.contains(code))
             for program in [CLIProgram.node, .hub] {
                 let failure = CLIFailure(DatabaseFailure(code, path: "/srv/x.sqlite"), program: program)
-                #expect(failure.exitCode == (code == .busy ? .temporaryFailure : .ioError), "\(code)")
+                #expect(failure.exitCode == expected, "\(code)")
                 #expect(failure.code.rawValue == "database.\(code.name)")
-                #expect(failure.kind == (code == .busy ? "unavailable" : "io"))
+                #expect(failure.kind == (temporary.contains(code) ? "unavailable" : code == .refused ? "config" : "io"))
             }
         }
     }

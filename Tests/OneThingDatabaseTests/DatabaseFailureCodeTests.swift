@@ -9,7 +9,8 @@ import OneThingModel
         let expected = [
             "database.cannot_open", "database.missing_file", "database.not_a_database", "database.corrupt",
             "database.disk_full", "database.read_only", "database.permission_denied", "database.busy",
-            "database.newer_schema", "database.io", "database.damaged_row", "database.internal",
+            "database.newer_schema", "database.io", "database.damaged_row", "database.unavailable", "database.contention",
+            "database.refused", "database.internal",
         ]
         #expect(DatabaseFailure.Code.all.map(\.rawValue) == expected)
         #expect(Set(expected).count == expected.count)

@@ -16,9 +16,9 @@ struct AmendTests {
             body: ByteBuffer(bytes: JSONCodec.encode(AmendRequest(fields: fields))))
     }
 
-    @Test("an amendment bumps hub_revision and shows in the next pull")
-    func amendShowsInPull() async throws {
-        let hub = try await HubFixture()
+    @Test("an amendment bumps hub_revision and shows in the next pull", arguments: HubBackend.available)
+    func amendShowsInPull(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)
@@ -40,9 +40,9 @@ struct AmendTests {
         }
     }
 
-    @Test("an unknown field or an invalid value is refused naming the field, never the value")
-    func invalidAmendments() async throws {
-        let hub = try await HubFixture()
+    @Test("an unknown field or an invalid value is refused naming the field, never the value", arguments: HubBackend.available)
+    func invalidAmendments(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)

@@ -14,9 +14,9 @@ struct AuthTests {
         #expect(!body.message.isEmpty)
     }
 
-    @Test("a wrong token, an unknown node, a missing header and a revoked node are all 401")
-    func refusedTokens() async throws {
-        let hub = try await HubFixture()
+    @Test("a wrong token, an unknown node, a missing header and a revoked node are all 401", arguments: HubBackend.available)
+    func refusedTokens(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         let otherToken = try await hub.store.addNode("ward-2")
         try await hub.app().test(.router) { client in
             let body = ByteBuffer(bytes: JSONCodec.encode(PushRequest(entries: [])))
@@ -48,9 +48,9 @@ struct AuthTests {
         }
     }
 
-    @Test("the right token is accepted")
-    func rightToken() async throws {
-        let hub = try await HubFixture()
+    @Test("the right token is accepted", arguments: HubBackend.available)
+    func rightToken(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let response = try await client.push([], fixture: hub)
             #expect(response.results.isEmpty)
@@ -58,9 +58,9 @@ struct AuthTests {
         }
     }
 
-    @Test("without --admin-token-file the admin API answers 401 saying it is disabled")
-    func adminDisabled() async throws {
-        let hub = try await HubFixture(admin: false)
+    @Test("without --admin-token-file the admin API answers 401 saying it is disabled", arguments: HubBackend.available)
+    func adminDisabled(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend, admin: false)
         try await hub.app().test(.router) { client in
             let response = try await client.execute(
                 uri: WireProtocol.adminApplicationsPath, method: .get, headers: [.authorization: "Bearer anything"])
@@ -69,9 +69,9 @@ struct AuthTests {
         }
     }
 
-    @Test("the admin API needs the admin token, not a node's")
-    func adminToken() async throws {
-        let hub = try await HubFixture()
+    @Test("the admin API needs the admin token, not a node's", arguments: HubBackend.available)
+    func adminToken(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             for headers: HTTPFields in [[:], [.authorization: "Bearer \(hub.token)"], [.authorization: "Bearer wrong"]] {
                 let response = try await client.execute(
@@ -84,9 +84,9 @@ struct AuthTests {
         }
     }
 
-    @Test("health needs no token")
-    func health() async throws {
-        let hub = try await HubFixture()
+    @Test("health needs no token", arguments: HubBackend.available)
+    func health(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let response = try await client.execute(uri: WireProtocol.healthPath, method: .get)
             #expect(response.status == .ok)
@@ -97,9 +97,9 @@ struct AuthTests {
         }
     }
 
-    @Test("an unknown path is a 404 error body")
-    func unknownPath() async throws {
-        let hub = try await HubFixture()
+    @Test("an unknown path is a 404 error body", arguments: HubBackend.available)
+    func unknownPath(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let response = try await client.execute(uri: "/v2/nothing", method: .get)
             #expect(response.status == .notFound)

@@ -19,13 +19,14 @@ struct BackupRestoreTests {
     }
 
     func counter(_ hub: HubFixture) async throws -> Int64 {
-        try await hub.store.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'province_no'") ?? 0 }
+        try await hub.file.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'province_no'") ?? 0 }
     }
 
     /// The database failure's code a restore from `file` fails with (nil: it did not fail so).
     func refusal(_ hub: HubFixture, restoring file: String) async throws -> DatabaseFailure.Code? {
+        let store = try hub.file
         do {
-            _ = try await hub.store.restore(from: file, at: time)
+            _ = try await store.restore(from: file, at: time)
             return nil
         } catch {
             #expect(error.databaseCode.map { _ in true } == true, "\(error)")
@@ -43,18 +44,18 @@ struct BackupRestoreTests {
         let hub = try await HubFixture()
         let kept = try #require(try await push(hub, [try SyntheticEntries.newApplication(seq: 1)]).first?.provinceNo)
         let backup = hub.directory.file("backup.sqlite")
-        try await hub.store.backup(to: backup)
+        try await hub.file.backup(to: backup)
         let before = try await hub.store.databaseId()
         // After the backup: a token rotated, a node added, an application taken, a catalogue served.
         let rotated = try await hub.store.rotateNode(hub.node)
         let added = try await hub.store.addNode("ward-2")
         let lost = try #require(try await push(hub, [try SyntheticEntries.newApplication(seq: 2)]).first?.provinceNo)
-        try await hub.store.write { db in
+        try await hub.file.write { db in
             try db.execute(sql: "INSERT INTO catalogs (version, files) VALUES ('after-the-backup', '[]')")
         }
         let live = try await counter(hub)
 
-        let id = try await hub.store.restore(from: backup, at: time)
+        let id = try await hub.file.restore(from: backup, at: time)
         let now = try await hub.store.databaseId()
         #expect(id != before && id == now)
         #expect(try await hub.store.applications().map(\.provinceNo) == [kept], "\(lost) came after the backup")
@@ -62,7 +63,7 @@ struct BackupRestoreTests {
         #expect(!(try await hub.store.authenticate(node: hub.node, token: hub.token)), "the token rotated away stays refused")
         #expect(try await hub.store.authenticate(node: "ward-2", token: added))
         #expect(try await counter(hub) >= live + 1, "the counter moved on to a fresh block")
-        let catalogs = try await hub.store.read { db in try String.fetchAll(db, sql: "SELECT version FROM catalogs") }
+        let catalogs = try await hub.file.read { db in try String.fetchAll(db, sql: "SELECT version FROM catalogs") }
         #expect(catalogs.contains("after-the-backup"))
         // The node's state is the backup's: it applied seq 1 only.
         #expect(try await hub.store.state(node: hub.node, seenDatabaseId: id, ackedSeq: 1, cursor: 0, at: time).state.lastSeq == 1)
@@ -82,7 +83,7 @@ struct BackupRestoreTests {
         #expect(try await refusal(hub, restoring: garbage) == DatabaseFailure.Code.notADatabase)
 
         let newer = hub.directory.file("newer.sqlite")
-        try await hub.store.backup(to: newer)
+        try await hub.file.backup(to: newer)
         let queue = try DatabaseQueue(path: newer)
         try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-from-the-future')") }
         try queue.close()

@@ -14,8 +14,8 @@ struct DecisionRaceTests {
     let id = SyntheticEntries.applicationID(1)
     let time = TestMoment.filing.description
 
-    init() async throws {
-        hub = try await HubFixture()
+    init(_ backend: HubBackend = .sqlite) async throws {
+        hub = try await HubFixture(backend)
     }
 
     func push(_ revision: Int, base: Int?, seq: Int64, _ changes: [String: String]) async throws -> PushResult {
@@ -31,7 +31,11 @@ struct DecisionRaceTests {
         try #require(try await push(1, base: nil, seq: 1, [:]).provinceNo)
     }
 
-    @Test("return, then a revision based on the revision before it: the item stays returned with its reason; one based on the return reopens it")
+    @Test("return, then a revision based on the revision before it: the item stays returned with its reason; one based on the return reopens it", arguments: HubBackend.available)
+    static func returnRace(_ backend: HubBackend) async throws {
+        try await Self(backend).returnRace()
+    }
+
     func returnRace() async throws {
         let number = try await accepted()
         let returned = try await hub.store.decide(
@@ -50,7 +54,11 @@ struct DecisionRaceTests {
         #expect(application.state(of: "vaccination-certificate") == .inProgress)
     }
 
-    @Test("approve or reject, then a stale revision: the decision stands, the citizen fields are taken")
+    @Test("approve or reject, then a stale revision: the decision stands, the citizen fields are taken", arguments: HubBackend.available)
+    static func approveAndRejectRaces(_ backend: HubBackend) async throws {
+        try await Self(backend).approveAndRejectRaces()
+    }
+
     func approveAndRejectRaces() async throws {
         let number = try await accepted()
         _ = try await hub.store.decide(provinceNo: number, item: "birth-certificate", DecisionRequest(decision: .approve), at: time)
@@ -64,7 +72,11 @@ struct DecisionRaceTests {
         #expect(application.fields["mother_phone"] == "13900000009")
     }
 
-    @Test("issue (the household registration's resident ID number), then a stale revision without it: the issued number stays")
+    @Test("issue (the household registration's resident ID number), then a stale revision without it: the issued number stays", arguments: HubBackend.available)
+    static func issueRace(_ backend: HubBackend) async throws {
+        try await Self(backend).issueRace()
+    }
+
     func issueRace() async throws {
         let number = try await accepted()
         let issued = try await hub.store.decide(

@@ -9,9 +9,9 @@ import Testing
 
 @Suite("Decisions")
 struct DecisionTests {
-    @Test("the social security card waits until the household registration is approved")
-    func dependencyOrder() async throws {
-        let hub = try await HubFixture()
+    @Test("the social security card waits until the household registration is approved", arguments: HubBackend.available)
+    func dependencyOrder(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)
@@ -44,9 +44,9 @@ struct DecisionTests {
         }
     }
 
-    @Test("return needs a reason and keeps it")
-    func returnWithReason() async throws {
-        let hub = try await HubFixture()
+    @Test("return needs a reason and keeps it", arguments: HubBackend.available)
+    func returnWithReason(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)
@@ -66,12 +66,12 @@ struct DecisionTests {
         }
     }
 
-    @Test("a reason over 500 code points is refused as sent, whatever trimming or combining marks would make of it")
-    func reasonLengthInCodePoints() async throws {
+    @Test("a reason over 500 code points is refused as sent, whatever trimming or combining marks would make of it", arguments: HubBackend.available)
+    func reasonLengthInCodePoints(_ backend: HubBackend) async throws {
         // The document's maxLength is 500 code points; the hub counted Characters after
         // trimming, so 500 letters and a space, or 500 accented letters written with
         // combining marks (1,000 code points), were taken.
-        let hub = try await HubFixture()
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)
@@ -90,9 +90,9 @@ struct DecisionTests {
         }
     }
 
-    @Test("a rejection cascades to the items that depend on it, naming the dependency")
-    func rejectionCascades() async throws {
-        let hub = try await HubFixture()
+    @Test("a rejection cascades to the items that depend on it, naming the dependency", arguments: HubBackend.available)
+    func rejectionCascades(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)
@@ -113,9 +113,9 @@ struct DecisionTests {
         }
     }
 
-    @Test("unknown applications and items are 404")
-    func unknownTargets() async throws {
-        let hub = try await HubFixture()
+    @Test("unknown applications and items are 404", arguments: HubBackend.available)
+    func unknownTargets(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)
@@ -131,9 +131,9 @@ struct DecisionTests {
         }
     }
 
-    @Test("auto-decide approves round by round, issuing a valid resident ID number for the newborn")
-    func autoDecide() async throws {
-        let hub = try await HubFixture()
+    @Test("auto-decide approves round by round, issuing a valid resident ID number for the newborn", arguments: HubBackend.available)
+    func autoDecide(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             _ = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
         }

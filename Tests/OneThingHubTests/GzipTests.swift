@@ -7,9 +7,9 @@ import Testing
 
 @Suite("gzip")
 struct GzipTests {
-    @Test("a gzip request body is accepted")
-    func gzipRequest() async throws {
-        let hub = try await HubFixture()
+    @Test("a gzip request body is accepted", arguments: HubBackend.available)
+    func gzipRequest(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let batch = PushRequest(entries: [try SyntheticEntries.newApplication(seq: 1)])
             let plain = [UInt8](JSONCodec.encode(batch))
@@ -24,9 +24,9 @@ struct GzipTests {
         }
     }
 
-    @Test("a body marked gzip that is not gzip is refused with 400")
-    func badGzip() async throws {
-        let hub = try await HubFixture()
+    @Test("a body marked gzip that is not gzip is refused with 400", arguments: HubBackend.available)
+    func badGzip(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             var headers = hub.nodeHeaders
             headers[.contentEncoding] = "gzip"
@@ -38,9 +38,9 @@ struct GzipTests {
         }
     }
 
-    @Test("a large response is gzip-compressed when the client accepts gzip, and only then")
-    func gzipResponse() async throws {
-        let hub = try await HubFixture()
+    @Test("a large response is gzip-compressed when the client accepts gzip, and only then", arguments: HubBackend.available)
+    func gzipResponse(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let entries = try (1...3).map { try SyntheticEntries.newApplication(seq: Int64($0)) }
             _ = try await client.push(entries, fixture: hub)

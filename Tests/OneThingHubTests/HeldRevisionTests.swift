@@ -16,8 +16,8 @@ struct HeldRevisionTests {
     let hub: HubFixture
     let id = SyntheticEntries.applicationID(1)
 
-    init() async throws {
-        hub = try await HubFixture()
+    init(_ backend: HubBackend = .sqlite) async throws {
+        hub = try await HubFixture(backend)
     }
 
     func push(_ entries: [PushEntry]) async throws -> [PushResult] {
@@ -39,7 +39,11 @@ struct HeldRevisionTests {
         return number
     }
 
-    @Test("revision 1 with the very payload the hub took: already applied, nothing changes")
+    @Test("revision 1 with the very payload the hub took: already applied, nothing changes", arguments: HubBackend.available)
+    static func revision1SamePayload(_ backend: HubBackend) async throws {
+        try await Self(backend).revision1SamePayload()
+    }
+
     func revision1SamePayload() async throws {
         let first = try await push([try entry(1, seq: 1, key: "r1", [:])])
         let number = try #require(first.first?.provinceNo)
@@ -51,7 +55,11 @@ struct HeldRevisionTests {
         #expect(application.hubRevision == 1 && application.conflicts.isEmpty)
     }
 
-    @Test("revision 1 in another form: the field it says differently is an open conflict, the hub's value holds")
+    @Test("revision 1 in another form: the field it says differently is an open conflict, the hub's value holds", arguments: HubBackend.available)
+    static func revision1OtherPayload(_ backend: HubBackend) async throws {
+        try await Self(backend).revision1OtherPayload()
+    }
+
     func revision1OtherPayload() async throws {
         // The hub took the form corrected in place; the copy's older form comes back.
         let first = try await push([try entry(1, seq: 1, key: "r1", ["mother_phone": "13900000001"])])
@@ -74,7 +82,11 @@ struct HeldRevisionTests {
         #expect(try await hub.store.application(number).hubRevision == 2)
     }
 
-    @Test("revision 2 with the very payload the hub took: already applied, nothing changes")
+    @Test("revision 2 with the very payload the hub took: already applied, nothing changes", arguments: HubBackend.available)
+    static func revision2SamePayload(_ backend: HubBackend) async throws {
+        try await Self(backend).revision2SamePayload()
+    }
+
     func revision2SamePayload() async throws {
         let number = try await heldAtRevision2()
         let again = try await push([try entry(2, seq: 3, key: "r2-again", ["mother_phone": "13900000002"])])
@@ -85,7 +97,11 @@ struct HeldRevisionTests {
         #expect(application.fields["mother_phone"] == "13900000002")
     }
 
-    @Test("revision 2 in another form changing the same field: an open conflict, never a refusal")
+    @Test("revision 2 in another form changing the same field: an open conflict, never a refusal", arguments: HubBackend.available)
+    static func revision2OtherValue(_ backend: HubBackend) async throws {
+        try await Self(backend).revision2OtherValue()
+    }
+
     func revision2OtherValue() async throws {
         let number = try await heldAtRevision2()
         let base = try SyntheticEntries.payload(applicationId: id).fields["mother_phone"]
@@ -108,7 +124,11 @@ struct HeldRevisionTests {
         #expect(after.fields["mother_phone"] == "13900000001" && after.conflicts.isEmpty)
     }
 
-    @Test("revision 2 in another form that left the hub's changed field as its base had it: already applied")
+    @Test("revision 2 in another form that left the hub's changed field as its base had it: already applied", arguments: HubBackend.available)
+    static func revision2LeftFieldAlone(_ backend: HubBackend) async throws {
+        try await Self(backend).revision2LeftFieldAlone()
+    }
+
     func revision2LeftFieldAlone() async throws {
         let number = try await heldAtRevision2()
         // The other form changed nothing (the same fields as its base, hub revision 1).
@@ -119,7 +139,11 @@ struct HeldRevisionTests {
         #expect(application.fields["mother_phone"] == "13900000002")
     }
 
-    @Test("another form agreeing with the first form the hub took, changed by an officer since: the officer's value stands")
+    @Test("another form agreeing with the first form the hub took, changed by an officer since: the officer's value stands", arguments: HubBackend.available)
+    static func agreesWithFirstForm(_ backend: HubBackend) async throws {
+        try await Self(backend).agreesWithFirstForm()
+    }
+
     func agreesWithFirstForm() async throws {
         let number = try await heldAtRevision2()
         _ = try await hub.store.amend(
@@ -134,7 +158,11 @@ struct HeldRevisionTests {
         #expect(application.fields["delivery_address"] != "福建省福州市仓山区样例路3号")
     }
 
-    @Test("a decision for the hub's value on an open conflict, numbered as a held revision, closes it")
+    @Test("a decision for the hub's value on an open conflict, numbered as a held revision, closes it", arguments: HubBackend.available)
+    static func decisionNumberedAsHeld(_ backend: HubBackend) async throws {
+        try await Self(backend).decisionNumberedAsHeld()
+    }
+
     func decisionNumberedAsHeld() async throws {
         let number = try await heldAtRevision2()
         _ = try await push([try entry(2, seq: 3, key: "r2-older", ["mother_phone": "13900000001"])])
@@ -153,7 +181,7 @@ struct HeldRevisionTests {
     @Test("another form of a revision of an application the hub purged: refused with the reason, not dropped")
     func purgedApplication() async throws {
         let number = try await heldAtRevision2()
-        try await hub.store.write { db in
+        try await hub.file.write { db in
             try db.execute(sql: "UPDATE applications SET purged_at = ? WHERE province_no = ?", arguments: [TestMoment.filing.description, number])
         }
         let same = try await push([try entry(2, seq: 3, key: "r2-again", ["mother_phone": "13900000002"])])

@@ -47,7 +47,7 @@ struct HubCLITests {
     @Test("list, decide, amend and show work while the hub serves the same database")
     func commandsWhileServing() async throws {
         let hub = try await HubFixture()
-        let db = hub.store.path
+        let db = try hub.file.path
         let binary = self.binary
         try await hub.app().test(.live) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)

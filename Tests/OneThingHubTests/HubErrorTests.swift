@@ -30,6 +30,8 @@ import OneThingModel
         (.adminTokenUnusable, "hub.admin_token_unusable"),
         (.tlsFileUnusable, "hub.tls_file_unusable"),
         (.plainHTTPOnNetwork, "hub.plain_http_on_network"),
+        (.invalidDatabaseURL, "hub.invalid_database_url"),
+        (.notOnPostgreSQL, "hub.not_on_postgresql"),
     ]
 
     @Test func everyCodeIsListedStableAndUnique() {

@@ -7,10 +7,11 @@ import OneThingWire
 import TestSupport
 import Testing
 
-/// A hub on a temporary SQLite file with one registered node, its token, and an admin token.
+/// A hub with one registered node, its token, and an admin token: on a temporary SQLite
+/// file, or on a fresh PostgreSQL database of the test server (`HubBackend`).
 struct HubFixture: Sendable {
     let directory: TemporaryDirectory
-    let store: HubStore
+    let store: any HubRules
     let catalog: HubCatalog
     let node: String
     let token: String
@@ -18,13 +19,18 @@ struct HubFixture: Sendable {
 
     static let defaultAdminToken = "admin-token-for-tests-0123456789"
 
-    init(admin: Bool = true, node: String = "ward-1") async throws {
+    init(_ backend: HubBackend = .sqlite, admin: Bool = true, node: String = "ward-1") async throws {
         directory = TemporaryDirectory("onething-hub-test")
-        store = try HubStore.open(path: directory.file("hub.sqlite"))
+        store = try await backend.openStore(directory: directory)
         catalog = try HubCatalog.embedded(today: TestMoment.filing.date)
         self.node = node
         token = try await store.addNode(node)
         adminToken = admin ? Self.defaultAdminToken : nil
+    }
+
+    /// The SQLite store, for the tests of what only the file has (backup, restore, SQL by hand).
+    var file: HubStore {
+        get throws { try #require(store as? HubStore) }
     }
 
     func configuration(maxBodyBytes: Int = HubServerConfiguration.defaultMaxBodyBytes) -> HubServerConfiguration {

@@ -17,8 +17,8 @@ struct IdentityTests {
     let time = TestMoment.filing.description
 
     /// A hub holding two applications of the node (seqs 1 and 2, changes 1 and 2).
-    func hubWithTwo() async throws -> HubFixture {
-        let hub = try await HubFixture()
+    func hubWithTwo(_ backend: HubBackend = .sqlite) async throws -> HubFixture {
+        let hub = try await HubFixture(backend)
         let response = try await hub.store.push(
             node: hub.node, entries: [try SyntheticEntries.newApplication(seq: 1), try SyntheticEntries.newApplication(seq: 2)],
             catalog: hub.catalog, at: TestMoment.filing)
@@ -26,8 +26,8 @@ struct IdentityTests {
         return hub
     }
 
-    @Test func aFirstContactLearnsTheIdentityAndChangesNothing() async throws {
-        let hub = try await hubWithTwo()
+    @Test(arguments: HubBackend.available) func aFirstContactLearnsTheIdentityAndChangesNothing(_ backend: HubBackend) async throws {
+        let hub = try await hubWithTwo(backend)
         let id = try await hub.store.databaseId()
         #expect(HubState.isDatabaseId(id))
         let (state, renewed) = try await hub.store.state(node: hub.node, seenDatabaseId: nil, ackedSeq: 99, cursor: 99, at: time)
@@ -44,8 +44,8 @@ struct IdentityTests {
         #expect((state.databaseId != id) == renews)
     }
 
-    @Test func aCursorBeyondTheNewestChange() async throws {
-        let hub = try await hubWithTwo()
+    @Test(arguments: HubBackend.available) func aCursorBeyondTheNewestChange(_ backend: HubBackend) async throws {
+        let hub = try await hubWithTwo(backend)
         let id = try await hub.store.databaseId()
         let newest = try await hub.store.state(node: hub.node, seenDatabaseId: id, ackedSeq: nil, cursor: nil, at: time).state.newestCursor
         let atNewest = try await hub.store.state(node: hub.node, seenDatabaseId: id, ackedSeq: 2, cursor: newest, at: time)
@@ -54,16 +54,16 @@ struct IdentityTests {
         #expect(beyond.renewed && beyond.state.databaseId != id)
     }
 
-    @Test func aNodeThatSawAnotherIdentityTriggersNothing() async throws {
-        let hub = try await hubWithTwo()
+    @Test(arguments: HubBackend.available) func aNodeThatSawAnotherIdentityTriggersNothing(_ backend: HubBackend) async throws {
+        let hub = try await hubWithTwo(backend)
         let id = try await hub.store.databaseId()
         let other = String(repeating: "a", count: 32)
         let (state, renewed) = try await hub.store.state(node: hub.node, seenDatabaseId: other, ackedSeq: 50, cursor: 50, at: time)
         #expect(!renewed && state.databaseId == id, "once renewed, the other nodes' old knowledge renews nothing again")
     }
 
-    @Test func aRenewalStartsProvinceNumbersInAFreshBlock() async throws {
-        let hub = try await hubWithTwo()
+    @Test(arguments: HubBackend.available) func aRenewalStartsProvinceNumbersInAFreshBlock(_ backend: HubBackend) async throws {
+        let hub = try await hubWithTwo(backend)
         let numbers = try await hub.store.applications().map(\.provinceNo)
         #expect(numbers.sorted() == ["FJ0000000001", "FJ0000000002"])
         _ = try await hub.store.renewIdentity(reason: "test", at: time)

@@ -13,8 +13,8 @@ import Testing
 struct IssuedIdentityTests {
     let hub: HubFixture
 
-    init() async throws {
-        hub = try await HubFixture()
+    init(_ backend: HubBackend = .sqlite) async throws {
+        hub = try await HubFixture(backend)
     }
 
     func accepted() async throws -> (number: String, born: CivilDate, sex: Sex) {
@@ -54,7 +54,11 @@ struct IssuedIdentityTests {
         #expect(application.hubRevision == 1)
     }
 
-    @Test("the newborn's birth date, sex and an address in the application's city: issued")
+    @Test("the newborn's birth date, sex and an address in the application's city: issued", arguments: HubBackend.available)
+    static func matchingNumberIsIssued(_ backend: HubBackend) async throws {
+        try await Self(backend).matchingNumberIsIssued()
+    }
+
     func matchingNumberIsIssued() async throws {
         let (provinceNo, born, sex) = try await accepted()
         let id = try number(born: born, sex: sex)
@@ -63,20 +67,32 @@ struct IssuedIdentityTests {
         #expect(application.fields["newborn_id_number"] == id)
     }
 
-    @Test("a birth date one day before or one day after the newborn's: refused")
+    @Test("a birth date one day before or one day after the newborn's: refused", arguments: HubBackend.available)
+    static func birthDateOffByOne(_ backend: HubBackend) async throws {
+        try await Self(backend).birthDateOffByOne()
+    }
+
     func birthDateOffByOne() async throws {
         let (provinceNo, born, sex) = try await accepted()
         try await expectRefused(provinceNo, try number(born: born.adding(days: -1), sex: sex), mentioning: "birth_time")
         try await expectRefused(provinceNo, try number(born: born.adding(days: 1), sex: sex), mentioning: "birth_time")
     }
 
-    @Test("the other sex: refused")
+    @Test("the other sex: refused", arguments: HubBackend.available)
+    static func otherSex(_ backend: HubBackend) async throws {
+        try await Self(backend).otherSex()
+    }
+
     func otherSex() async throws {
         let (provinceNo, born, sex) = try await accepted()
         try await expectRefused(provinceNo, try number(born: born, sex: sex == .male ? .female : .male), mentioning: "newborn_sex")
     }
 
-    @Test("an address code outside the application's city (Xiamen's 350203 for Fuzhou 350100): refused; the city's last county code 350199 is inside")
+    @Test("an address code outside the application's city (Xiamen's 350203 for Fuzhou 350100): refused; the city's last county code 350199 is inside", arguments: HubBackend.available)
+    static func issuingRegion(_ backend: HubBackend) async throws {
+        try await Self(backend).issuingRegion()
+    }
+
     func issuingRegion() async throws {
         let (provinceNo, born, sex) = try await accepted()
         try await expectRefused(provinceNo, try number(address: "350203", born: born, sex: sex), mentioning: "region 350100")

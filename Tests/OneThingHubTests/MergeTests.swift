@@ -13,8 +13,8 @@ struct MergeTests {
     let hub: HubFixture
     let id = SyntheticEntries.applicationID(1)
 
-    init() async throws {
-        hub = try await HubFixture()
+    init(_ backend: HubBackend = .sqlite) async throws {
+        hub = try await HubFixture(backend)
     }
 
     func push(_ entries: [PushEntry], node: String? = nil) async throws -> [PushResult] {
@@ -36,7 +36,11 @@ struct MergeTests {
         return try #require(results.first?.provinceNo)
     }
 
-    @Test("a stale revision changing another field than the officer: merged, both kept, no conflict")
+    @Test("a stale revision changing another field than the officer: merged, both kept, no conflict", arguments: HubBackend.available)
+    static func mergesDifferentFields(_ backend: HubBackend) async throws {
+        try await Self(backend).mergesDifferentFields()
+    }
+
     func mergesDifferentFields() async throws {
         let number = try await accepted()
         _ = try await hub.store.amend(
@@ -56,7 +60,11 @@ struct MergeTests {
         #expect(application.conflicts.isEmpty)
     }
 
-    @Test("the same field changed on both sides: an open conflict, the hub's value holds until resolved")
+    @Test("the same field changed on both sides: an open conflict, the hub's value holds until resolved", arguments: HubBackend.available)
+    static func conflictThenResolution(_ backend: HubBackend) async throws {
+        try await Self(backend).conflictThenResolution()
+    }
+
     func conflictThenResolution() async throws {
         let number = try await accepted()
         let base = try await hub.store.application(number).fields["delivery_address"]
@@ -87,7 +95,11 @@ struct MergeTests {
     /// (restored from an older backup): the node's edit is newer than anything the hub
     /// holds, so it is taken as made on the newest revision, without a merge; hub-owned
     /// fields keep the hub's values.
-    @Test("a base revision beyond the hub's newest (a restored hub) is taken as the newest")
+    @Test("a base revision beyond the hub's newest (a restored hub) is taken as the newest", arguments: HubBackend.available)
+    static func futureBaseFastForwards(_ backend: HubBackend) async throws {
+        try await Self(backend).futureBaseFastForwards()
+    }
+
     func futureBaseFastForwards() async throws {
         let number = try await accepted()
         let results = try await push([try revision(2, base: 7, seq: 2, ["mother_phone": "13900000009"])])
@@ -96,7 +108,11 @@ struct MergeTests {
         #expect(try await hub.store.application(number).fields["mother_phone"] == "13900000009")
     }
 
-    @Test("a node cannot set the hub-owned resident ID number")
+    @Test("a node cannot set the hub-owned resident ID number", arguments: HubBackend.available)
+    static func hubOwnedField(_ backend: HubBackend) async throws {
+        try await Self(backend).hubOwnedField()
+    }
+
     func hubOwnedField() async throws {
         let number = try await accepted()
         var payload = try SyntheticEntries.payload(applicationId: id, revision: 2, changing: [:])
@@ -106,7 +122,11 @@ struct MergeTests {
         #expect(try await hub.store.application(number).fields["newborn_id_number"] == nil)
     }
 
-    @Test("the household registration issues the newborn's ID: a hub revision, and the insurance items start")
+    @Test("the household registration issues the newborn's ID: a hub revision, and the insurance items start", arguments: HubBackend.available)
+    static func issuedIdentityReleasesItems(_ backend: HubBackend) async throws {
+        try await Self(backend).issuedIdentityReleasesItems()
+    }
+
     func issuedIdentityReleasesItems() async throws {
         let number = try await accepted()
         var application = try await hub.store.application(number)
@@ -129,7 +149,11 @@ struct MergeTests {
         #expect(application.state(of: "medical-insurance-enrolment") == .inProgress)
     }
 
-    @Test("a malformed issued ID number is refused and changes nothing")
+    @Test("a malformed issued ID number is refused and changes nothing", arguments: HubBackend.available)
+    static func malformedIssuedID(_ backend: HubBackend) async throws {
+        try await Self(backend).malformedIssuedID()
+    }
+
     func malformedIssuedID() async throws {
         let number = try await accepted()
         await #expect(throws: HubError.self) {
@@ -141,7 +165,11 @@ struct MergeTests {
         #expect(try await hub.store.application(number).state(of: "household-registration") == .inProgress)
     }
 
-    @Test("the same birth from another node is matched as an exact duplicate; a day apart as a near one")
+    @Test("the same birth from another node is matched as an exact duplicate; a day apart as a near one", arguments: HubBackend.available)
+    static func duplicates(_ backend: HubBackend) async throws {
+        try await Self(backend).duplicates()
+    }
+
     func duplicates() async throws {
         let first = try await accepted()
         _ = try await hub.store.addNode("ward-2")
@@ -170,7 +198,11 @@ struct MergeTests {
         #expect(shown.provinceNo == first)
     }
 
-    @Test("a resent stale revision gets its stored merge answer and is not merged twice")
+    @Test("a resent stale revision gets its stored merge answer and is not merged twice", arguments: HubBackend.available)
+    static func resentMergeAnswer(_ backend: HubBackend) async throws {
+        try await Self(backend).resentMergeAnswer()
+    }
+
     func resentMergeAnswer() async throws {
         let number = try await accepted()
         _ = try await hub.store.amend(
@@ -183,7 +215,11 @@ struct MergeTests {
         #expect(try await hub.store.application(number).hubRevision == 3)
     }
 
-    @Test("a revision based on an old hub revision merges against the node's previous revision when that is later")
+    @Test("a revision based on an old hub revision merges against the node's previous revision when that is later", arguments: HubBackend.available)
+    static func previousNodeRevisionIsTheBase(_ backend: HubBackend) async throws {
+        try await Self(backend).previousNodeRevisionIsTheBase()
+    }
+
     func previousNodeRevisionIsTheBase() async throws {
         let number = try await accepted()
         // Node revision 2 (base 1) changes the delivery address: hub revision 2.

@@ -30,9 +30,9 @@ struct PayloadBytesTests {
         return try JSONCodec.decode(PushResponse.self, from: Data(buffer: response.body))
     }
 
-    @Test("the same application written with other spacing is other bytes: its hash must be of the bytes sent")
-    func exactBytes() async throws {
-        let hub = try await HubFixture()
+    @Test("the same application written with other spacing is other bytes: its hash must be of the bytes sent", arguments: HubBackend.available)
+    func exactBytes(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let payload = try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(1))
             let entry = try SyntheticEntries.entry(seq: 1, payload: payload)  // hash of the canonical bytes
@@ -51,9 +51,9 @@ struct PayloadBytesTests {
         }
     }
 
-    @Test("a protocol 1 entry (the payload's text) is accepted; the same entry sent again as protocol 2 is answered from the record")
-    func protocolOneThenTwo() async throws {
-        let hub = try await HubFixture()
+    @Test("a protocol 1 entry (the payload's text) is accepted; the same entry sent again as protocol 2 is answered from the record", arguments: HubBackend.available)
+    func protocolOneThenTwo(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let entry = try SyntheticEntries.newApplication(seq: 1)
             let text = String(decoding: entry.payload.bytes, as: UTF8.self)

@@ -8,9 +8,9 @@ import Testing
 
 @Suite("Pull")
 struct PullTests {
-    @Test("paging with limit 2 over 5 applications gives each exactly once, the cursor advancing")
-    func pagingGivesEachOnce() async throws {
-        let hub = try await HubFixture()
+    @Test("paging with limit 2 over 5 applications gives each exactly once, the cursor advancing", arguments: HubBackend.available)
+    func pagingGivesEachOnce(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let entries = try (1...5).map { try SyntheticEntries.newApplication(seq: Int64($0)) }
             _ = try await client.push(entries, fixture: hub)
@@ -39,9 +39,9 @@ struct PullTests {
         }
     }
 
-    @Test("each change carries the application's current state, once per page")
-    func currentStateOncePerPage() async throws {
-        let hub = try await HubFixture()
+    @Test("each change carries the application's current state, once per page", arguments: HubBackend.available)
+    func currentStateOncePerPage(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let pushed = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let number = try #require(pushed.results.first?.provinceNo)
@@ -63,9 +63,9 @@ struct PullTests {
         }
     }
 
-    @Test("a node sees only its own applications")
-    func onlyOwnApplications() async throws {
-        let hub = try await HubFixture()
+    @Test("a node sees only its own applications", arguments: HubBackend.available)
+    func onlyOwnApplications(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         let otherToken = try await hub.store.addNode("school-2")
         try await hub.app().test(.router) { client in
             _ = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
@@ -78,9 +78,9 @@ struct PullTests {
         }
     }
 
-    @Test("the catalogue comes with a page only when the node reports another version")
-    func catalogUpdate() async throws {
-        let hub = try await HubFixture()
+    @Test("the catalogue comes with a page only when the node reports another version", arguments: HubBackend.available)
+    func catalogUpdate(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let same = try await client.pull(after: 0, catalogVersion: hub.catalog.version, fixture: hub)
             #expect(same.catalog == nil)
@@ -94,9 +94,9 @@ struct PullTests {
         }
     }
 
-    @Test("bad paging parameters are refused with 400")
-    func badParameters() async throws {
-        let hub = try await HubFixture()
+    @Test("bad paging parameters are refused with 400", arguments: HubBackend.available)
+    func badParameters(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             // catalog_version's maxLength 64 counts code points: 33 accented letters written
             // with combining marks are 66 (and were taken as 33 Characters).

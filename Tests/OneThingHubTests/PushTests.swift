@@ -8,9 +8,9 @@ import Testing
 
 @Suite("Push")
 struct PushTests {
-    @Test("a new application is accepted with a province number; items wait for their dependencies")
-    func acceptsNewApplication() async throws {
-        let hub = try await HubFixture()
+    @Test("a new application is accepted with a province number; items wait for their dependencies", arguments: HubBackend.available)
+    func acceptsNewApplication(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let response = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             #expect(response.lastAppliedSeq == 1)
@@ -31,9 +31,9 @@ struct PushTests {
         }
     }
 
-    @Test("without its dependency selected, an item starts in progress")
-    func dependencyNotSelected() async throws {
-        let hub = try await HubFixture()
+    @Test("without its dependency selected, an item starts in progress", arguments: HubBackend.available)
+    func dependencyNotSelected(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let entry = try SyntheticEntries.newApplication(seq: 1, items: ["birth-certificate", "vaccination-certificate"])
             _ = try await client.push([entry], fixture: hub)
@@ -42,9 +42,9 @@ struct PushTests {
         }
     }
 
-    @Test("province numbers come from a counter")
-    func provinceNumbersCount() async throws {
-        let hub = try await HubFixture()
+    @Test("province numbers come from a counter", arguments: HubBackend.available)
+    func provinceNumbersCount(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let entries = try (1...3).map { try SyntheticEntries.newApplication(seq: Int64($0)) }
             let response = try await client.push(entries, fixture: hub)
@@ -52,9 +52,9 @@ struct PushTests {
         }
     }
 
-    @Test("the same batch sent again is answered already_applied and applied once")
-    func resentBatchIsIdempotent() async throws {
-        let hub = try await HubFixture()
+    @Test("the same batch sent again is answered already_applied and applied once", arguments: HubBackend.available)
+    func resentBatchIsIdempotent(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let batch = try (1...2).map { try SyntheticEntries.newApplication(seq: Int64($0)) }
             let first = try await client.push(batch, fixture: hub)
@@ -67,9 +67,9 @@ struct PushTests {
         }
     }
 
-    @Test("a changed payload under a known key is rejected key_reused and consumes nothing")
-    func keyReused() async throws {
-        let hub = try await HubFixture()
+    @Test("a changed payload under a known key is rejected key_reused and consumes nothing", arguments: HubBackend.available)
+    func keyReused(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let original = try SyntheticEntries.newApplication(seq: 1)
             _ = try await client.push([original], fixture: hub)
@@ -88,9 +88,9 @@ struct PushTests {
         }
     }
 
-    @Test("a known seq under another key is rejected seq_reused")
-    func seqReused() async throws {
-        let hub = try await HubFixture()
+    @Test("a known seq under another key is rejected seq_reused", arguments: HubBackend.available)
+    func seqReused(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             _ = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let other = try SyntheticEntries.entry(
@@ -101,9 +101,9 @@ struct PushTests {
         }
     }
 
-    @Test("a gap stops the batch: nothing after it is applied")
-    func gapStopsBatch() async throws {
-        let hub = try await HubFixture()
+    @Test("a gap stops the batch: nothing after it is applied", arguments: HubBackend.available)
+    func gapStopsBatch(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             _ = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
             let batch = try [3, 4].map { try SyntheticEntries.newApplication(seq: Int64($0)) }
@@ -123,9 +123,9 @@ struct PushTests {
         }
     }
 
-    @Test("a payload hash mismatch is rejected, stored, and does not block later entries")
-    func hashMismatchDoesNotBlock() async throws {
-        let hub = try await HubFixture()
+    @Test("a payload hash mismatch is rejected, stored, and does not block later entries", arguments: HubBackend.available)
+    func hashMismatchDoesNotBlock(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             var broken = try SyntheticEntries.newApplication(seq: 1)
             broken.payloadSHA256 = String(repeating: "0", count: 64)
@@ -143,9 +143,9 @@ struct PushTests {
         }
     }
 
-    @Test("payloads the hub cannot take are rejected with their code")
-    func invalidPayloads() async throws {
-        let hub = try await HubFixture()
+    @Test("payloads the hub cannot take are rejected with their code", arguments: HubBackend.available)
+    func invalidPayloads(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             // not an application payload
             let garbage = "{\"hello\":1}"
@@ -186,9 +186,9 @@ struct PushTests {
         }
     }
 
-    @Test("a later node revision replaces the fields, bumps hub_revision and reopens returned items")
-    func laterRevision() async throws {
-        let hub = try await HubFixture()
+    @Test("a later node revision replaces the fields, bumps hub_revision and reopens returned items", arguments: HubBackend.available)
+    func laterRevision(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let id = SyntheticEntries.applicationID(1)
             let first = try await client.push([try SyntheticEntries.newApplication(seq: 1)], fixture: hub)
@@ -226,9 +226,9 @@ struct PushTests {
         }
     }
 
-    @Test("a batch over the limit or a malformed body is refused with 400 and nothing applied")
-    func malformedBatches() async throws {
-        let hub = try await HubFixture()
+    @Test("a batch over the limit or a malformed body is refused with 400 and nothing applied", arguments: HubBackend.available)
+    func malformedBatches(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let entry = try SyntheticEntries.newApplication(seq: 1)
             let oversize = PushRequest(entries: Array(repeating: entry, count: PushRequest.maxEntries + 1))
@@ -251,12 +251,12 @@ struct PushTests {
         }
     }
 
-    @Test("an entry whose envelope breaks PushEntry's schema refuses the batch with 400 naming the entry; nothing applied")
-    func malformedEnvelopes() async throws {
+    @Test("an entry whose envelope breaks PushEntry's schema refuses the batch with 400 naming the entry; nothing applied", arguments: HubBackend.available)
+    func malformedEnvelopes(_ backend: HubBackend) async throws {
         // Schemathesis found an empty payload_sha256 answered 200 (the entry rejected per
         // entry) although the document makes it an invalid request; the other fields of
         // the envelope had the same gap.
-        let hub = try await HubFixture()
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let good = try SyntheticEntries.newApplication(seq: 1)
             var badHash = try SyntheticEntries.newApplication(seq: 2)
@@ -287,11 +287,11 @@ struct PushTests {
         }
     }
 
-    @Test("an idempotency key's length counts code points, as the document's minLength does")
-    func keyLengthInCodePoints() async throws {
+    @Test("an idempotency key's length counts code points, as the document's minLength does", arguments: HubBackend.available)
+    func keyLengthInCodePoints(_ backend: HubBackend) async throws {
         // Eight code points forming four characters (e and a combining acute accent) were
         // refused as shorter than eight.
-        let hub = try await HubFixture()
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let payload = try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(1))
             let entry = try SyntheticEntries.entry(seq: 1, key: String(repeating: "e\u{301}", count: 4), payload: payload)
@@ -307,9 +307,9 @@ struct PushTests {
         }
     }
 
-    @Test("a body over the hub's limit is refused with 413")
-    func tooLarge() async throws {
-        let hub = try await HubFixture()
+    @Test("a body over the hub's limit is refused with 413", arguments: HubBackend.available)
+    func tooLarge(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app(maxBodyBytes: 4096).test(.router) { client in
             let batch = PushRequest(entries: try (1...3).map { try SyntheticEntries.newApplication(seq: Int64($0)) })
             let response = try await client.execute(
@@ -320,9 +320,9 @@ struct PushTests {
         }
     }
 
-    @Test("rejection reasons and error bodies never carry the applicant's data")
-    func noPersonalDataInAnswers() async throws {
-        let hub = try await HubFixture()
+    @Test("rejection reasons and error bodies never carry the applicant's data", arguments: HubBackend.available)
+    func noPersonalDataInAnswers(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
         try await hub.app().test(.router) { client in
             let payload = try SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(1))
             var tampered = try SyntheticEntries.entry(seq: 1, payload: payload)

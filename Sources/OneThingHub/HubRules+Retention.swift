@@ -1,4 +1,3 @@
-import GRDB
 import OneThingWire
 
 /// What the hub's retention purge did.
@@ -6,7 +5,7 @@ package struct HubPurgeReport: Sendable, Hashable, Codable {
     package var applications = 0
 }
 
-extension HubStore {
+extension HubRules {
     /// The hub's own retention: removes the personal data of applications whose items were
     /// all decided before `cutoff` (a stored timestamp, `YYYY-MM-DDTHH:MM+08:00`), keeping
     /// the record a report needs (province number, node, bundle, items and their states,
@@ -17,52 +16,47 @@ extension HubStore {
     /// A purged application takes no new revision and no amendment; its change is not sent
     /// again, and a node never takes empty fields for its own.
     package func purge(decidedBefore cutoff: String, at time: String) async throws(HubError) -> HubPurgeReport {
-        let report = try await write { db in
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            let numbers = try String.fetchAll(
-                db,
-                sql: """
+        let report = try await writing { db in
+            try db.prepareSecureDelete()
+            let numbers: [String] = try db.values(
+                """
                     SELECT province_no FROM applications a
                     WHERE decided_at IS NOT NULL AND decided_at < ? AND purged_at IS NULL
                       AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.province_no = a.province_no AND c.state = 'open')
-                    """,
-                arguments: [cutoff])
+                    ORDER BY province_no
+                    """ + db.forUpdate,
+                [cutoff])
             for number in numbers {
                 try db.execute(
-                    sql: """
+                    """
                         UPDATE applications SET fields = '{}', person_key = NULL, event_key = NULL, exact_key = NULL,
                             purged_at = ? WHERE province_no = ?
                         """,
-                    arguments: [time, number])
-                try db.execute(sql: "UPDATE revisions SET fields = '{}', node_fields = NULL WHERE province_no = ?", arguments: [number])
-                try db.execute(sql: "UPDATE conflicts SET base = NULL, local = NULL, hub = NULL WHERE province_no = ?", arguments: [number])
-                try db.execute(sql: "UPDATE items SET documents = NULL, reason = NULL WHERE province_no = ?", arguments: [number])
+                    [time, number])
+                try db.execute("UPDATE revisions SET fields = '{}', node_fields = NULL WHERE province_no = ?", [number])
+                try db.execute("UPDATE conflicts SET base = NULL, local = NULL, hub = NULL WHERE province_no = ?", [number])
+                try db.execute("UPDATE items SET documents = NULL, reason = NULL WHERE province_no = ?", [number])
             }
             try Self.dropMergeFields(of: Set(numbers), db)
             return HubPurgeReport(applications: numbers.count)
         }
-        do {
-            try await pool.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        } catch {
-            throw HubError(error, path: path)
-        }
+        try await afterPurge()
         return report
     }
 
     /// The merge fields kept in the stored push answers of the purged applications, removed.
     /// Stored answers are read by the codec (one pass over those that hold a merge; the
     /// text match only narrows the pass, the decoded answer decides).
-    private static func dropMergeFields(of purged: Set<String>, _ db: Database) throws {
+    private static func dropMergeFields(of purged: Set<String>, _ db: some HubSQL) throws {
         guard !purged.isEmpty else { return }
-        let rows = try Row.fetchAll(db, sql: #"SELECT node_id, seq, result FROM entries WHERE instr(result, '"merge":') > 0"#)
-        for row in rows {
-            let node: String = row["node_id"]
-            let seq: Int64 = row["seq"]
-            var result = try StoredJSON.decode(PushResult.self, from: row["result"], table: "entries", key: "\(node) seq \(seq)")
+        let entries = try db.fetchAll(EntryRecord.self, #"SELECT * FROM entries WHERE result LIKE '%"merge":%'"#)
+        for entry in entries {
+            let node = entry.nodeId
+            let seq = entry.seq
+            var result = try entry.result()
             guard let number = result.provinceNo, purged.contains(number), result.merge != nil else { continue }
             result.merge = nil
-            try db.execute(
-                sql: "UPDATE entries SET result = ? WHERE node_id = ? AND seq = ?", arguments: [StoredJSON.encode(result), node, seq])
+            try db.execute("UPDATE entries SET result = ? WHERE node_id = ? AND seq = ?", [StoredJSON.encode(result), node, seq])
         }
     }
 }

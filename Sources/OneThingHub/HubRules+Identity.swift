@@ -1,4 +1,3 @@
-import GRDB
 package import OneThingWire
 
 /// The hub database's identity. Nodes keep the `database_id` they last saw and the hub names
@@ -21,8 +20,8 @@ enum HubIdentity {
         }.joined()
     }
 
-    static func databaseId(_ db: Database) throws -> String {
-        guard let id = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'database_id'")) else {
+    static func databaseId(_ db: some HubSQL) throws -> String {
+        guard let id: String = try db.value("SELECT value FROM meta WHERE key = 'database_id'") else {
             throw HubError.damagedRow(table: "meta", key: "database_id")
         }
         return id
@@ -30,25 +29,23 @@ enum HubIdentity {
 
     /// Draws a new identity and moves the province-number counter to the next block; part of
     /// the caller's transaction.
-    static func renew(reason: String, at time: String, _ db: Database) throws -> String {
+    static func renew(reason: String, at time: String, _ db: some HubSQL) throws -> String {
         let id = newDatabaseId()
-        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'database_id'", arguments: [id])
+        try db.execute("UPDATE meta SET value = ? WHERE key = 'database_id'", [id])
         for (key, value) in [("restored_at", time), ("restore_reason", reason)] {
             try db.execute(
-                sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [key, value])
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
         }
         try db.execute(
-            sql: "UPDATE counters SET value = (value / ?1 + 1) * ?1 WHERE name = 'province_no'",
-            arguments: [provinceNumberBlock])
+            "UPDATE counters SET value = (value / ? + 1) * ? WHERE name = 'province_no'", [provinceNumberBlock, provinceNumberBlock])
         return id
     }
 }
 
-extension HubStore {
+extension HubRules {
     /// The database's identity, named in every answer to a node.
     package func databaseId() async throws(HubError) -> String {
-        try await read { db in try HubIdentity.databaseId(db) }
+        try await reading { db in try HubIdentity.databaseId(db) }
     }
 
     /// What the hub holds for `node`, for the start of a sync. The node tells what it last
@@ -61,11 +58,11 @@ extension HubStore {
     package func state(node: String, seenDatabaseId: String?, ackedSeq: Int64?, cursor: Int64?, at time: String)
         async throws(HubError) -> (state: HubState, renewed: Bool)
     {
-        try await write { db in
-            guard let lastSeq = try Int64.fetchOne(db, sql: "SELECT last_seq FROM nodes WHERE node_id = ?", arguments: [node]) else {
+        try await writing { db in
+            guard let lastSeq: Int64 = try db.value("SELECT last_seq FROM nodes WHERE node_id = ?", [node]) else {
                 throw HubError.noSuchNode(node)
             }
-            let newest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(cursor), 0) FROM changes") ?? 0
+            let newest = try ChangeRecord.newest(db)
             var id = try HubIdentity.databaseId(db)
             var renewed = false
             if seenDatabaseId == id {
@@ -84,6 +81,6 @@ extension HubStore {
     /// After the database file was restored from a backup by `onething-hub restore`: a new
     /// identity and a fresh block of province numbers.
     package func renewIdentity(reason: String, at time: String) async throws(HubError) -> String {
-        try await write { db in try HubIdentity.renew(reason: reason, at: time, db) }
+        try await writing { db in try HubIdentity.renew(reason: reason, at: time, db) }
     }
 }

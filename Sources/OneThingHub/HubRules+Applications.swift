@@ -1,10 +1,9 @@
-import GRDB
 package import OneThingWire
 
-extension HubStore {
+extension HubRules {
     /// Every application the hub holds, by province number.
     package func applications() async throws(HubError) -> [HubApplication] {
-        try await read { db in
+        try await reading { db in
             try ApplicationRecord.fetchAll(db).map { record in
                 try record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: record.provinceNo), db)
             }
@@ -12,6 +11,6 @@ extension HubStore {
     }
 
     package func application(_ provinceNo: String) async throws(HubError) -> HubApplication {
-        try await read { db in try ApplicationRecord.hubApplication(db, provinceNo: provinceNo) }
+        try await reading { db in try ApplicationRecord.hubApplication(db, provinceNo: provinceNo) }
     }
 }

@@ -1,26 +1,23 @@
-import GRDB
 package import OneThingWire
 
-extension HubStore {
+extension HubRules {
     /// Stores a node's ratings of its own applications in one transaction; a rating of an
     /// application the hub does not hold for that node is reported, not stored.
     package func rate(node: String, _ ratings: [Rating]) async throws(HubError) -> RatingsResponse {
-        try await write { db in
+        try await writing { db in
             var stored = 0
             var unknown: [String] = []
             for rating in ratings {
                 guard
-                    let number = try String.fetchOne(
-                        db.cachedStatement(sql: "SELECT province_no FROM applications WHERE application_id = ? AND node_id = ?"),
-                        arguments: [rating.applicationId, node])
+                    let number: String = try db.value(
+                        "SELECT province_no FROM applications WHERE application_id = ? AND node_id = ?", [rating.applicationId, node])
                 else {
                     unknown.append(rating.applicationId)
                     continue
                 }
-                try db.cachedStatement(sql: """
-                        INSERT INTO ratings (province_no, score) VALUES (?, ?)
-                        ON CONFLICT (province_no) DO UPDATE SET score = excluded.score
-                        """).execute(arguments: [number, rating.score])
+                try db.execute(
+                    "INSERT INTO ratings (province_no, score) VALUES (?, ?) ON CONFLICT (province_no) DO UPDATE SET score = excluded.score",
+                    [number, rating.score])
                 stored += 1
             }
             return RatingsResponse(stored: stored, unknown: unknown)
@@ -29,8 +26,8 @@ extension HubStore {
 
     /// The rating of an application, if the citizen gave one.
     package func rating(provinceNo: String) async throws(HubError) -> Int? {
-        try await read { db in
-            try Int.fetchOne(db, sql: "SELECT score FROM ratings WHERE province_no = ?", arguments: [provinceNo])
+        try await reading { db in
+            try db.value("SELECT score FROM ratings WHERE province_no = ?", [provinceNo])
         }
     }
 }

@@ -1,9 +1,7 @@
-import GRDB
-import OneThingDatabase
 import OneThingModel
 package import OneThingWire
 
-extension HubStore {
+extension HubRules {
     /// The node's changes after `after`, in commit order, each with the application's
     /// current state; an application that appears twice in the page is given once, at its
     /// last cursor.
@@ -11,7 +9,7 @@ extension HubStore {
         async throws(HubError) -> ChangesPage
     {
         let update = catalog.update(forNodeVersion: nodeCatalogVersion)
-        return try await read { db in
+        return try await reading { db in
             let rows = try ChangeRecord.page(db, node: node, after: after, limit: limit + 1)
             let page = rows.prefix(limit)
             var lastCursor: [String: Int64] = [:]
@@ -22,13 +20,10 @@ extension HubStore {
             let numbers = Array(Set(lastCursor.keys))
             var openConflicts: [String: [FieldConflict]] = [:]
             if !numbers.isEmpty {
-                for conflict in try ConflictRecord.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM conflicts
-                        WHERE state = 'open' AND province_no IN (\(databaseQuestionMarks(count: numbers.count))) ORDER BY field
-                        """,
-                    arguments: StatementArguments(numbers))
+                for conflict in try db.fetchAll(
+                    ConflictRecord.self,
+                    "SELECT * FROM conflicts WHERE state = 'open' AND province_no IN (\(db.placeholders(numbers.count))) ORDER BY field",
+                    numbers)
                 {
                     openConflicts[conflict.provinceNo, default: []].append(conflict.fieldConflict)
                 }

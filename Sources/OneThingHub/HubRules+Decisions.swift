@@ -1,9 +1,8 @@
-import GRDB
 import OneThingFailpoints
 package import OneThingModel
 package import OneThingWire
 
-extension HubStore {
+extension HubRules {
     /// Records a department's decision on one item (and what follows for the items that
     /// depend on it) and appends a change for the application's node.
     package func decide(provinceNo: String, item: String, _ request: DecisionRequest, at time: String) async throws(HubError)
@@ -21,8 +20,8 @@ extension HubStore {
             throw .invalidDecision(
                 "A document holds a control character, an escape sequence or a bidi override, or is longer than 200 characters; give it as plain text.")
         }
-        return try await write { db in
-            guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
+        return try await writing { db in
+            guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo, forUpdate: true) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
             let bundle = try record.filedBundle(db)
@@ -51,9 +50,7 @@ extension HubStore {
             for item in flow.items { try item.update(db, provinceNo: provinceNo) }
             if flow.items.allSatisfy({ [.approved, .issued, .rejected].contains($0.state) }) {
                 // Every item is decided: the hub's retention period starts.
-                try db.execute(
-                    sql: "UPDATE applications SET decided_at = COALESCE(decided_at, ?) WHERE province_no = ?",
-                    arguments: [time, provinceNo])
+                try db.execute("UPDATE applications SET decided_at = COALESCE(decided_at, ?) WHERE province_no = ?", [time, provinceNo])
             }
             if !issued.isEmpty {
                 // The issued number joins the fields as a new hub revision; the node takes it
@@ -110,8 +107,8 @@ extension HubStore {
         guard !fields.isEmpty else {
             throw .invalidFields([FieldProblem(.noChanges, field: nil, message: "Give at least one field to change.")])
         }
-        return try await write { db in
-            guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo) else {
+        return try await writing { db in
+            guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo, forUpdate: true) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
             }
             guard record.purgedAt == nil else {
@@ -155,8 +152,8 @@ extension HubStore {
             // An open conflict on a field the officer changed now compares with the new value.
             for (field, value) in values {
                 try db.execute(
-                    sql: "UPDATE conflicts SET hub = ?, hub_revision = ? WHERE province_no = ? AND field = ? AND state = 'open'",
-                    arguments: [value, record.hubRevision, provinceNo, field])
+                    "UPDATE conflicts SET hub = ?, hub_revision = ? WHERE province_no = ? AND field = ? AND state = 'open'",
+                    [value, record.hubRevision, provinceNo, field])
             }
             try record.recordChange(db)
             return try record.hubApplication(items: try ItemRecord.fetchAll(db, provinceNo: provinceNo), db)
@@ -166,7 +163,7 @@ extension HubStore {
     /// Items a department could decide now, in province-number order: what one round of
     /// `--auto-decide` approves.
     package func itemsInProgress() async throws(HubError) -> [ItemInProgress] {
-        try await read { db in
+        try await reading { db in
             var records: [String: (ApplicationRecord, BundleDefinition?)] = [:]
             return try ItemRecord.inProgress(db).compactMap { item -> ItemInProgress? in
                 if records[item.provinceNo] == nil, let record = try ApplicationRecord.fetch(db, provinceNo: item.provinceNo) {

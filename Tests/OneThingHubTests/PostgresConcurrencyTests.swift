@@ -1,0 +1,211 @@
+import Foundation
+@testable import OneThingHub
+import OneThingModel
+import OneThingWire
+import TestSupport
+import Testing
+
+/// Several hub processes on one PostgreSQL database (sync/README.md, "Several hub
+/// processes"): two store instances, each with its own connection pool as two `serve`
+/// processes would have, pushing, deciding and pulling at once.
+@Suite(
+    "Two hub processes on one PostgreSQL database",
+    .enabled(
+        if: HubBackend.postgresConfigured,
+        "ONETHING_TEST_POSTGRES_URL is unset: the two-process PostgreSQL tests were NOT run (scripts/postgres.sh start gives a server)"))
+struct PostgresConcurrencyTests {
+    let time = TestMoment.filing.description
+
+    /// Two stores on one fresh database, and the catalogue.
+    func twoProcesses() async throws -> (PostgresHubStore, PostgresHubStore, HubCatalog) {
+        let url = try await PostgresTestServer.freshDatabase()
+        async let first = PostgresHubStore.open(url: url, connections: 4)
+        async let second = PostgresHubStore.open(url: url, connections: 4)
+        return (try await first, try await second, try HubCatalog.embedded(today: TestMoment.filing.date))
+    }
+
+    @Test("a change committed late by one process is never skipped by a node pulling through the other")
+    func lateCommitIsNotSkipped() async throws {
+        let (a, b, catalog) = try await twoProcesses()
+        _ = try await a.addNode("ward-1")
+        let pushed = try await a.push(
+            node: "ward-1", entries: try (1...2).map { try SyntheticEntries.newApplication(seq: Int64($0)) }, catalog: catalog,
+            at: TestMoment.filing)
+        let numbers = pushed.results.compactMap(\.provinceNo)
+        let start = try await b.changes(node: "ward-1", after: 0, limit: 100, catalog: catalog, nodeCatalogVersion: nil).nextCursor
+
+        // Process A appends a change and commits it late; process B appends one meanwhile.
+        let slow = Task {
+            try await a.writing { db in
+                try ChangeRecord.append(db, node: "ward-1", provinceNo: numbers[0])
+                Thread.sleep(forTimeInterval: 0.6)
+            }
+        }
+        try await Task.sleep(for: .milliseconds(150))
+        let fast = Task {
+            try await b.writing { db in try ChangeRecord.append(db, node: "ward-1", provinceNo: numbers[1]) }
+        }
+        // A node pulls through B all the while; every page it sees must hold every change
+        // committed before its newest one.
+        var observed: [[Int64]] = []
+        let deadline = ContinuousClock.now + .seconds(3)
+        while ContinuousClock.now < deadline {
+            let page = try await b.changes(node: "ward-1", after: start, limit: 100, catalog: catalog, nodeCatalogVersion: nil)
+            observed.append(page.changes.map(\.cursor))
+            if page.changes.count == 2 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await slow.value
+        try await fast.value
+        let final = try await b.changes(node: "ward-1", after: start, limit: 100, catalog: catalog, nodeCatalogVersion: nil)
+        let cursors = final.changes.map(\.cursor)
+        #expect(final.changes.map(\.provinceNo) == numbers, "the slow transaction's change comes first: commit order is cursor order")
+        #expect(observed.contains { $0.isEmpty }, "the pull ran while A's transaction was open")
+        for seen in observed {
+            // What a node saw is a prefix of the final order: it never saw a later change
+            // without the earlier one, so a cursor it stored can skip nothing.
+            #expect(Array(cursors.prefix(seen.count)) == seen, "observed \(seen) of \(cursors)")
+        }
+    }
+
+    @Test("two processes take the same batches at once: each entry applied once, seqs kept, numbers unique, nothing skipped by pulls")
+    func pushesDecisionsAndPullsAtOnce() async throws {
+        let (a, b, catalog) = try await twoProcesses()
+        let nodes = ["ward-1", "ward-2", "ward-3"]
+        for node in nodes { _ = try await a.addNode(node) }
+        let batches = 5
+        let perBatch = 3
+        let time = self.time
+
+        // Each node sends each batch through both processes at once (a node retrying through
+        // a load balancer), one batch after the other.
+        let results = try await withThrowingTaskGroup(of: (String, [PushResult]).self) { group in
+            for (index, node) in nodes.enumerated() {
+                group.addTask {
+                    var all: [PushResult] = []
+                    for batch in 0..<batches {
+                        let entries = try (1...perBatch).map { offset in
+                            let seq = Int64(batch * perBatch + offset)
+                            return try SyntheticEntries.entry(
+                                seq: seq,
+                                payload: SyntheticEntries.payload(applicationId: SyntheticEntries.applicationID(index * 100 + Int(seq))))
+                        }
+                        async let viaA = a.push(node: node, entries: entries, catalog: catalog, at: TestMoment.filing)
+                        async let viaB = b.push(node: node, entries: entries, catalog: catalog, at: TestMoment.filing)
+                        all += try await viaA.results + viaB.results
+                    }
+                    return (node, all)
+                }
+            }
+            // An officer decides through B meanwhile (changes of other transactions).
+            group.addTask {
+                var decided: [PushResult] = []
+                for _ in 0..<10 {
+                    for item in try await b.itemsInProgress().filter({ $0.item == "birth-certificate" }).prefix(3) {
+                        _ = try await b.decide(provinceNo: item.provinceNo, item: item.item, DecisionRequest(decision: .approve), at: time)
+                        decided.append(PushResult(seq: 0, idempotencyKey: "", status: .accepted, provinceNo: item.provinceNo))
+                    }
+                    try await Task.sleep(for: .milliseconds(15))
+                }
+                return ("officer", decided)
+            }
+            var collected: [(String, [PushResult])] = []
+            for try await result in group { collected.append(result) }
+            return collected
+        }
+
+        var accepted: [String: [PushResult]] = [:]
+        for (node, answers) in results where node != "officer" {
+            accepted[node] = answers.filter { $0.status == .accepted }
+            let seqs = answers.filter { $0.status == .accepted }.map(\.seq).sorted()
+            #expect(seqs == Array(1...Int64(batches * perBatch)), "\(node): every seq applied exactly once")
+            #expect(answers.allSatisfy { $0.status == .accepted || $0.status == .alreadyApplied }, "\(node): \(answers.map(\.status))")
+        }
+        let numbers = accepted.values.flatMap { $0.compactMap(\.provinceNo) }
+        #expect(numbers.count == nodes.count * batches * perBatch)
+        #expect(Set(numbers).count == numbers.count, "province numbers are unique")
+        #expect(try await a.applications().count == numbers.count, "nothing applied twice")
+        for info in try await b.nodes() { #expect(info.lastSeq == Int64(batches * perBatch)) }
+    }
+
+    @Test("pulls running while both processes commit never skip a change")
+    func pullsWhileCommitting() async throws {
+        let (a, b, catalog) = try await twoProcesses()
+        _ = try await a.addNode("ward-1")
+        let total = 24
+        // The node's pushes through both processes in turn (its seqs go in order).
+        let writer = Task {
+            for seq in 1...total {
+                let store = seq % 2 == 0 ? a : b
+                _ = try await store.push(
+                    node: "ward-1", entries: [try SyntheticEntries.newApplication(seq: Int64(seq))], catalog: catalog, at: TestMoment.filing)
+            }
+        }
+        // Officers decide through both processes at once: transactions that append changes
+        // concurrently with the pushes.
+        let officers = Task {
+            var decisions = 0
+            while decisions < total {
+                let items = try await a.itemsInProgress().filter { $0.item == "birth-certificate" }
+                if items.isEmpty {
+                    try await Task.sleep(for: .milliseconds(5))
+                    continue
+                }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for (index, item) in items.enumerated() {
+                        let store = index % 2 == 0 ? a : b
+                        group.addTask {
+                            _ = try await store.decide(
+                                provinceNo: item.provinceNo, item: item.item, DecisionRequest(decision: .approve),
+                                at: TestMoment.filing.description)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                decisions += items.count
+            }
+        }
+        // The node pulls all the while, through both processes in turn, three changes a page.
+        let done = Flag()
+        let puller = Task { () -> (Int64, [String: ApplicationChange]) in
+            var cursor: Int64 = 0
+            var newest: [String: ApplicationChange] = [:]
+            var turn = 0
+            while await !done.isSet {
+                let store = turn % 2 == 0 ? a : b
+                turn += 1
+                let page = try await store.changes(node: "ward-1", after: cursor, limit: 3, catalog: catalog, nodeCatalogVersion: nil)
+                for change in page.changes { newest[change.provinceNo] = change }
+                cursor = page.nextCursor
+                if !page.hasMore { try await Task.sleep(for: .milliseconds(3)) }
+            }
+            return (cursor, newest)
+        }
+        try await writer.value
+        try await officers.value
+        await done.set()
+        var (cursor, newest) = try await puller.value
+        // A last pull: whatever committed after the loop's last page.
+        while true {
+            let page = try await a.changes(node: "ward-1", after: cursor, limit: 3, catalog: catalog, nodeCatalogVersion: nil)
+            for change in page.changes { newest[change.provinceNo] = change }
+            cursor = page.nextCursor
+            if !page.hasMore { break }
+        }
+        // What the node holds is what the hub holds: every application, each with every
+        // decision (a skipped change would leave one behind).
+        let held = try await a.applications()
+        #expect(held.count == total)
+        for application in held {
+            let seen = try #require(newest[application.provinceNo], "\(application.provinceNo) never reached the node")
+            #expect(seen.hubRevision == application.hubRevision)
+            #expect(seen.items == application.items, "\(application.provinceNo)")
+        }
+    }
+}
+
+/// Set once, read by another task.
+private actor Flag {
+    private(set) var isSet = false
+    func set() { isSet = true }
+}
