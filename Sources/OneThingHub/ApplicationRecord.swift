@@ -20,6 +20,8 @@ struct ApplicationRecord: Sendable, Hashable {
     var duplicateKind: DuplicateKind?
     /// When the hub's retention purge removed its personal data (nil: not purged).
     var purgedAt: String? = nil
+    /// When the hub accepted revision 1 (nil: before the hub recorded it, schema v8).
+    var receivedAt: String? = nil
 
     static func fetch(_ db: Database, provinceNo: String) throws -> ApplicationRecord? {
         try ApplicationRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM applications WHERE province_no = ?"), arguments: [provinceNo])
@@ -39,12 +41,12 @@ struct ApplicationRecord: Sendable, Hashable {
         try db.cachedStatement(sql: """
                 INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
                                           fields, situations, revision, hub_revision, duplicate_of, duplicate_kind,
-                                          person_key, event_key, exact_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          person_key, event_key, exact_key, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                 provinceNo, applicationId, nodeId, bundle, region, catalogVersion,
                 StoredJSON.encode(fields), StoredJSON.encode(situations), revision, hubRevision, duplicateOf,
-                duplicateKind?.rawValue, key?.person, key?.event, key?.exact,
+                duplicateKind?.rawValue, key?.person, key?.event, key?.exact, receivedAt,
             ])
     }
 
@@ -70,12 +72,16 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// Keeps the fields of the current hub revision, the base of later three-way merges.
     /// `nodeRevision`: the node revision it took in, when not the latest (`revision`).
-    func recordRevision(_ db: Database, source: String, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil) throws {
+    func recordRevision(
+        _ db: Database, source: String, _ made: Attribution, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil
+    ) throws {
         try db.cachedStatement(sql: """
-                INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields, recorded_at, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                 provinceNo, hubRevision, StoredJSON.encode(fields), source, nodeRevision ?? revision,
                 nodeFields.flatMap { $0 == fields ? nil : StoredJSON.encode($0) },  // NULL: as `fields`
+                made.time, made.actor,
             ])
     }
 
@@ -147,6 +153,8 @@ struct ApplicationRecord: Sendable, Hashable {
             provinceNo: provinceNo, applicationId: applicationId, nodeId: nodeId, bundle: bundle,
             revision: revision, hubRevision: hubRevision, items: items.map(\.decision), fields: fields,
             duplicate: try duplicateMatch(db), conflicts: try openConflicts(db))
+        application.items = items.map(\.decisionWithTime)
+        application.receivedAt = receivedAt
         application.rating = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT score FROM ratings WHERE province_no = ?"), arguments: [provinceNo])
         return application
@@ -178,6 +186,7 @@ extension ApplicationRecord: StrictRecord {
         static let duplicateOf = Column("duplicate_of")
         static let duplicateKind = Column("duplicate_kind")
         static let purgedAt = Column("purged_at")
+        static let receivedAt = Column("received_at")
         static let personKey = Column("person_key")
         static let eventKey = Column("event_key")
         static let exactKey = Column("exact_key")
@@ -197,6 +206,7 @@ extension ApplicationRecord: StrictRecord {
         duplicateOf = try row.value(Columns.duplicateOf)
         duplicateKind = try row.value(Columns.duplicateKind)
         purgedAt = try row.value(Columns.purgedAt)
+        receivedAt = try row.value(Columns.receivedAt)
     }
 
     static func rowKey(_ row: Row) -> String { row.keyText(Columns.provinceNo) }

@@ -16,7 +16,8 @@ extension HubStore {
         node: String, entries: [PushEntry], catalog: HubCatalog, nearDuplicates: NearDuplicateRule, at now: Timestamp
     ) async throws(HubError) -> PushResponse {
         let applier = PushApplier(
-            node: node, catalog: catalog, nearDuplicates: nearDuplicates, check: PayloadCheck(current: catalog, now: now))
+            node: node, catalog: catalog, nearDuplicates: nearDuplicates, check: PayloadCheck(current: catalog, now: now),
+            receivedAt: now.description)
         return try await write { db in
             try PayloadCheck.record(catalog, path: self.path, db)
             var results: [PushResult] = []

@@ -17,9 +17,20 @@ struct ItemRecord: Sendable, Hashable {
     /// For a returned item, the hub revision the return made: a node revision answers the
     /// return only when based on it or a later one.
     var returnedAtRevision: Int? = nil
+    /// When and by whom the item was last decided (nil: not yet, or before schema v8).
+    var decidedAt: String? = nil
+    var decidedBy: String? = nil
+    /// How often a department returned it for correction.
+    var returns: Int = 0
 
+    /// The decision as a node pulls it.
     var decision: ItemDecision {
         ItemDecision(item: item, state: state, reason: reason, documents: documents)
+    }
+
+    /// The decision with when and by whom, as the hub's admin views show it.
+    var decisionWithTime: ItemDecision {
+        ItemDecision(item: item, state: state, reason: reason, documents: documents, decidedAt: decidedAt, decidedBy: decidedBy)
     }
 
     static func fetchAll(_ db: Database, provinceNo: String) throws -> [ItemRecord] {
@@ -49,10 +60,12 @@ struct ItemRecord: Sendable, Hashable {
 
     func update(_ db: Database, provinceNo: String) throws {
         try db.cachedStatement(sql: """
-                UPDATE items SET state = ?, reason = ?, documents = ?, returned_at_revision = ? WHERE province_no = ? AND item = ?
+                UPDATE items SET state = ?, reason = ?, documents = ?, returned_at_revision = ?, decided_at = ?, decided_by = ?,
+                                 returns = ?
+                WHERE province_no = ? AND item = ?
                 """).execute(arguments: [
                 state.rawValue, reason, documents.map(StoredJSON.encode), state == .returned ? returnedAtRevision : nil,
-                provinceNo, item,
+                decidedAt, decidedBy, returns, provinceNo, item,
             ])
     }
 }
@@ -70,6 +83,9 @@ extension ItemRecord: StrictRecord {
         static let dependsOn = Column("depends_on")
         static let needs = Column("needs")
         static let returnedAtRevision = Column("returned_at_revision")
+        static let decidedAt = Column("decided_at")
+        static let decidedBy = Column("decided_by")
+        static let returns = Column("returns")
     }
 
     init(decoding row: Row) throws {
@@ -84,6 +100,9 @@ extension ItemRecord: StrictRecord {
         dependsOn = try StoredJSON.decode([String].self, from: row.value(Columns.dependsOn), table: Self.databaseTableName, key: key)
         needs = try StoredJSON.decode([String].self, from: row.value(Columns.needs), table: Self.databaseTableName, key: key)
         returnedAtRevision = try row.value(Columns.returnedAtRevision)
+        decidedAt = try row.value(Columns.decidedAt)
+        decidedBy = try row.value(Columns.decidedBy)
+        returns = try row.value(Columns.returns)
     }
 
     static func rowKey(_ row: Row) -> String { row.keyText(Columns.provinceNo, Columns.item) }

@@ -58,7 +58,7 @@ extension PushApplier {
 
         application.hubRevision += 1
         try application.update(db)
-        try application.recordRevision(db, source: "merge", nodeFields: local, nodeRevision: payload.revision)
+        try application.recordRevision(db, source: "merge", received, nodeFields: local, nodeRevision: payload.revision)
         for field in closing {
             try db.cachedStatement(sql: """
                     UPDATE conflicts SET state = 'resolved', resolved_by_revision = ?
