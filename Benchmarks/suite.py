@@ -226,10 +226,11 @@ CHECK_CHARS = "10X98765432"
 
 
 def resident_id(n):
-    """A synthetic, well-formed resident ID number (GB 11643 check character); region 350102,
-    born 1985-01-01 + n // 1000 days, serial n % 1000."""
-    born = datetime.date(1985, 1, 1) + datetime.timedelta(days=n // 1000)
-    first17 = f"350102{born:%Y%m%d}{n % 1000:03d}"
+    """A synthetic, well-formed resident ID number of a woman (GB 11643 check character; the
+    17th digit even, as a mother's must be); region 350102, born 1985-01-01 + n // 500 days,
+    serial 2 * (n % 500)."""
+    born = datetime.date(1985, 1, 1) + datetime.timedelta(days=n // 500)
+    first17 = f"350102{born:%Y%m%d}{2 * (n % 500):03d}"
     return first17 + CHECK_CHARS[sum(int(c) * w for c, w in zip(first17, CHECK_WEIGHTS)) % 11]
 
 

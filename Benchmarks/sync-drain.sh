@@ -229,6 +229,7 @@ def machine_busy():
 STUB = r'''
 import gzip, json, sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+DATABASE_ID = "5" * 32
 class H(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     def log_message(self, *a): pass
@@ -236,12 +237,16 @@ class H(BaseHTTPRequestHandler):
         data = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
+        self.send_header("X-OneThing-Hub-Database", DATABASE_ID)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
     def do_GET(self):
         if self.path.startswith("/v1/health"):
-            return self.reply({"status": "ok", "protocol": 1})
+            return self.reply({"status": "ok", "protocol": 2})
+        if self.path.split("?")[0].endswith("/state"):
+            # Strict like a real hub's: a database identity, nothing applied, no change yet.
+            return self.reply({"database_id": DATABASE_ID, "last_seq": 0, "newest_cursor": 0})
         self.reply({"changes": [], "next_cursor": 0, "has_more": False, "catalog": None})
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))

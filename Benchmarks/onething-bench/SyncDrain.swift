@@ -175,10 +175,12 @@ enum SyncDrainCommands {
     /// `OT-` and the counter in ten Crockford base-32 digits (zero-padded).
     /// A synthetic, well-formed resident ID number for backlog row `n` (region 350102, a
     /// birth date from 1990 on, the serial from `n`, the GB 11643 check character).
+    /// A woman's synthetic resident ID number (a mother's: the 17th digit even), one for each
+    /// `n` (born 1990-01-01 + n / 500 days, serial 2 * (n % 500)).
     static func syntheticResidentID(_ n: Int) -> String {
-        let date = CivilDate(year: 1990, month: 1, day: 1).map { $0.adding(days: n / 1000) }
+        let date = CivilDate(year: 1990, month: 1, day: 1).map { $0.adding(days: n / 500) }
         let digits = (date?.description ?? "1990-01-01").replacingOccurrences(of: "-", with: "")
-        let first17 = "350102" + digits + String(format: "%03d", n % 1000)
+        let first17 = "350102" + digits + String(format: "%03d", 2 * (n % 500))
         return first17 + String(ResidentIDNumber.checkCharacter(for: first17) ?? "0")
     }
 

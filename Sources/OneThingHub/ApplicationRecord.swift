@@ -18,6 +18,8 @@ struct ApplicationRecord: Sendable, Hashable {
     var duplicateKind: DuplicateKind?
     /// When the hub's retention purge removed its personal data (nil: not purged).
     var purgedAt: String? = nil
+    /// When the hub accepted revision 1 (nil: before the hub recorded it, schema v8).
+    var receivedAt: String? = nil
 
     /// The application with this number; `forUpdate`: locked until the transaction ends
     /// (PostgreSQL), for a transaction that changes it.
@@ -42,13 +44,13 @@ struct ApplicationRecord: Sendable, Hashable {
             """
             INSERT INTO applications (province_no, application_id, node_id, bundle, region, catalog_version,
                                       fields, situations, revision, hub_revision, duplicate_of, duplicate_kind,
-                                      person_key, event_key, exact_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      person_key, event_key, exact_key, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 provinceNo, applicationId, nodeId, bundle, region, catalogVersion,
                 StoredJSON.encode(fields), StoredJSON.encode(situations), revision, hubRevision, duplicateOf,
-                duplicateKind?.rawValue, key?.person, key?.event, key?.exact,
+                duplicateKind?.rawValue, key?.person, key?.event, key?.exact, receivedAt,
             ])
     }
 
@@ -76,12 +78,18 @@ struct ApplicationRecord: Sendable, Hashable {
 
     /// Keeps the fields of the current hub revision, the base of later three-way merges.
     /// `nodeRevision`: the node revision it took in, when not the latest (`revision`).
-    func recordRevision(_ db: some HubSQL, source: String, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil) throws {
+    func recordRevision(
+        _ db: some HubSQL, source: String, _ made: Attribution, nodeFields: [String: String]? = nil, nodeRevision: Int? = nil
+    ) throws {
         try db.execute(
-            "INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields) VALUES (?, ?, ?, ?, ?, ?)",
+            """
+            INSERT INTO revisions (province_no, hub_revision, fields, source, node_revision, node_fields, recorded_at, actor)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
             [
                 provinceNo, hubRevision, StoredJSON.encode(fields), source, nodeRevision ?? revision,
                 nodeFields.flatMap { $0 == fields ? nil : StoredJSON.encode($0) },  // NULL: as `fields`
+                made.time, made.actor,
             ])
     }
 
@@ -152,6 +160,8 @@ struct ApplicationRecord: Sendable, Hashable {
             provinceNo: provinceNo, applicationId: applicationId, nodeId: nodeId, bundle: bundle,
             revision: revision, hubRevision: hubRevision, items: items.map(\.decision), fields: fields,
             duplicate: try duplicateMatch(db), conflicts: try openConflicts(db))
+        application.items = items.map(\.decisionWithTime)
+        application.receivedAt = receivedAt
         application.rating = try db.value("SELECT score FROM ratings WHERE province_no = ?", [provinceNo])
         return application
     }
@@ -182,6 +192,7 @@ extension ApplicationRecord: HubRecord {
         static let duplicateOf = "duplicate_of"
         static let duplicateKind = "duplicate_kind"
         static let purgedAt = "purged_at"
+        static let receivedAt = "received_at"
         static let personKey = "person_key"
         static let eventKey = "event_key"
         static let exactKey = "exact_key"
@@ -201,6 +212,7 @@ extension ApplicationRecord: HubRecord {
         duplicateOf = try row.value(Columns.duplicateOf)
         duplicateKind = try row.value(Columns.duplicateKind)
         purgedAt = try row.value(Columns.purgedAt)
+        receivedAt = try row.value(Columns.receivedAt)
     }
 
     static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.provinceNo) }

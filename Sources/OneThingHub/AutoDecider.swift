@@ -53,7 +53,8 @@ package struct AutoDecider: Sendable {
             do {
                 _ = try await store.decide(
                     provinceNo: work.provinceNo, item: work.item,
-                    DecisionRequest(decision: .approve, documents: documents.isEmpty ? nil : documents),
+                    DecisionRequest(
+                        decision: .approve, documents: documents.isEmpty ? nil : documents, officer: Attribution.automaticActor),
                     at: clock.now().description)
                 approved += 1
             } catch where error.code == .notDecidable {

@@ -21,7 +21,7 @@ extension HubRoutes {
         let data = try await HTTPBody.read(request, limit: configuration.maxBodyBytes)
         let amend = try HTTPBody.decode(AmendRequest.self, from: data, what: "amend request")
         let application = try await store.amend(
-            provinceNo: provinceNo, fields: amend.fields, catalog: configuration.catalog, now: configuration.clock.now().civil)
+            provinceNo: provinceNo, fields: amend.fields, officer: amend.officer, catalog: configuration.catalog, now: configuration.clock.now().civil)
         logger.info(
             "amend", metadata: ["province_no": "\(provinceNo)", "fields": "\(amend.fields.count)", "hub_revision": "\(application.hubRevision)"])
         return reply(application, request)

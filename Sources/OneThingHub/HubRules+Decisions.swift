@@ -1,3 +1,4 @@
+import Foundation
 import OneThingFailpoints
 package import OneThingModel
 package import OneThingWire
@@ -20,6 +21,7 @@ extension HubRules {
             throw .invalidDecision(
                 "A document holds a control character, an escape sequence or a bidi override, or is longer than 200 characters; give it as plain text.")
         }
+        let made = Attribution(at: time, by: try Self.officer(request.officer))
         return try await writing { db in
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo, forUpdate: true) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
@@ -37,15 +39,17 @@ extension HubRules {
                 }
             }
             flow.issued.formUnion(issued.keys)
+            let before = flow.items
             try flow.decide(
                 item, request.decision, reason: request.reason, documents: request.documents, provinceNo: provinceNo)
+            Self.attribute(&flow.items, before: before, made)
             if request.decision == .return, let index = flow.items.firstIndex(where: { $0.item == item }) {
                 // A return is a hub revision of its own, so that a node revision made before
                 // the node saw it (based on an earlier one) is not taken as its answer.
                 record.hubRevision += 1
                 flow.items[index].returnedAtRevision = record.hubRevision
                 try record.update(db)
-                try record.recordRevision(db, source: "officer")
+                try record.recordRevision(db, source: "officer", made)
             }
             for item in flow.items { try item.update(db, provinceNo: provinceNo) }
             if flow.items.allSatisfy({ [.approved, .issued, .rejected].contains($0.state) }) {
@@ -58,11 +62,37 @@ extension HubRules {
                 record.fields.merge(issued) { _, new in new }
                 record.hubRevision += 1
                 try record.update(db)
-                try record.recordRevision(db, source: "issued")
+                try record.recordRevision(db, source: "issued", made)
             }
             try record.recordChange(db)
             Failpoint.hit(.hubInsideDecision)
             return try record.hubApplication(items: flow.items, db)
+        }
+    }
+
+    /// The officer a decision or amendment names: plain text of 1 to 64 characters (it is
+    /// shown in the hub's views and reports).
+    static func officer(_ given: String?) throws(HubError) -> String {
+        guard let given else { return Attribution.adminAPIActor }
+        let officer = given.trimmingCharacters(in: .whitespaces)
+        guard !officer.isEmpty, officer.unicodeScalars.count <= 64, DisplayText.isClean(officer) else {
+            throw .invalidDecision(
+                "The officer must be an id of 1 to 64 characters of plain text (no control characters, escape sequences or bidi overrides).")
+        }
+        return officer
+    }
+
+    /// Records when and by whom on every item this decision decided (the item itself, and
+    /// those a rejection took with it), and counts a return.
+    private static func attribute(_ items: inout [ItemRecord], before: [ItemRecord], _ made: Attribution) {
+        let decided: Set<ItemState> = [.approved, .issued, .rejected, .returned]
+        for index in items.indices {
+            let old = before.first { $0.item == items[index].item }
+            guard decided.contains(items[index].state), old?.state != items[index].state || old?.reason != items[index].reason
+            else { continue }
+            items[index].decidedAt = made.time
+            items[index].decidedBy = made.actor
+            if items[index].state == .returned { items[index].returns += 1 }
         }
     }
 
@@ -101,12 +131,13 @@ extension HubRules {
 
     /// Changes citizen fields on the hub side (an officer correcting an address): every
     /// field must exist in the bundle and pass its checks; then a new hub revision.
-    package func amend(provinceNo: String, fields: [String: String], catalog: HubCatalog, now: CivilDateTime)
-        async throws(HubError) -> HubApplication
-    {
+    package func amend(
+        provinceNo: String, fields: [String: String], officer: String?, catalog: HubCatalog, now: CivilDateTime
+    ) async throws(HubError) -> HubApplication {
         guard !fields.isEmpty else {
             throw .invalidFields([FieldProblem(.noChanges, field: nil, message: "Give at least one field to change.")])
         }
+        let made = Attribution(at: Timestamp(now).description, by: try Self.officer(officer))
         return try await writing { db in
             guard var record = try ApplicationRecord.fetch(db, provinceNo: provinceNo, forUpdate: true) else {
                 throw HubError.noSuchApplication(provinceNo: provinceNo)
@@ -148,7 +179,7 @@ extension HubRules {
             record.fields.merge(values) { _, new in new }
             record.hubRevision += 1
             try record.update(db)
-            try record.recordRevision(db, source: "officer")
+            try record.recordRevision(db, source: "officer", made)
             // An open conflict on a field the officer changed now compares with the new value.
             for (field, value) in values {
                 try db.execute(

@@ -19,7 +19,8 @@ extension HubRules {
         node: String, entries: [PushEntry], catalog: HubCatalog, nearDuplicates: NearDuplicateRule, at now: Timestamp
     ) async throws(HubError) -> PushResponse {
         let applier = PushApplier(
-            node: node, catalog: catalog, nearDuplicates: nearDuplicates, check: PayloadCheck(current: catalog, now: now))
+            node: node, catalog: catalog, nearDuplicates: nearDuplicates, check: PayloadCheck(current: catalog, now: now),
+            receivedAt: now.description)
         let location = self.location
         return try await writing { db in
             _ = try NodeRecord.lockedLastSeq(db, node: node)

@@ -22,6 +22,9 @@ import OneThingModel
 /// - `meta` (v4): `database_id`, the identity nodes see in every answer; a new one is drawn
 ///   when the database is restored or found to have gone back in time (`HubStore+Identity`),
 ///   with `restored_at` and `restore_reason`.
+/// - v8: `applications.received_at` (when revision 1 was accepted), `revisions.recorded_at`
+///   and `actor` (the node, an officer, `auto` or `hub`), `items.decided_at`, `decided_by`
+///   and `returns` (how often it was returned for correction).
 /// - v5: `applications.decided_at` (when its last item was decided, the start of the hub's
 ///   retention) and `purged_at`; duplicate keys name the person by HMAC-SHA256 under
 ///   `meta.person_key_secret` (`HubPersonKeys`), not the raw ID number.
@@ -177,6 +180,22 @@ enum HubSchema {
             // The hub revision a return made: only a node revision based on it (or later)
             // answers the return (ItemFlow.reopenReturnedItems).
             try db.execute(sql: "ALTER TABLE items ADD COLUMN returned_at_revision INTEGER")
+        }
+        migrator.registerMigration("v8-time-and-actor") { db in
+            // When each application and hub revision was received or made and by whom, and
+            // when and by whom each item was last decided, with how often it was returned:
+            // what the reform's figures are computed from (`onething-hub report`). Rows from
+            // before this migration keep NULL: their times are unknown, not made up.
+            try db.execute(
+                sql: """
+                    ALTER TABLE applications ADD COLUMN received_at TEXT;
+                    ALTER TABLE revisions ADD COLUMN recorded_at TEXT;
+                    ALTER TABLE revisions ADD COLUMN actor TEXT;
+                    ALTER TABLE items ADD COLUMN decided_at TEXT;
+                    ALTER TABLE items ADD COLUMN decided_by TEXT;
+                    ALTER TABLE items ADD COLUMN returns INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX applications_by_received ON applications(received_at);
+                    """)
         }
         return migrator
     }

@@ -45,14 +45,19 @@ package protocol HubStorage: Sendable {
     func application(_ provinceNo: String) async throws(HubError) -> HubApplication
     /// The rating of an application, if the citizen gave one.
     func rating(provinceNo: String) async throws(HubError) -> Int?
-    /// A department's decision on one item.
+    /// A department's decision on one item, recorded with `request.officer` (nil: `admin-api`)
+    /// and `time`.
     func decide(provinceNo: String, item: String, _ request: DecisionRequest, at time: String) async throws(HubError)
         -> HubApplication
     /// An officer's change of citizen fields, checked under the catalogue it was filed under.
-    func amend(provinceNo: String, fields: [String: String], catalog: HubCatalog, now: CivilDateTime)
+    /// `officer`: who (nil over the admin API without one: recorded as `admin-api`).
+    func amend(provinceNo: String, fields: [String: String], officer: String?, catalog: HubCatalog, now: CivilDateTime)
         async throws(HubError) -> HubApplication
     /// Items a department could decide now, in province-number order (`AutoDecider`).
     func itemsInProgress() async throws(HubError) -> [ItemInProgress]
+    /// The items the reform's figures for days from `since` on are computed from
+    /// (`ReformReport`); all when `since` is nil.
+    func reportItems(since: Timestamp?) async throws(HubError) -> [ReportItem]
     /// The hub's retention: removes the personal data of applications decided before `cutoff`.
     func purge(decidedBefore cutoff: String, at time: String) async throws(HubError) -> HubPurgeReport
 }

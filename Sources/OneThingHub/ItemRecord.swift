@@ -15,9 +15,20 @@ struct ItemRecord: Sendable, Hashable {
     /// For a returned item, the hub revision the return made: a node revision answers the
     /// return only when based on it or a later one.
     var returnedAtRevision: Int? = nil
+    /// When and by whom the item was last decided (nil: not yet, or before schema v8).
+    var decidedAt: String? = nil
+    var decidedBy: String? = nil
+    /// How often a department returned it for correction.
+    var returns: Int = 0
 
+    /// The decision as a node pulls it.
     var decision: ItemDecision {
         ItemDecision(item: item, state: state, reason: reason, documents: documents)
+    }
+
+    /// The decision with when and by whom, as the hub's admin views show it.
+    var decisionWithTime: ItemDecision {
+        ItemDecision(item: item, state: state, reason: reason, documents: documents, decidedAt: decidedAt, decidedBy: decidedBy)
     }
 
     static func fetchAll(_ db: some HubSQL, provinceNo: String) throws -> [ItemRecord] {
@@ -46,10 +57,14 @@ struct ItemRecord: Sendable, Hashable {
 
     func update(_ db: some HubSQL, provinceNo: String) throws {
         try db.execute(
-            "UPDATE items SET state = ?, reason = ?, documents = ?, returned_at_revision = ? WHERE province_no = ? AND item = ?",
+            """
+            UPDATE items SET state = ?, reason = ?, documents = ?, returned_at_revision = ?, decided_at = ?, decided_by = ?,
+                             returns = ?
+            WHERE province_no = ? AND item = ?
+            """,
             [
                 state.rawValue, reason, documents.map(StoredJSON.encode), state == .returned ? returnedAtRevision : nil,
-                provinceNo, item,
+                decidedAt, decidedBy, returns, provinceNo, item,
             ])
     }
 }
@@ -67,6 +82,9 @@ extension ItemRecord: HubRecord {
         static let dependsOn = "depends_on"
         static let needs = "needs"
         static let returnedAtRevision = "returned_at_revision"
+        static let decidedAt = "decided_at"
+        static let decidedBy = "decided_by"
+        static let returns = "returns"
     }
 
     init(decoding row: HubRow) throws {
@@ -81,6 +99,9 @@ extension ItemRecord: HubRecord {
         dependsOn = try StoredJSON.decode([String].self, from: row.value(Columns.dependsOn), table: Self.tableName, key: key)
         needs = try StoredJSON.decode([String].self, from: row.value(Columns.needs), table: Self.tableName, key: key)
         returnedAtRevision = try row.value(Columns.returnedAtRevision)
+        decidedAt = try row.value(Columns.decidedAt)
+        decidedBy = try row.value(Columns.decidedBy)
+        returns = try row.value(Columns.returns)
     }
 
     static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.provinceNo, Columns.item) }

@@ -140,7 +140,19 @@ enum PostgresSchema {
                 ("INSERT INTO meta (key, value) VALUES (?, ?)", [HubPersonKeys.secretKey, HubPersonKeys.newSecret()]),
                 ("CREATE TABLE catalogs (version TEXT PRIMARY KEY NOT NULL, files TEXT NOT NULL)", []),
             ]
-        }
+        },
+        Migration(identifier: "v8-time-and-actor") {
+            // As SQLite's v8: when and by whom (HubSchema).
+            [
+                ("ALTER TABLE applications ADD COLUMN received_at TEXT", []),
+                ("ALTER TABLE revisions ADD COLUMN recorded_at TEXT", []),
+                ("ALTER TABLE revisions ADD COLUMN actor TEXT", []),
+                ("ALTER TABLE items ADD COLUMN decided_at TEXT", []),
+                ("ALTER TABLE items ADD COLUMN decided_by TEXT", []),
+                ("ALTER TABLE items ADD COLUMN returns BIGINT NOT NULL DEFAULT 0", []),
+                ("CREATE INDEX applications_by_received ON applications(received_at)", []),
+            ]
+        },
     ]
 
     /// The migrations this database lacks, in order (creating the migrations table when

@@ -55,7 +55,7 @@ extension PushApplier {
 
         application.hubRevision += 1
         try application.update(db)
-        try application.recordRevision(db, source: "merge", nodeFields: local, nodeRevision: payload.revision)
+        try application.recordRevision(db, source: "merge", received, nodeFields: local, nodeRevision: payload.revision)
         for field in closing {
             try ConflictRecord.resolve(db, provinceNo: application.provinceNo, field: field, byRevision: payload.revision)
         }

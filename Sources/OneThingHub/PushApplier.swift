@@ -10,6 +10,11 @@ struct PushApplier {
     let catalog: HubCatalog
     var nearDuplicates: NearDuplicateRule = .default
     let check: PayloadCheck
+    /// When the batch arrived (the hub clock's): the time of every revision it makes.
+    let receivedAt: String
+
+    /// A revision this node's entry makes, at the time the batch arrived.
+    var received: Attribution { Attribution(at: receivedAt, by: node) }
 
     func apply(_ entry: PushEntry, _ db: some HubSQL) throws -> PushResult {
         // (a) A known key: the same payload gets its stored answer; another payload is refused.
@@ -151,7 +156,7 @@ struct PushApplier {
         application.revision = payload.revision
         application.hubRevision += 1
         try application.update(db)
-        try application.recordRevision(db, source: merge == nil ? "node" : "merge", nodeFields: local)
+        try application.recordRevision(db, source: merge == nil ? "node" : "merge", received, nodeFields: local)
         // A person's decision closes the conflicts it names; then this merge's own open.
         for field in payload.resolves {
             try ConflictRecord.resolve(db, provinceNo: application.provinceNo, field: field, byRevision: payload.revision)
@@ -177,13 +182,14 @@ struct PushApplier {
         var fields = payload.fields
         for field in filed?.hubSetFields ?? [] { fields[field] = nil }  // issued by the hub only
         let duplicate = try findDuplicate(bundle: filed, fields: fields, db)
-        let application = ApplicationRecord(
+        var application = ApplicationRecord(
             provinceNo: try ProvinceNumber.next(db), applicationId: payload.applicationId, nodeId: node,
             bundle: payload.bundle, region: payload.region, catalogVersion: payload.catalogVersion,
             fields: fields, situations: payload.situations, revision: payload.revision, hubRevision: 1,
             duplicateOf: duplicate?.provinceNo, duplicateKind: duplicate?.kind)
+        application.receivedAt = receivedAt
         try application.insert(db)
-        try application.recordRevision(db, source: "node", nodeFields: fields)
+        try application.recordRevision(db, source: "node", received, nodeFields: fields)
         for item in ItemFlow.initial(items: payload.items, bundle: bundle) {
             try item.insert(db, provinceNo: application.provinceNo)
         }

@@ -16,6 +16,9 @@ package struct HubApplication: Sendable, Hashable {
     package var conflicts: [FieldConflict]
     /// The citizen's satisfaction rating (1 to 5), once the node has sent it.
     package var rating: Int?
+    /// When the hub accepted the application (its revision 1); nil for one accepted before
+    /// the hub recorded it.
+    package var receivedAt: String?
 
     package init(
         provinceNo: String, applicationId: String, nodeId: String, bundle: String, revision: Int, hubRevision: Int,
@@ -24,6 +27,7 @@ package struct HubApplication: Sendable, Hashable {
         self.duplicate = duplicate
         self.conflicts = conflicts
         self.rating = nil
+        self.receivedAt = nil
         self.provinceNo = provinceNo
         self.applicationId = applicationId
         self.nodeId = nodeId
@@ -52,6 +56,7 @@ extension HubApplication: JSONRecord {
         try c.required("node_id", &v.nodeId)
         try c.required("province_no", &v.provinceNo)
         try c.optional("rating", &v.rating)
+        try c.optional("received_at", &v.receivedAt)
         try c.defaulted("revision", &v.revision, 0)
     }
 }
@@ -75,8 +80,12 @@ extension HubApplicationList: JSONRecord {
 package struct AmendRequest: Sendable, Hashable {
     package var fields: [String: String]
 
-    package init(fields: [String: String]) {
+    /// Who changes them: an officer's id (recorded with the hub revision).
+    package var officer: String?
+
+    package init(fields: [String: String], officer: String? = nil) {
         self.fields = fields
+        self.officer = officer
     }
 }
 
@@ -85,6 +94,7 @@ extension AmendRequest: JSONRecord {
 
     package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout AmendRequest) throws(C.Failure) {
         try c.required("fields", &v.fields)
+        try c.optional("officer", &v.officer)
     }
 }
 
@@ -96,11 +106,14 @@ package struct DecisionRequest: Sendable, Hashable {
     package var decision: Decision
     package var reason: String?
     package var documents: [String: String]?
+    /// Who decided: an officer's id, recorded with the item.
+    package var officer: String?
 
-    package init(decision: Decision, reason: String? = nil, documents: [String: String]? = nil) {
+    package init(decision: Decision, reason: String? = nil, documents: [String: String]? = nil, officer: String? = nil) {
         self.decision = decision
         self.reason = reason
         self.documents = documents
+        self.officer = officer
     }
 }
 
@@ -110,6 +123,7 @@ extension DecisionRequest: JSONRecord {
     package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout DecisionRequest) throws(C.Failure) {
         try c.required("decision", &v.decision)
         try c.optional("documents", &v.documents)
+        try c.optional("officer", &v.officer)
         try c.optional("reason", &v.reason)
     }
 }

@@ -103,12 +103,22 @@ package struct ItemDecision: Sendable, Hashable {
     package var state: ItemState
     package var reason: String?
     package var documents: [String: String]?
+    /// When the item was last decided (approved, issued, rejected or returned) and by whom
+    /// (an officer's id, `auto` for a rule's decision): the hub's admin views only; the
+    /// changes a node pulls leave them out.
+    package var decidedAt: String?
+    package var decidedBy: String?
 
-    package init(item: String, state: ItemState, reason: String? = nil, documents: [String: String]? = nil) {
+    package init(
+        item: String, state: ItemState, reason: String? = nil, documents: [String: String]? = nil, decidedAt: String? = nil,
+        decidedBy: String? = nil
+    ) {
         self.item = item
         self.state = state
         self.reason = reason
         self.documents = documents
+        self.decidedAt = decidedAt
+        self.decidedBy = decidedBy
     }
 }
 
@@ -116,6 +126,8 @@ extension ItemDecision: JSONRecord {
     package static let jsonShape = JSONShape("an item decision", blank: ItemDecision(item: "", state: .pending))
 
     package static func jsonMembers<C: JSONMemberCoder>(_ c: inout C, _ v: inout ItemDecision) throws(C.Failure) {
+        try c.optional("decided_at", &v.decidedAt)
+        try c.optional("decided_by", &v.decidedBy)
         try c.optional("documents", &v.documents)
         try c.required("item", &v.item)
         try c.optional("reason", &v.reason)

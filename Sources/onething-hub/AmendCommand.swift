@@ -19,6 +19,7 @@ struct AmendCommand: HubSubcommand {
     var provinceNo: String
     @Option(help: ArgumentHelp("A JSON object of the fields to change, or - for stdin.", valueName: "file"))
     var data: String
+    @OptionGroup var officerOption: OfficerOption
 
     var printsJSON: Bool { output.json }
 
@@ -29,7 +30,7 @@ struct AmendCommand: HubSubcommand {
         let application: HubApplication
         do {
             application = try await store.amend(
-                provinceNo: provinceNo, fields: fields, catalog: catalog, now: hubClock.now().civil)
+                provinceNo: provinceNo, fields: fields, officer: officerOption.recorded, catalog: catalog, now: hubClock.now().civil)
         } catch {
             throw CLIFailure(error)
         }

@@ -40,6 +40,7 @@ struct DecideCommand: HubSubcommand {
         name: .customLong("document"),
         help: ArgumentHelp("A document issued with an approval, as KEY=VALUE (repeatable).", valueName: "key=value"))
     var documents: [String] = []
+    @OptionGroup var officerOption: OfficerOption
 
     var printsJSON: Bool { output.json }
 
@@ -60,7 +61,9 @@ struct DecideCommand: HubSubcommand {
         do {
             application = try await store.decide(
                 provinceNo: provinceNo, item: item,
-                DecisionRequest(decision: verdict.decision, reason: reason, documents: issued.isEmpty ? nil : issued),
+                DecisionRequest(
+                    decision: verdict.decision, reason: reason, documents: issued.isEmpty ? nil : issued,
+                    officer: officerOption.recorded),
                 at: hubClock.now().description)
         } catch {
             throw CLIFailure(error)

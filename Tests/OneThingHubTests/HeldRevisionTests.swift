@@ -147,7 +147,7 @@ struct HeldRevisionTests {
     func agreesWithFirstForm() async throws {
         let number = try await heldAtRevision2()
         _ = try await hub.store.amend(
-            provinceNo: number, fields: ["mother_phone": "13900000003"], catalog: hub.catalog, now: TestMoment.filing.civil)
+            provinceNo: number, fields: ["mother_phone": "13900000003"], officer: "officer-7", catalog: hub.catalog, now: TestMoment.filing.civil)
         // Revision 2 again with the phone the first form gave and another field changed alike
         // by nobody: a different payload, the phone agreeing with the first form.
         let again = try await push([try entry(2, seq: 3, key: "r2-twin", ["mother_phone": "13900000002", "delivery_address": "福建省福州市仓山区样例路3号"])])

@@ -44,7 +44,7 @@ struct MergeTests {
     func mergesDifferentFields() async throws {
         let number = try await accepted()
         _ = try await hub.store.amend(
-            provinceNo: number, fields: ["household_address": "福建省福州市鼓楼区测试路9号"], catalog: hub.catalog, now: TestMoment.filing.civil)
+            provinceNo: number, fields: ["household_address": "福建省福州市鼓楼区测试路9号"], officer: "officer-7", catalog: hub.catalog, now: TestMoment.filing.civil)
         let results = try await push([try revision(2, base: 1, seq: 2, ["mother_phone": "13900000009"])])
         let result = try #require(results.first)
         #expect(result.status == .accepted)
@@ -69,7 +69,7 @@ struct MergeTests {
         let number = try await accepted()
         let base = try await hub.store.application(number).fields["delivery_address"]
         _ = try await hub.store.amend(
-            provinceNo: number, fields: ["delivery_address": "福建省福州市台江区测试街9号"], catalog: hub.catalog, now: TestMoment.filing.civil)
+            provinceNo: number, fields: ["delivery_address": "福建省福州市台江区测试街9号"], officer: "officer-7", catalog: hub.catalog, now: TestMoment.filing.civil)
         let results = try await push([try revision(2, base: 1, seq: 2, ["delivery_address": "福建省福州市仓山区样例路3号"])])
         let conflict = FieldConflict(field: "delivery_address", base: base, local: "福建省福州市仓山区样例路3号", hub: "福建省福州市台江区测试街9号")
         #expect(results.first?.merge?.conflicts == [conflict])
@@ -206,7 +206,7 @@ struct MergeTests {
     func resentMergeAnswer() async throws {
         let number = try await accepted()
         _ = try await hub.store.amend(
-            provinceNo: number, fields: ["household_address": "福建省福州市鼓楼区测试路9号"], catalog: hub.catalog, now: TestMoment.filing.civil)
+            provinceNo: number, fields: ["household_address": "福建省福州市鼓楼区测试路9号"], officer: "officer-7", catalog: hub.catalog, now: TestMoment.filing.civil)
         let entry = try revision(2, base: 1, seq: 2, ["mother_phone": "13900000009"])
         let first = try await push([entry])
         let again = try await push([entry])
@@ -226,7 +226,7 @@ struct MergeTests {
         _ = try await push([try revision(2, base: 1, seq: 2, ["delivery_address": "福建省福州市仓山区样例路3号"])])
         // An officer then deliberately overrides it: hub revision 3.
         _ = try await hub.store.amend(
-            provinceNo: number, fields: ["delivery_address": "福建省福州市台江区测试街9号"], catalog: hub.catalog, now: TestMoment.filing.civil)
+            provinceNo: number, fields: ["delivery_address": "福建省福州市台江区测试街9号"], officer: "officer-7", catalog: hub.catalog, now: TestMoment.filing.civil)
         // Node revision 3 was made from revision 2 before any pull: still stated on base 1.
         let results = try await push([
             try revision(3, base: 1, seq: 3, ["delivery_address": "福建省福州市仓山区样例路3号", "mother_phone": "13900000009"])

@@ -103,7 +103,8 @@ struct StorageContractTests {
         #expect(page.changes.first { $0.provinceNo == numbers[0] }?.purged == true)
         await #expect(throws: HubError.self) {
             _ = try await hub.store.amend(
-                provinceNo: numbers[0], fields: ["mother_phone": "13900000009"], catalog: hub.catalog, now: TestMoment.filing.civil)
+                provinceNo: numbers[0], fields: ["mother_phone": "13900000009"], officer: "officer-1", catalog: hub.catalog,
+                now: TestMoment.filing.civil)
         }
     }
 
