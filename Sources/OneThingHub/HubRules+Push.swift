@@ -22,9 +22,9 @@ extension HubRules {
             node: node, catalog: catalog, nearDuplicates: nearDuplicates, check: PayloadCheck(current: catalog, now: now),
             receivedAt: now.description)
         let location = self.location
-        return try await writing { db in
+        let (response, wroteCatalog) = try await writing { db in
             _ = try NodeRecord.lockedLastSeq(db, node: node)
-            try PayloadCheck.record(catalog, location: location, db)
+            let wroteCatalog = try PayloadCheck.record(catalog, location: location, db)
             var results: [PushResult] = []
             for entry in entries {
                 let result = try db.savepoint { try applier.apply(entry, db) }
@@ -33,7 +33,9 @@ extension HubRules {
             }
             let lastSeq: Int64 = try db.value("SELECT last_seq FROM nodes WHERE node_id = ?", [node]) ?? 0
             Failpoint.hit(.hubInsidePush)
-            return PushResponse(results: results, lastAppliedSeq: lastSeq)
+            return (PushResponse(results: results, lastAppliedSeq: lastSeq), wroteCatalog)
         }
+        if wroteCatalog { PayloadCheck.recorded(catalog, location: location) }
+        return response
     }
 }

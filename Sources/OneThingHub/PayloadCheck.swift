@@ -112,12 +112,18 @@ struct PayloadCheck {
 
     /// Keeps the catalogue the hub serves, so that applications filed under it are checked,
     /// amended and shown under it after the hub moves to a newer one; part of the caller's
-    /// transaction, once per version.
-    static func record(_ catalog: HubCatalog, location: String, _ db: some HubSQL) throws {
-        let key = location + "\u{0}" + catalog.version
-        guard !recorded.withLock({ $0.contains(key) }) else { return }
+    /// transaction, until `recorded(_:location:)` says it is kept. Returns whether it wrote:
+    /// then the caller calls `recorded` once its transaction committed (a transaction rolled
+    /// back, or run again after a PostgreSQL serialization failure, writes it again).
+    static func record(_ catalog: HubCatalog, location: String, _ db: some HubSQL) throws -> Bool {
+        guard !recorded.withLock({ $0.contains(location + "\u{0}" + catalog.version) }) else { return false }
         let json = StoredJSON.encode(catalog.files)
         try db.execute("INSERT INTO catalogs (version, files) VALUES (?, ?) ON CONFLICT (version) DO NOTHING", [catalog.version, json])
-        recorded.withLock { _ = $0.insert(key) }
+        return true
+    }
+
+    /// The catalogue is kept in the database at `location` (its transaction committed).
+    static func recorded(_ catalog: HubCatalog, location: String) {
+        _ = recorded.withLock { $0.insert(location + "\u{0}" + catalog.version) }
     }
 }

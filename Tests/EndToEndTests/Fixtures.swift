@@ -9,7 +9,9 @@ struct Loop {
     let node = BuiltBinary("onething")
     let hubCLI = BuiltBinary("onething-hub")
     var nodeDB: String { dir.file("node.sqlite") }
-    var hubDB: String { dir.file("hub.sqlite") }
+    /// The hub's `--db`: a file here, unless a PostgreSQL URL is given.
+    var hubDatabase: String?
+    var hubDB: String { hubDatabase ?? dir.file("hub.sqlite") }
 
     /// Clock offsets (libfaketime) for the node and hub processes; nil: the real clock.
     var nodeClock: String?
