@@ -1,3 +1,4 @@
+import Foundation
 package import Logging
 import NIOCore
 import NIOPosix
@@ -35,11 +36,13 @@ package final class PostgresHubStore: HubRules {
 
     /// Connects, and brings the database to this version's tables (creating them in an empty
     /// database); refuses one a newer version migrated.
-    package static func open(url: PostgresURL, connections: Int = 10, logger: Logger = HubServer.quietLogger)
-        async throws(HubError) -> PostgresHubStore
-    {
+    package static func open(
+        url: PostgresURL, connections: Int = 10, logger: Logger = HubServer.quietLogger,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws(HubError) -> PostgresHubStore {
         var configuration = PostgresConnection.Configuration(
-            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: try PostgresTLS.mode(for: url, environment: environment))
         configuration.options.connectTimeout = .seconds(10)
         let store = PostgresHubStore(
             url: url, pool: PostgresConnectionPool(configuration: configuration, limit: connections, logger: logger), logger: logger)
@@ -97,7 +100,13 @@ package final class PostgresHubStore: HubRules {
             do {
                 return try await withConnection { connection in
                     let sql = PostgresHubSQL(connection: connection, logger: logger)
-                    try sql.execute(begin)
+                    do {
+                        try sql.execute(begin)
+                    } catch {
+                        // Nothing of the transaction ran: a pooled connection the server
+                        // closed meanwhile (a restart) is dropped and the work runs again.
+                        throw NotBegun(underlying: error)
+                    }
                     do {
                         let result = try body(sql)
                         try sql.execute("COMMIT")
@@ -113,6 +122,12 @@ package final class PostgresHubStore: HubRules {
                 }
             } catch let error as HubError {
                 throw error
+            } catch let error as NotBegun {
+                if attempt < Self.attempts, Self.isClosedConnection(error.underlying) {
+                    attempt += 1
+                    continue
+                }
+                throw HubError.database(DatabaseFailure(postgres: error.underlying, location: location))
             } catch {
                 if attempt < Self.attempts, DatabaseFailure.isRetryable(postgres: error) {
                     attempt += 1
@@ -122,6 +137,16 @@ package final class PostgresHubStore: HubRules {
                 throw HubError.database(DatabaseFailure(postgres: error, location: location))
             }
         }
+    }
+
+    /// A transaction that failed at its BEGIN.
+    private struct NotBegun: Error {
+        var underlying: any Error
+    }
+
+    private static func isClosedConnection(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return false }
+        return error.code == .serverClosedConnection || error.code == .clientClosedConnection || error.code == .uncleanShutdown
     }
 
     /// Runs `body` on a thread of `threads` with a connection of the pool (given back unless

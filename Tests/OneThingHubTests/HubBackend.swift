@@ -46,23 +46,27 @@ enum PostgresTestServer {
         return try PostgresURL(text)
     }
 
-    /// A new, empty database on the server.
-    static func freshDatabase() async throws -> PostgresURL {
-        let server = try url()
-        let name = "onething_test_" + HubIdentity.newDatabaseId().prefix(16)
+    /// Runs one statement on `url`'s database, on a connection of its own.
+    static func execute(_ sql: String, on url: PostgresURL) async throws {
         let logger = Logger(label: "onething-test", factory: { _ in SwiftLogNoOpLogHandler() })
         let connection = try await PostgresConnection.connect(
             configuration: .init(
-                host: server.host, port: server.port, username: server.user, password: server.password,
-                database: server.database, tls: .disable),
+                host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable),
             id: 1, logger: logger)
         do {
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         } catch {
             try? await connection.close()
             throw error
         }
         try await connection.close()
+    }
+
+    /// A new, empty database on the server.
+    static func freshDatabase() async throws -> PostgresURL {
+        let server = try url()
+        let name = "onething_test_" + HubIdentity.newDatabaseId().prefix(16)
+        try await execute("CREATE DATABASE \(name)", on: server)
         if let log = ProcessInfo.processInfo.environment["ONETHING_TEST_POSTGRES_LOG"], !log.isEmpty {
             // O_APPEND: parallel tests' lines never overwrite each other.
             let line = Array(((Test.current?.name ?? "?") + "\n").utf8)

@@ -24,6 +24,20 @@ struct PostgresConcurrencyTests {
         return (try await first, try await second, try HubCatalog.embedded(today: TestMoment.filing.date))
     }
 
+    @Test("a pooled connection the server closed (a restart) is dropped and the transaction runs on a new one")
+    func serverClosedPooledConnections() async throws {
+        let (a, _, _) = try await twoProcesses()
+        _ = try await a.addNode("ward-1")
+        #expect(try await a.nodes().count == 1)
+        try await PostgresTestServer.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(a.url.database)' AND pid <> pg_backend_pid()",
+            on: a.url)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(try await a.nodes().count == 1)
+        _ = try await a.addNode("ward-2")
+        #expect(try await a.nodes().count == 2)
+    }
+
     @Test("a change committed late by one process is never skipped by a node pulling through the other")
     func lateCommitIsNotSkipped() async throws {
         let (a, b, catalog) = try await twoProcesses()
