@@ -38,6 +38,42 @@ struct PostgresConcurrencyTests {
         #expect(try await a.nodes().count == 2)
     }
 
+    @Test("the same decision through both processes at once: recorded once, the other refused as not decidable")
+    func sameDecisionTwice() async throws {
+        let (a, b, catalog) = try await twoProcesses()
+        _ = try await a.addNode("ward-1")
+        let entries = try (1...6).map { try SyntheticEntries.newApplication(seq: Int64($0)) }
+        let numbers = try await a.push(node: "ward-1", entries: entries, catalog: catalog, at: TestMoment.filing).results
+            .compactMap(\.provinceNo)
+        for number in numbers {
+            let time = self.time
+            async let viaA = Self.outcome { () async throws(HubError) -> HubApplication in
+                try await a.decide(provinceNo: number, item: "birth-certificate", DecisionRequest(decision: .approve), at: time)
+            }
+            async let viaB = Self.outcome { () async throws(HubError) -> HubApplication in
+                try await b.decide(provinceNo: number, item: "birth-certificate", DecisionRequest(decision: .reject, reason: "重复"), at: time)
+            }
+            let outcomes = await [viaA, viaB]
+            #expect(outcomes.filter { $0 == nil }.count == 1, "\(number): \(outcomes)")
+            #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == HubError.Code.notDecidable }, "\(number): \(outcomes)")
+            let state = try await a.application(number).state(of: "birth-certificate")
+            #expect(state == .approved || state == .rejected)
+        }
+        // Each decision appended one change, after the accepts.
+        let page = try await b.changes(node: "ward-1", after: 0, limit: 100, catalog: catalog, nodeCatalogVersion: nil)
+        #expect(page.changes.count == numbers.count)
+    }
+
+    /// nil when `body` succeeded, else the code it failed with.
+    private static func outcome(_ body: @Sendable () async throws(HubError) -> HubApplication) async -> HubError.Code? {
+        do {
+            _ = try await body()
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
     @Test("a change committed late by one process is never skipped by a node pulling through the other")
     func lateCommitIsNotSkipped() async throws {
         let (a, b, catalog) = try await twoProcesses()
