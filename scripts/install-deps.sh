@@ -3,7 +3,7 @@
 # The Swift toolchain itself is expected on PATH. python3-venv is for scripts/schemathesis.sh,
 # which installs schemathesis from PyPI into its own virtualenv under .build.
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 python3-venv faketime openssl curl util-linux)
+packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 python3-venv faketime openssl curl util-linux nginx-light)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
