@@ -1,4 +1,4 @@
-import OneThingWire
+package import OneThingWire
 
 /// NDJSON: one JSON object per application and line (LF), written by the project's one JSON
 /// codec (`JSONWriter`: keys sorted, no space, minimal escapes), so that a line reads back

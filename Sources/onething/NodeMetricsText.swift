@@ -28,11 +28,11 @@ enum NodeMetricsText {
         }
         registry.makeGauge(
             name: "onething_sync_last_run_failed", help: "1 when the last sync run ended with an error, else 0."
-        ).set(metrics.lastErrorCode == nil ? 0 : 1)
+        ).set(metrics.lastErrorCode == nil ? 0.0 : 1.0)
         if let code = metrics.lastErrorCode {
             registry.makeGauge(
                 name: "onething_sync_last_error_info", labels: [("code", code)], help: "The code of the last sync run's error."
-            ).set(1)
+            ).set(1.0)
         }
         registry.makeGauge(name: "onething_conflicts_open", help: "Conflicts waiting for a person's decision.")
             .set(Double(metrics.openConflicts))

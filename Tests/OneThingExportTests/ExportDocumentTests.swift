@@ -63,7 +63,7 @@ struct ExportDocumentTests {
         let columns = ExportColumns.plan(bundles: bundles, rows: [row])
         let cells = columns.cells(row)
         #expect(cells[6] == "true")
-        #expect(cells.suffix(columns.fields.count).allSatisfy(\.isEmpty))
+        #expect(cells.suffix(columns.fields.count).allSatisfy { $0.isEmpty })
         let line = ExportDocument.render([row], format: .ndjson, bundles: bundles)
         #expect(!line.contains("王丽"))
     }

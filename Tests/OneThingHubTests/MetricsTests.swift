@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import NIOEmbedded
 @testable import OneThingHub
 import OneThingModel
