@@ -54,7 +54,11 @@ struct NodeMetricsTests {
         let id = try store.file(try Examples.validated("birth", at: filed), filedAt: filed).id
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE outbox SET state = 'acked', attempts = 1") }
         let amended = TestMoment.at("2026-11-26T08:30+08:00")
-        _ = try store.amend(id: id, form: try Examples.validated("birth", at: filed), operatorId: nil, at: amended)
+        var form = try Examples.validated("birth", at: filed)
+        let birth = try #require(CatalogLoader.builtIn?.bundle("birth"))
+        form.fields = birth.formFields(try store.application(id: id).fields).merging(["mother_phone": "13900000009"]) { _, new in new }
+        let result = try store.amend(id: id, form: form, operatorId: nil, at: amended)
+        #expect(result.revision == 2)
         #expect(try store.metrics(at: TestMoment.at("2026-11-26T09:00+08:00")).oldestPendingAgeSeconds == 1_800)
     }
 
