@@ -93,4 +93,25 @@ struct NodeMetricsTests {
         let metrics = try store.metrics(at: TestMoment.filing)
         #expect(metrics.applications == ["birth": ["accepted": 1, "queued": 1], "school-enrolment": ["queued": 1]])
     }
+
+    @Test("a database from before v10-metrics: entries waiting then take their application's filing time as queued")
+    func migrationBackfill() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("node.sqlite")
+        let filed = TestMoment.at("2026-11-25T09:00+08:00")
+        do {
+            let store = try NodeStore.open(path: path)
+            _ = try store.file(try Examples.validated("birth", at: filed), filedAt: filed)
+        }
+        // Back to schema v9: the migration's columns gone, the migration not recorded.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                ALTER TABLE outbox DROP COLUMN queued_at;
+                ALTER TABLE sync_state DROP COLUMN last_error_code;
+                DELETE FROM grdb_migrations WHERE identifier = 'v10-metrics';
+                """)
+        }
+        let store = try NodeStore.open(path: path)
+        #expect(try store.metrics(at: filed.adding(days: 1)).oldestPendingAgeSeconds == 86_400)
+    }
 }
