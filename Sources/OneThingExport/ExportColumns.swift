@@ -26,8 +26,6 @@ package struct ExportColumns: Sendable, Hashable {
             for item in bundle.items { items.add(item.code) }
             for field in bundle.fields { fields.add(field.id) }
         }
-        let knownItems = items.names.count
-        let knownFields = fields.names.count
         var extraItems = Set<String>()
         var extraFields = Set<String>()
         for row in rows {
@@ -36,7 +34,6 @@ package struct ExportColumns: Sendable, Hashable {
         }
         for code in extraItems.sorted() { items.add(code) }
         for id in extraFields.sorted() { fields.add(id) }
-        precondition(items.names.count >= knownItems && fields.names.count >= knownFields)
         return ExportColumns(items: items.names, fields: fields.names)
     }
 
