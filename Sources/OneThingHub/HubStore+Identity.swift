@@ -1,4 +1,5 @@
 import GRDB
+import OneThingModel
 package import OneThingWire
 
 /// The hub database's identity. Nodes keep the `database_id` they last saw and the hub names
@@ -10,6 +11,9 @@ enum HubIdentity {
     /// that a number issued before the database went back in time is never issued again for
     /// another application (unless more than this many were issued after the backup).
     static let provinceNumberBlock: Int64 = 10_000_000
+
+    /// How fresh `nodes.last_seen_at` is kept: a sync rewrites it when it is this old.
+    static let lastSeenResolutionSeconds: Int64 = 300
 
     /// 128 random bits as 32 lower-case hexadecimal digits.
     static func newDatabaseId() -> String {
@@ -66,6 +70,14 @@ extension HubStore {
                 throw HubError.noSuchNode(node)
             }
             let newest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(cursor), 0) FROM changes") ?? 0
+            if let now = Timestamp.parse(time) {
+                // Seen now; written only when the record is older than the resolution, so
+                // that most syncs write nothing here.
+                let stale = Timestamp(epochSeconds: now.epochSeconds - HubIdentity.lastSeenResolutionSeconds).description
+                try db.execute(
+                    sql: "UPDATE nodes SET last_seen_at = ? WHERE node_id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)",
+                    arguments: [time, node, stale])
+            }
             var id = try HubIdentity.databaseId(db)
             var renewed = false
             if seenDatabaseId == id {
