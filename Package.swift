@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "OneThingHub",
             dependencies: [
-                "OneThingModel", "OneThingWire", "OneThingFailpoints", "OneThingDatabase",
+                "OneThingModel", "OneThingWire", "OneThingFailpoints", "OneThingDatabase", "OneThingExport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -108,7 +108,7 @@ let package = Package(
         .target(
             name: "OneThingCLI",
             dependencies: [
-                "OneThingModel", "OneThingDatabase",
+                "OneThingModel", "OneThingDatabase", "OneThingExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -128,6 +128,7 @@ let package = Package(
             name: "onething-hub",
             dependencies: [
                 "OneThingHub", "OneThingModel", "OneThingWire", "OneThingDatabase", "OneThingTerminal", "OneThingCLI",
+                "OneThingExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,12 +1,11 @@
 import Foundation
-import OneThingCLI
 
 /// Writes a whole file or nothing: the bytes go to a temporary file (0600, created
 /// exclusively) beside the target, are flushed to disk, then renamed over it, and the
 /// directory is flushed; on any failure the temporary file is removed and the target is
 /// untouched. A reader (a registrar's spreadsheet, node_exporter) never sees half a file.
-enum AtomicFile {
-    static func write(_ bytes: some Collection<UInt8>, to path: String) throws(CLIFailure) {
+package enum AtomicFile {
+    package static func write(_ bytes: some Collection<UInt8>, to path: String) throws(CLIFailure) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
@@ -35,9 +34,9 @@ enum AtomicFile {
 }
 
 /// Writing to a file descriptor until every byte is out.
-enum FileDescriptorOutput {
+package enum FileDescriptorOutput {
     /// 0 when everything was written, else the errno that stopped it.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
+    package static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
@@ -51,7 +50,7 @@ enum FileDescriptorOutput {
     }
 
     /// Everything to stdout, or an I/O failure (a closed pipe, a full disk).
-    static func standardOutput(_ text: String) throws(CLIFailure) {
+    package static func standardOutput(_ text: String) throws(CLIFailure) {
         let code = writeAll(STDOUT_FILENO, Array(text.utf8))
         guard code == 0 else {
             throw CLIFailure.io("Cannot write to standard output: \(String(cString: strerror(code))).")

@@ -1,0 +1,50 @@
+import GRDB
+import OneThingDatabase
+package import OneThingExport
+package import OneThingModel
+
+extension HubStore {
+    /// `HubStorage.export`: applications received in the filter's days (all of them, with
+    /// those received before the hub recorded times, when no day is given), oldest first.
+    /// The state of an application at the hub is `decided` once every item is approved,
+    /// issued or rejected, `purged` once retention removed its data, else `in_progress`.
+    package func export(_ filter: ExportFilter, format: String, actor: String, at time: Timestamp) async throws(HubError)
+        -> [ExportedApplication]
+    {
+        try await write { db in
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let bundle = filter.bundle {
+                conditions.append("bundle = ?")
+                arguments.append(bundle)
+            }
+            // Stored times are all written +08:00 and compare as text in time order.
+            if let start = filter.filedFrom {
+                conditions.append("received_at >= ?")
+                arguments.append(start.description)
+            }
+            if let end = filter.filedBefore {
+                conditions.append("received_at < ?")
+                arguments.append(end.description)
+            }
+            let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let records = try ApplicationRecord.fetchAll(
+                db, sql: "SELECT * FROM applications \(condition) ORDER BY received_at, province_no",
+                arguments: StatementArguments(arguments))
+            let final: Set<ItemState> = [.approved, .issued, .rejected]
+            let rows = try records.map { record -> ExportedApplication in
+                let items = try ItemRecord.fetchAll(db, provinceNo: record.provinceNo)
+                let state = record.purgedAt != nil ? "purged" : items.allSatisfy { final.contains($0.state) } ? "decided" : "in_progress"
+                return ExportedApplication(
+                    id: record.applicationId, provinceNo: record.provinceNo, bundle: record.bundle, region: record.region,
+                    filedAt: record.receivedAt ?? "", state: state,
+                    items: items.map { ExportedItem(code: $0.item, state: $0.state.rawValue) }, fields: record.fields,
+                    purged: record.purgedAt != nil)
+            }
+            try db.execute(
+                sql: "INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, 'exported', ?)",
+                arguments: [time.description, actor, "format=\(format) \(filter.description) rows=\(rows.count)"])
+            return rows
+        }
+    }
+}
