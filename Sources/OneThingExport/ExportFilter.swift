@@ -31,6 +31,27 @@ package struct ExportFilter: Sendable, Hashable {
         return true
     }
 
+    /// The filter as an SQL condition (`WHERE ...`, or "" for everything) on the table's
+    /// `bundle` column and `timeColumn`, with its `?` arguments in order. Stored times are all
+    /// written `+08:00` and so compare as text in time order.
+    package func sqlCondition(timeColumn: String) -> (sql: String, arguments: [String]) {
+        var conditions: [String] = []
+        var arguments: [String] = []
+        if let bundle {
+            conditions.append("bundle = ?")
+            arguments.append(bundle)
+        }
+        if let start = filedFrom {
+            conditions.append("\(timeColumn) >= ?")
+            arguments.append(start.description)
+        }
+        if let end = filedBefore {
+            conditions.append("\(timeColumn) < ?")
+            arguments.append(end.description)
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+
     /// For the audit log: the filter, never a value of an application.
     package var description: String {
         "bundle=\(bundle ?? "all") from=\(from?.description ?? "-") to=\(to?.description ?? "-")"

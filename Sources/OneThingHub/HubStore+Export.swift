@@ -12,25 +12,10 @@ extension HubStore {
         -> [ExportedApplication]
     {
         try await write { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let bundle = filter.bundle {
-                conditions.append("bundle = ?")
-                arguments.append(bundle)
-            }
-            // Stored times are all written +08:00 and compare as text in time order.
-            if let start = filter.filedFrom {
-                conditions.append("received_at >= ?")
-                arguments.append(start.description)
-            }
-            if let end = filter.filedBefore {
-                conditions.append("received_at < ?")
-                arguments.append(end.description)
-            }
-            let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let condition = filter.sqlCondition(timeColumn: "received_at")
             let records = try ApplicationRecord.fetchAll(
-                db, sql: "SELECT * FROM applications \(condition) ORDER BY received_at, province_no",
-                arguments: StatementArguments(arguments))
+                db, sql: "SELECT * FROM applications \(condition.sql) ORDER BY received_at, province_no",
+                arguments: StatementArguments(condition.arguments))
             let final: Set<ItemState> = [.approved, .issued, .rejected]
             let rows = try records.map { record -> ExportedApplication in
                 let items = try ItemRecord.fetchAll(db, provinceNo: record.provinceNo)

@@ -11,25 +11,10 @@ extension NodeStore {
         -> [ExportedApplication]
     {
         try write { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let bundle = filter.bundle {
-                conditions.append("bundle = ?")
-                arguments.append(bundle)
-            }
-            // Stored times are all written +08:00 and compare as text in time order.
-            if let start = filter.filedFrom {
-                conditions.append("filed_at >= ?")
-                arguments.append(start.description)
-            }
-            if let end = filter.filedBefore {
-                conditions.append("filed_at < ?")
-                arguments.append(end.description)
-            }
-            let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let condition = filter.sqlCondition(timeColumn: "filed_at")
             var rows = try ExportRow.fetchAll(
-                db, sql: "SELECT \(ExportRow.selection) FROM applications \(condition) ORDER BY filed_at, rowid",
-                arguments: StatementArguments(arguments)
+                db, sql: "SELECT \(ExportRow.selection) FROM applications \(condition.sql) ORDER BY filed_at, rowid",
+                arguments: StatementArguments(condition.arguments)
             ).map(\.application)
             let items = try itemsByApplication(db, ids: rows.map(\.id))
             for index in rows.indices {
