@@ -5,11 +5,12 @@ import PackageDescription
 //   OneThingModel (pure) <- OneThingWire (protocol types, shared with the hub)
 //   OneThingModel, OneThingWire <- OneThingDatabase (opening, file checks, migrations, DatabaseFailure; GRDB)
 //   OneThingDatabase <- OneThingStore, OneThingHub (each its own tables, records and migrations)
-//   OneThingModel <- OneThingStore (SQLite via GRDB) <- OneThingSync (outbox, engine; knows `Transport`)
+//   OneThingModel, OneThingExport <- OneThingStore (SQLite via GRDB) <- OneThingSync (outbox, engine; knows `Transport`)
 //   OneThingSync <- OneThingCurl (libcurl transport, through CCurl / CZlib)
 //   OneThingHub (Hummingbird server + its own store) -> OneThingWire, OneThingModel
 //   CTerminal (wcwidth under a UTF-8 locale) <- OneThingTerminal (cell buffer, diff, ANSI, keys)
 //   OneThingTerminal, OneThingModel, OneThingStore <- OneThingKiosk (the intake screens)
+//   OneThingModel, OneThingWire <- OneThingExport (CSV / NDJSON rows of applications; pure, shared by node and hub)
 //   OneThingModel, OneThingDatabase <- OneThingCLI (CLIFailure, exit codes, how failures are printed)
 //   onething, onething-hub (CLIs: the only places that wire real parts together)
 let strict: [SwiftSetting] = [
@@ -33,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "OneThingModel", swiftSettings: strict),
@@ -46,7 +49,7 @@ let package = Package(
         .target(
             name: "OneThingStore",
             dependencies: [
-                "OneThingModel", "OneThingWire", "OneThingFailpoints", "OneThingDatabase",
+                "OneThingModel", "OneThingWire", "OneThingFailpoints", "OneThingDatabase", "OneThingExport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -85,7 +88,7 @@ let package = Package(
         .target(
             name: "OneThingHub",
             dependencies: [
-                "OneThingModel", "OneThingWire", "OneThingFailpoints", "OneThingDatabase",
+                "OneThingModel", "OneThingWire", "OneThingFailpoints", "OneThingDatabase", "OneThingExport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -94,13 +97,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneThingExport",
+            dependencies: ["OneThingModel", "OneThingWire"],
             swiftSettings: strict
         ),
         .target(
             name: "OneThingCLI",
             dependencies: [
-                "OneThingModel", "OneThingDatabase",
+                "OneThingModel", "OneThingDatabase", "OneThingExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -109,9 +119,10 @@ let package = Package(
             name: "onething",
             dependencies: [
                 "OneThingModel", "OneThingStore", "OneThingWire", "OneThingSync", "OneThingCurl",
-                "OneThingTerminal", "OneThingKiosk", "OneThingDatabase", "OneThingCLI",
+                "OneThingTerminal", "OneThingKiosk", "OneThingDatabase", "OneThingCLI", "OneThingExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict
         ),
@@ -119,6 +130,7 @@ let package = Package(
             name: "onething-hub",
             dependencies: [
                 "OneThingHub", "OneThingModel", "OneThingWire", "OneThingDatabase", "OneThingTerminal", "OneThingCLI",
+                "OneThingExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -164,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "OneThingStoreTests",
             dependencies: [
-                "OneThingStore", "OneThingModel", "OneThingWire", "OneThingDatabase", "TestSupport",
+                "OneThingStore", "OneThingModel", "OneThingWire", "OneThingDatabase", "OneThingExport", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -183,12 +195,17 @@ let package = Package(
         .testTarget(
             name: "OneThingHubTests",
             dependencies: [
-                "OneThingHub", "OneThingWire", "OneThingModel", "OneThingDatabase", "TestSupport",
+                "OneThingHub", "OneThingWire", "OneThingModel", "OneThingDatabase", "OneThingExport", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneThingExportTests",
+            dependencies: ["OneThingExport", "OneThingModel", "OneThingWire", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

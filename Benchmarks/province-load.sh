@@ -22,7 +22,8 @@
 #
 # Environment: ONETHING_BENCH_BIN (default .build-bench/release, built here unless
 # SKIP_BUILD=1), WORK=DIR (kept), HUB_DB (default WORK/hub.sqlite; a postgres:// URL once the
-# hub takes one), HUB_URL (a running hub or load balancer to use instead of starting one;
+# hub takes one), HUBS (hub processes to start on that database, behind nginx when more than
+# one), HUB_URL (a running hub or load balancer to use instead of starting them;
 # then HUB_DB must be its database, for registering the nodes), THREADS (generator threads,
 # default 48).
 set -euo pipefail

@@ -76,19 +76,65 @@ with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         bodies[node] = made
 log(f"seeded in {time.perf_counter() - started:.0f} s")
 
-# ---- the hub ----------------------------------------------------------------------------------
-hub = None
-if os.environ.get("HUB_URL"):
-    url = os.environ["HUB_URL"]
-else:
-    hub_log = open(os.path.join(WORK, "hub.log"), "w")
-    hub = subprocess.Popen([HUB, "serve", "--db", HUB_DB, "--port", "0"], stdout=subprocess.PIPE, stderr=hub_log,
-                           text=True, env={**os.environ, "LOG_LEVEL": "warning"})
-    line = hub.stdout.readline()
+# ---- the hub: one process, or HUBS processes on the same database behind nginx -----------------
+HUBS = int(os.environ.get("HUBS", "1"))
+hubs, balancer = [], None
+
+
+def start_hub(index):
+    hub_log = open(os.path.join(WORK, f"hub-{index}.log"), "w")
+    process = subprocess.Popen([HUB, "serve", "--db", HUB_DB, "--port", "0"], stdout=subprocess.PIPE, stderr=hub_log,
+                               text=True, env={**os.environ, "LOG_LEVEL": "warning"})
+    line = process.stdout.readline()
     m = re.search(r"listening on (http://[^\s]+)", line)
     if not m:
         raise SystemExit(f"province-load: the hub did not start: {line!r}")
-    url = m.group(1)
+    return process, m.group(1)
+
+
+if os.environ.get("HUB_URL"):
+    url = os.environ["HUB_URL"]
+else:
+    started_hubs = [start_hub(i) for i in range(HUBS)]
+    hubs = [p for p, _ in started_hubs]
+    url = started_hubs[0][1]
+    if HUBS > 1:
+        # nginx in front, as the province would run it (Debian's package; one process).
+        nginx_dir = os.path.join(WORK, "nginx")
+        os.makedirs(nginx_dir, exist_ok=True)
+        import socket
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        servers = "\n".join(f"    server {urlsplit(u).netloc} max_fails=1 fail_timeout=1s;" for _, u in started_hubs)
+        open(os.path.join(nginx_dir, "nginx.conf"), "w").write(f"""
+daemon off; master_process off; worker_processes 1; pid {nginx_dir}/nginx.pid; error_log {nginx_dir}/error.log warn;
+worker_rlimit_nofile 16384;
+events {{ worker_connections 8192; }}
+http {{
+  access_log off;
+  client_body_temp_path {nginx_dir}/body; proxy_temp_path {nginx_dir}/proxy; fastcgi_temp_path {nginx_dir}/fastcgi;
+  uwsgi_temp_path {nginx_dir}/uwsgi; scgi_temp_path {nginx_dir}/scgi;
+  upstream hubs {{
+{servers}
+    keepalive 64;
+  }}
+  server {{
+    listen 127.0.0.1:{port};
+    client_max_body_size 32m;
+    location / {{
+      proxy_pass http://hubs; proxy_http_version 1.1; proxy_set_header Connection "";
+      proxy_next_upstream error timeout http_502 non_idempotent;
+    }}
+  }}
+}}
+""")
+        balancer = subprocess.Popen(["/usr/sbin/nginx", "-p", nginx_dir, "-e", nginx_dir + "/error.log", "-c",
+                                     nginx_dir + "/nginx.conf"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1)
+        url = f"http://127.0.0.1:{port}"
+hub = hubs[0] if len(hubs) == 1 else None
 split = urlsplit(url)
 HOST, PORT = split.hostname, split.port or 80
 
@@ -184,7 +230,7 @@ for index in range(NODES):
     heapq.heappush(schedule, (start + random.uniform(0, PERIOD), index))
 queue_lock = threading.Condition()
 end = start + SECONDS
-cpu0 = cpu_seconds(hub.pid) if hub else None
+cpu0 = sum(cpu_seconds(p.pid) for p in hubs) if hubs else None
 
 
 def worker():
@@ -212,7 +258,7 @@ for t in threads:
 for t in threads:
     t.join()
 wall = time.perf_counter() - start
-hub_cpu = cpu_seconds(hub.pid) - cpu0 if hub else None
+hub_cpu = sum(cpu_seconds(p.pid) for p in hubs) - cpu0 if hubs else None
 entries_pushed = sum(n.pushed for n in nodes)
 
 held = None
@@ -220,9 +266,11 @@ if not HUB_DB.startswith("postgres"):
     con = sqlite3.connect(f"file:{HUB_DB}?mode=ro", uri=True)
     held = con.execute("SELECT COUNT(*) FROM applications").fetchone()[0]
     con.close()
-if hub:
-    hub.terminate()
-    hub.wait()
+for process in hubs:
+    process.terminate()
+    process.wait()
+if balancer:
+    balancer.kill()
 
 syncs = len(noop_ms) + len(push_ms)
 refused = sum(c for s, c in answers.items() if s in (429, 503))
@@ -235,7 +283,7 @@ def ms(v):
 
 lines = [
     f"| figure | value |", "|---|---|",
-    f"| nodes / schools / seconds | {NODES:,} / {SCHOOLS:,} / {SECONDS} |",
+    f"| nodes / schools / seconds / hub processes | {NODES:,} / {SCHOOLS:,} / {SECONDS} / {max(HUBS, 1)} |",
     f"| syncs completed (offered {NODES * SECONDS / PERIOD:,.0f}) | {syncs:,} ({syncs / wall:.0f}/s) |",
     f"| entries pushed and accepted (offered {SCHOOLS * SECONDS / PERIOD:,.0f}) | {entries_pushed:,} / {accepted:,} ({accepted / wall * 3600:,.0f} an hour) |",
     f"| push request: p50 / p99 / max (ms) | {ms(pct(push_ms, 50))} / {ms(pct(push_ms, 99))} / {ms(max(push_ms) if push_ms else None)} |",

@@ -5,7 +5,7 @@
 # the server the hub's PostgreSQL tests run against (scripts/postgres.sh starts a throwaway
 # cluster; the package's own cluster service is not needed).
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 python3-venv faketime openssl curl util-linux postgresql)
+packages=(libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux python3 python3-venv faketime openssl curl util-linux nginx-light postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

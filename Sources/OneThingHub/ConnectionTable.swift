@@ -83,11 +83,17 @@ final class ConnectionTable: Sendable {
 
     let limits: ConnectionLimits
     private let state: Mutex<State>
+    /// Where refusals and connections closed to make room are counted for `GET /metrics`.
+    private let metrics: HubMetrics?
 
-    init(limits: ConnectionLimits) {
+    init(limits: ConnectionLimits, metrics: HubMetrics? = nil) {
         self.limits = limits
+        self.metrics = metrics
         state = Mutex(State(maxConnections: limits.maxConnections))
     }
+
+    /// Connections open now.
+    var openCount: Int { state.withLock { $0.entries.count } }
 
     /// Decides on a connection just accepted. When it is admitted, the connections returned
     /// in `closing` make room for it; the caller closes them (outside the table's lock).
@@ -99,18 +105,22 @@ final class ConnectionTable: Sendable {
                 let victim = own.compactMap { id in state.entries[id]?.standing.map { (id, $0) } }.min { $0.1 < $1.1 }
                 guard let (id, _) = victim, let channel = Self.remove(id, from: &state) else {
                     state.counts.refused += 1
+                    metrics?.connectionRefused(addressFull: true)
                     return (.refused(addressFull: true), [])
                 }
                 closing.append(channel)
                 state.counts.madeRoom += 1
+                metrics?.connectionClosedForRoom()
             }
             if state.entries.count >= state.maxConnections {
                 guard let channel = Self.closeQuietest(in: &state) else {
                     state.counts.refused += 1
+                    metrics?.connectionRefused(addressFull: false)
                     return (.refused(addressFull: false), closing)
                 }
                 closing.append(channel)
                 state.counts.madeRoom += 1
+                metrics?.connectionClosedForRoom()
             }
             let id = state.nextID
             state.nextID += 1

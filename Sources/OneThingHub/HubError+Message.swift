@@ -39,7 +39,7 @@ extension HubError {
         case .invalidCatalog:
             (["The hub's catalogue cannot be used:"] + lines).joined(separator: "\n")
         case .adminTokenUnusable:
-            "The admin token file \(path ?? "?") cannot be used: \(reason ?? "?"). Write a long random token into it (one line) and start the hub again."
+            "The token file \(path ?? "?") cannot be used: \(reason ?? "?"). Write a long random token into it (one line) and start the hub again."
         case .tlsFileUnusable:
             "The file \(path ?? "?") given to \(option ?? "?") cannot be used: \(reason ?? "?"). Fix it (or give another file with \(option ?? "?")) and start the hub again."
         case .plainHTTPOnNetwork:

@@ -14,6 +14,7 @@ extension HubRoutes {
     var handlers: [Handler] {
         [
             Handler(route: .health, method: .get) { request, _ in health(request) },
+            Handler(route: .metrics, method: .get) { request, _ in try await scrape(request) },
             Handler(route: .push, method: .post) { request, context in
                 try await push(request, node: try context.parameters.require("node_id"))
             },

@@ -13,11 +13,18 @@ struct HubRoutes: Sendable {
     let configuration: HubServerConfiguration
     let logger: Logger
     let admission: PushAdmission
+    let metrics: HubMetrics
+    let openConnections: (@Sendable () -> Int)?
 
-    init(store: any HubStorage, configuration: HubServerConfiguration, logger: Logger) {
+    init(
+        store: any HubStorage, configuration: HubServerConfiguration, logger: Logger, metrics: HubMetrics = HubMetrics(),
+        openConnections: (@Sendable () -> Int)? = nil
+    ) {
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics
+        self.openConnections = openConnections
         admission = PushAdmission(limit: configuration.maxConcurrentPushes)
     }
 
@@ -51,6 +58,7 @@ struct HubRoutes: Sendable {
         case .success(let admitted):
             ticket = admitted
         case .failure(let busy):
+            metrics.pushRefusedBusy()
             logger.notice(
                 "push refused, busy",
                 metadata: ["node": "\(node)", "active": "\(admission.active)", "retry_after": "\(busy.retryAfterSeconds)"])
@@ -61,6 +69,7 @@ struct HubRoutes: Sendable {
             node: node, entries: batch.entries, catalog: configuration.catalog, nearDuplicates: configuration.nearDuplicates,
             at: configuration.clock.now())
         Failpoint.hit(.hubAfterCommit)
+        metrics.pushAnswered(response)
         logger.info(
             "push",
             metadata: [
@@ -158,6 +167,7 @@ struct HubRoutes: Sendable {
     private func authenticateNode(_ request: Request, node: String) async throws(HubError) {
         guard let token = Self.bearerToken(request) else { throw .unauthorized }
         guard try await store.authenticate(node: node, token: token) else { throw .unauthorized }
+        metrics.nodeSeen(node, at: configuration.clock.now())
     }
 
     static func bearerToken(_ request: Request) -> String? {

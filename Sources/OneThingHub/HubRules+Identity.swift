@@ -1,3 +1,4 @@
+import OneThingModel
 package import OneThingWire
 
 /// The hub database's identity. Nodes keep the `database_id` they last saw and the hub names
@@ -9,6 +10,9 @@ enum HubIdentity {
     /// that a number issued before the database went back in time is never issued again for
     /// another application (unless more than this many were issued after the backup).
     static let provinceNumberBlock: Int64 = 10_000_000
+
+    /// How fresh `nodes.last_seen_at` is kept: a sync rewrites it when it is this old.
+    static let lastSeenResolutionSeconds: Int64 = 300
 
     /// 128 random bits as 32 lower-case hexadecimal digits.
     static func newDatabaseId() -> String {
@@ -63,6 +67,14 @@ extension HubRules {
                 throw HubError.noSuchNode(node)
             }
             let newest = try ChangeRecord.newest(db)
+            if let now = Timestamp.parse(time) {
+                // Seen now; written only when the record is older than the resolution, so
+                // that most syncs write nothing here.
+                let stale = Timestamp(epochSeconds: now.epochSeconds - HubIdentity.lastSeenResolutionSeconds).description
+                try db.execute(
+                    "UPDATE nodes SET last_seen_at = ? WHERE node_id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)",
+                    [time, node, stale])
+            }
             var id = try HubIdentity.databaseId(db)
             var renewed = false
             if seenDatabaseId == id {

@@ -25,6 +25,8 @@ import OneThingModel
 /// - v8: `applications.received_at` (when revision 1 was accepted), `revisions.recorded_at`
 ///   and `actor` (the node, an officer, `auto` or `hub`), `items.decided_at`, `decided_by`
 ///   and `returns` (how often it was returned for correction).
+/// - v9: `nodes.last_seen_at`, when the node last began a sync (kept to five minutes).
+/// - v10: `audit_log`, append-only (triggers refuse UPDATE and DELETE): who exported what.
 /// - v5: `applications.decided_at` (when its last item was decided, the start of the hub's
 ///   retention) and `purged_at`; duplicate keys name the person by HMAC-SHA256 under
 ///   `meta.person_key_secret` (`HubPersonKeys`), not the raw ID number.
@@ -195,6 +197,29 @@ enum HubSchema {
                     ALTER TABLE items ADD COLUMN decided_by TEXT;
                     ALTER TABLE items ADD COLUMN returns INTEGER NOT NULL DEFAULT 0;
                     CREATE INDEX applications_by_received ON applications(received_at);
+                    """)
+        }
+        migrator.registerMigration("v9-node-last-seen") { db in
+            // When each node last began a sync (`nodes list`, `GET /metrics`), to the five
+            // minutes: a sync writes it only when it is older, so a no-op sync rarely writes.
+            try db.execute(sql: "ALTER TABLE nodes ADD COLUMN last_seen_at TEXT")
+        }
+        migrator.registerMigration("v10-audit-log") { db in
+            // Append-only, as the node's: who exported what from the hub (the filter and how
+            // many rows; never a value of an application).
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_log (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        detail TEXT
+                    );
+                    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                     """)
         }
         return migrator

@@ -6,6 +6,9 @@ package struct HubServerConfiguration: Sendable {
     package var host: String
     package var port: Int
     package var adminToken: String?
+    /// The bearer token `GET /metrics` requires (nil: it is answered to anyone who reaches
+    /// the hub; it holds no personal data and no token).
+    package var metricsToken: String?
     package var catalog: HubCatalog
     /// The wall clock: the moment officers' amendments are checked against.
     package var clock: WallClock
@@ -29,8 +32,9 @@ package struct HubServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, catalog: HubCatalog, clock: WallClock,
         maxBodyBytes: Int = defaultMaxBodyBytes, gzipThresholdBytes: Int = 1024,
         nearDuplicates: NearDuplicateRule = .default, maxConcurrentPushes: Int = PushAdmission.defaultLimit,
-        tls: HubTLS? = nil, connections: ConnectionLimits = .forThisProcess()
+        tls: HubTLS? = nil, connections: ConnectionLimits = .forThisProcess(), metricsToken: String? = nil
     ) {
+        self.metricsToken = metricsToken
         self.tls = tls
         self.connections = connections
         self.nearDuplicates = nearDuplicates

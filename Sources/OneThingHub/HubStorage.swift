@@ -1,3 +1,4 @@
+package import OneThingExport
 package import OneThingModel
 package import OneThingWire
 
@@ -58,6 +59,11 @@ package protocol HubStorage: Sendable {
     /// The items the reform's figures for days from `since` on are computed from
     /// (`ReformReport`); all when `since` is nil.
     func reportItems(since: Timestamp?) async throws(HubError) -> [ReportItem]
+    /// The applications `filter` takes (by the day the hub received them), with their items
+    /// and fields (none once purged), oldest first; the export is recorded in the audit log
+    /// (`actor`, `format`, the filter and the row count) in the same transaction.
+    func export(_ filter: ExportFilter, format: String, actor: String, at time: Timestamp) async throws(HubError)
+        -> [ExportedApplication]
     /// The hub's retention: removes the personal data of applications decided before `cutoff`.
     func purge(decidedBefore cutoff: String, at time: String) async throws(HubError) -> HubPurgeReport
 }

@@ -1,3 +1,4 @@
+import OneThingModel
 
 /// One row of `nodes`: a registered node, the SHA-256 of its token, and the last outbox seq
 /// of it the hub applied.
@@ -6,8 +7,10 @@ struct NodeRecord: Sendable, Hashable {
     var tokenSHA256: String
     var revoked: Bool
     var lastSeq: Int64
+    /// When the node last began a sync (nil: never, or before schema v9).
+    var lastSeenAt: String?
 
-    var info: NodeInfo { NodeInfo(nodeId: nodeId, revoked: revoked, lastSeq: lastSeq) }
+    var info: NodeInfo { NodeInfo(nodeId: nodeId, revoked: revoked, lastSeq: lastSeq, lastSeen: lastSeenAt.flatMap(Timestamp.parse)) }
 
     static func fetch(_ db: some HubSQL, id: String) throws -> NodeRecord? {
         try db.fetchOne(NodeRecord.self, "SELECT * FROM nodes WHERE node_id = ?", [id])
@@ -28,6 +31,7 @@ extension NodeRecord: HubRecord {
         static let tokenSHA256 = "token_sha256"
         static let revoked = "revoked"
         static let lastSeq = "last_seq"
+        static let lastSeenAt = "last_seen_at"
     }
 
     init(decoding row: HubRow) throws {
@@ -35,6 +39,7 @@ extension NodeRecord: HubRecord {
         tokenSHA256 = try row.value(Columns.tokenSHA256)
         revoked = try row.value(Columns.revoked)
         lastSeq = try row.value(Columns.lastSeq)
+        lastSeenAt = try row.value(Columns.lastSeenAt)
     }
 
     static func rowKey(_ row: HubRow) -> String { row.keyText(Columns.nodeId) }

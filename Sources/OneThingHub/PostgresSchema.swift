@@ -153,6 +153,43 @@ enum PostgresSchema {
                 ("CREATE INDEX applications_by_received ON applications(received_at)", []),
             ]
         },
+        Migration(identifier: "v9-node-last-seen") {
+            [("ALTER TABLE nodes ADD COLUMN last_seen_at TEXT", [])]
+        },
+        Migration(identifier: "v10-audit-log") {
+            // Append-only, as on SQLite: a trigger refuses UPDATE, DELETE and TRUNCATE.
+            [
+                (
+                    """
+                    CREATE TABLE audit_log (
+                        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        detail TEXT
+                    )
+                    """, []
+                ),
+                (
+                    """
+                    CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$
+                    """, []
+                ),
+                (
+                    """
+                    CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+                        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()
+                    """, []
+                ),
+                (
+                    """
+                    CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+                        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()
+                    """, []
+                ),
+            ]
+        },
     ]
 
     /// The migrations this database lacks, in order (creating the migrations table when

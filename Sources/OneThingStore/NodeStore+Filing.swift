@@ -60,10 +60,10 @@ extension NodeStore {
         }
         try db.cachedStatement(
             sql: """
-                INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
-                VALUES (?, 1, NULL, ?, ?, ?)
+                INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256, queued_at)
+                VALUES (?, 1, NULL, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [id, frozen.key, frozen.payload, frozen.sha256])
+        ).execute(arguments: [id, frozen.key, frozen.payload, frozen.sha256, filedAt.description])
         let seq = db.lastInsertedRowID
         Failpoint.hit(.insideFiling)
         try Self.audit("filed", actor: operatorId ?? "cli", applicationId: id, detail: application.bundle, at: filedAt, db)

@@ -133,13 +133,17 @@ extension NodeStore {
                 """).execute(arguments: [change.provinceNo, change.hubRevision, time.description, id])
     }
 
-    /// Records the end of a sync run for `status`.
-    package func recordSyncRun(succeeded: Bool, error: String?, at time: Timestamp) throws(StoreError) {
+    /// Records the end of a sync run for `status` and `metrics`: `error` the message,
+    /// `errorCode` its stable code (`sync.temporary`).
+    package func recordSyncRun(succeeded: Bool, error: String?, errorCode: String? = nil, at time: Timestamp) throws(StoreError) {
         try write { db in
             if succeeded {
-                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL WHERE id = 1").execute(arguments: [time.description, time.description])
+                try db.cachedStatement(
+                    sql: "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL, last_error_code = NULL WHERE id = 1"
+                ).execute(arguments: [time.description, time.description])
             } else {
-                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1").execute(arguments: [time.description, error])
+                try db.cachedStatement(sql: "UPDATE sync_state SET last_attempt_at = ?, last_error = ?, last_error_code = ? WHERE id = 1")
+                    .execute(arguments: [time.description, error, errorCode])
             }
         }
     }

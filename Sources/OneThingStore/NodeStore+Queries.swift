@@ -141,7 +141,7 @@ extension NodeStore {
         }
     }
 
-    private func itemsByApplication(_ db: Database, ids: [String]) throws -> [String: [ItemStatus]] {
+    func itemsByApplication(_ db: Database, ids: [String]) throws -> [String: [ItemStatus]] {
         var out: [String: [ItemStatus]] = [:]
         // In chunks: older SQLite builds bind at most 999 parameters a statement.
         for start in stride(from: 0, to: ids.count, by: 500) {

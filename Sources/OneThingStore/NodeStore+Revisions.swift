@@ -113,9 +113,11 @@ extension NodeStore {
                 payload.resolves = resolves.keys.sorted()
                 let frozen = Self.freeze(payload)
                 try db.cachedStatement(sql: """
-                        INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """).execute(arguments: [id, revision + 1, payload.baseRevision, frozen.key, frozen.payload, frozen.sha256])
+                        INSERT INTO outbox (application_id, revision, base_revision, idempotency_key, payload, payload_sha256, queued_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """).execute(arguments: [
+                            id, revision + 1, payload.baseRevision, frozen.key, frozen.payload, frozen.sha256, time.description,
+                        ])
                 result.revision = revision + 1
             }
             let key = try PersonKeys.key(bundle: bundle, fields: fields, db)

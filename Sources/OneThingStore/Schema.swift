@@ -271,6 +271,19 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v10-metrics") { db in
+            // For `onething metrics`: when each outbox entry was queued (the age of the oldest
+            // unsent one; entries queued before this version take their application's filing
+            // time, or its last change for later revisions), and the code of the last sync
+            // error (a label: the message may be long, the code is one of a few).
+            try db.execute(sql: """
+                ALTER TABLE outbox ADD COLUMN queued_at TEXT;
+                UPDATE outbox SET queued_at = (
+                    SELECT CASE WHEN outbox.revision = 1 THEN a.filed_at ELSE a.updated_at END
+                    FROM applications a WHERE a.id = outbox.application_id);
+                ALTER TABLE sync_state ADD COLUMN last_error_code TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -55,7 +55,8 @@ package struct SyncEngine: Sendable {
                 if try storeCall({ () throws(StoreError) in try store.pendingCount() }) == 0 { break }
             }
         } catch {
-            try? store.recordSyncRun(succeeded: false, error: error.description, at: clock.now())
+            try? store.recordSyncRun(
+                succeeded: false, error: error.description, errorCode: error.code.rawValue, at: clock.now())
             throw error
         }
         try storeCall { () throws(StoreError) in try store.recordSyncRun(succeeded: true, error: nil, at: clock.now()) }

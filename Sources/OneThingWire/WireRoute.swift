@@ -30,10 +30,12 @@ package struct WireRoute: Sendable, Hashable {
     package static let adminApplications = WireRoute("/v1/admin/applications", ["GET"])
     package static let adminApplication = WireRoute("/v1/admin/applications/{province_no}", ["GET", "PATCH"])
     package static let adminDecision = WireRoute("/v1/admin/applications/{province_no}/items/{item}/decision", ["POST"])
+    /// Prometheus text exposition of the hub's counters (not part of the node's protocol).
+    package static let metrics = WireRoute("/metrics", ["GET"])
 
     /// Every path of the protocol.
     package static let all: [WireRoute] = [
-        health, push, ratings, state, changes, adminApplications, adminApplication, adminDecision,
+        health, push, ratings, state, changes, adminApplications, adminApplication, adminDecision, metrics,
     ]
 
     /// The path as sync/openapi.yaml writes it: `/v1/nodes/{node_id}/push`.

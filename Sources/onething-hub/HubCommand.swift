@@ -14,6 +14,6 @@ struct HubCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, NodesCommand.self, ListCommand.self, ShowCommand.self, AmendCommand.self,
-            DecideCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
+            DecideCommand.self, ReportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
         ])
 }

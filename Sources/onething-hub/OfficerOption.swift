@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 
-/// `--officer ID`: who makes a decision or an amendment, recorded with it; by default the
+/// `--officer ID`: who makes a decision or an amendment or exports, recorded with it; by default the
 /// user running the command.
 struct OfficerOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Who decides or amends (recorded); default: the user running the command.", valueName: "id"))
+    @Option(help: ArgumentHelp("Who does this (recorded with it); default: the user running the command.", valueName: "id"))
     var officer: String?
 
     /// The officer named, else the login name of the user running the command.

@@ -51,6 +51,13 @@ struct ServeCommand: HubSubcommand {
     var adminTokenFile: String?
 
     @Option(
+        name: .customLong("metrics-token-file"),
+        help: ArgumentHelp(
+            "A file holding the bearer token GET /metrics requires (a scrape-only credential); without it /metrics is open to whoever reaches the hub.",
+            valueName: "file"))
+    var metricsTokenFile: String?
+
+    @Option(
         name: .customLong("near-duplicate-days"),
         help: ArgumentHelp(
             "Flag a birth as a possible duplicate when the hub holds one of the same mother within this many days (0: exact matches only).",
@@ -158,12 +165,13 @@ struct ServeCommand: HubSubcommand {
         let tls = try loadTLS()
         let catalog = try catalogOption.load()
         let adminToken = try adminTokenFile.map { path throws(CLIFailure) in try Self.readAdminToken(path) }
+        let metricsToken = try metricsTokenFile.map { path throws(CLIFailure) in try Self.readAdminToken(path) }
         let store = try await options.openStore()
         let connections = try connectionLimits()
         let configuration = HubServerConfiguration(
             host: host, port: port, adminToken: adminToken, catalog: catalog, clock: hubClock,
             nearDuplicates: NearDuplicateRule(days: nearDuplicateDays), maxConcurrentPushes: maxConcurrentPushes,
-            tls: tls, connections: connections)
+            tls: tls, connections: connections, metricsToken: metricsToken)
         let host = self.host
         let scheme = tls == nil ? "http" : "https"
         let app = HubServer.application(store: store, configuration: configuration, logger: logger) { port in
@@ -178,6 +186,7 @@ struct ServeCommand: HubSubcommand {
             metadata: [
                 "db": "\(store.location)", "catalog_version": "\(catalog.version)",
                 "admin_api": "\(adminToken != nil)",
+                "metrics": "\(metricsToken != nil ? "token" : "open")",
                 "tls": "\(tls.map { $0.requiresClientCertificates ? "mutual" : "on" } ?? "off")",
                 "auto_decide": "\(autoDecide.map { "\($0)s" } ?? "off")",
             ])

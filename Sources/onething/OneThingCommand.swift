@@ -18,7 +18,7 @@ struct OneThingCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, CatalogCommand.self, ApplyCommand.self, AmendCommand.self, ListCommand.self,
             ShowCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self, OperatorsCommand.self,
-            KioskCommand.self, ImportCommand.self, AuditCommand.self, PurgeCommand.self,
+            KioskCommand.self, ImportCommand.self, AuditCommand.self, PurgeCommand.self, ExportCommand.self, MetricsCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import OneThingHub
 import OneThingModel
 import OneThingWire
@@ -68,5 +69,67 @@ struct ReportCLITests {
         let items = try await hub.store.application(number).items
         #expect(items.first { $0.item == "birth-certificate" }?.decidedBy == "officer-8")
         #expect(items.first { $0.item == "vaccination-certificate" }?.decidedBy == "clerk-of-test")
+    }
+}
+
+/// `onething-hub export` through the built binary, on applications received at stated moments.
+@Suite("onething-hub export", .enabled(if: FileManager.default.isExecutableFile(atPath: BuiltBinary("onething-hub").path)))
+struct HubExportCLITests {
+    let binary = BuiltBinary("onething-hub")
+
+    /// Two applications received on the days either side of midnight (China Standard Time).
+    func hubWithTwo(_ backend: HubBackend = .sqlite) async throws -> HubFixture {
+        let hub = try await HubFixture(backend)
+        for (seq, moment) in [(Int64(1), "2026-11-30T23:59+08:00"), (2, "2026-12-01T00:00+08:00")] {
+            let results = try await hub.store.push(
+                node: hub.node, entries: [try SyntheticEntries.newApplication(seq: seq)], catalog: hub.catalog,
+                at: TestMoment.at(moment)
+            ).results
+            #expect(results.first?.status == .accepted)
+        }
+        return hub
+    }
+
+    @Test(
+        "CSV for Excel: BOM, CRLF, a row per application received in the days asked, both ends included; audited with the officer",
+        arguments: HubBackend.available)
+    func csvByDay(_ backend: HubBackend) async throws {
+        let hub = try await hubWithTwo(backend)
+        let run = try binary.run(
+            ["export", "--format", "csv", "--from", "2026-12-01", "--to", "2026-12-01", "--officer", "stats-1", "--db", hub.store.location])
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("\u{FEFF}"))
+        let lines = run.stdout.split(separator: "\r\n", omittingEmptySubsequences: true)
+        #expect(lines.count == 2)  // the header and the application received at 00:00 on the 1st
+        #expect(lines.first?.contains("item:birth-certificate") == true)
+        #expect(lines.last?.contains("FJ0000000002") == true)
+        let dayBefore = try binary.run(["export", "--format", "csv", "--to", "2026-11-30", "--db", hub.store.location])
+        #expect(dayBefore.stdout.split(separator: "\r\n").count == 2)
+        #expect(dayBefore.stdout.contains("FJ0000000001") && !dayBefore.stdout.contains("FJ0000000002"))
+        let audit: [String] = try await hub.store.reading { db in
+            try db.values("SELECT actor || ' ' || detail FROM audit_log ORDER BY seq")
+        }
+        #expect(audit.first == "stats-1 format=csv bundle=all from=2026-12-01 to=2026-12-01 rows=1")
+        #expect(audit.count == 2)
+    }
+
+    @Test(
+        "NDJSON to a file written whole (0600); an unknown bundle is 65, a bad date 64, and neither writes anything",
+        arguments: HubBackend.available)
+    func ndjsonAndRefusals(_ backend: HubBackend) async throws {
+        let hub = try await hubWithTwo(backend)
+        let file = hub.directory.file("export.ndjson")
+        let run = try binary.run(["export", "--format", "ndjson", "--bundle", "birth", "--output", file, "--db", hub.store.location])
+        #expect(run.code == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 2)
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let other = hub.directory.file("refused.csv")
+        let unknown = try binary.run(["export", "--format", "csv", "--bundle", "no-such", "--output", other, "--db", hub.store.location])
+        #expect(unknown.code == 65)
+        let badDate = try binary.run(["export", "--format", "csv", "--from", "2026-02-30", "--output", other, "--db", hub.store.location])
+        #expect(badDate.code == 64)
+        #expect(!FileManager.default.fileExists(atPath: other))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import OneThingHub
+import OneThingExport
 import OneThingModel
 import OneThingWire
 import TestSupport
@@ -106,6 +107,28 @@ struct StorageContractTests {
                 provinceNo: numbers[0], fields: ["mother_phone": "13900000009"], officer: "officer-1", catalog: hub.catalog,
                 now: TestMoment.filing.civil)
         }
+    }
+
+    @Test("export: the applications of the days asked, oldest first, recorded in an append-only audit log", arguments: HubBackend.available)
+    func exportIsAudited(_ backend: HubBackend) async throws {
+        let hub = try await HubFixture(backend)
+        for (seq, moment) in [(Int64(1), "2026-11-30T23:59+08:00"), (2, "2026-12-01T00:00+08:00")] {
+            _ = try await hub.store.push(
+                node: hub.node, entries: [try SyntheticEntries.newApplication(seq: seq)], catalog: hub.catalog, at: TestMoment.at(moment))
+        }
+        let all = try await hub.store.export(ExportFilter(), format: "csv", actor: "stats-1", at: TestMoment.filing)
+        #expect(all.map(\.provinceNo) == ["FJ0000000001", "FJ0000000002"])
+        #expect(all.first?.filedAt == "2026-11-30T23:59+08:00")
+        let audit: [String] = try await hub.store.reading { db in try db.values("SELECT actor FROM audit_log ORDER BY seq") }
+        #expect(audit == ["stats-1"])
+        await #expect(throws: HubError.self) {
+            try await hub.store.writing { db in try db.execute("UPDATE audit_log SET actor = 'someone-else'") }
+        }
+        await #expect(throws: HubError.self) {
+            try await hub.store.writing { db in try db.execute("DELETE FROM audit_log") }
+        }
+        let after: [String] = try await hub.store.reading { db in try db.values("SELECT actor FROM audit_log ORDER BY seq") }
+        #expect(after == ["stats-1"])
     }
 
     @Test("changes: a page at a time after the cursor, in commit order, each application once at its last cursor", arguments: HubBackend.available)

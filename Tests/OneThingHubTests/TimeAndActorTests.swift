@@ -133,4 +133,21 @@ struct TimeAndActorTests {
         #expect(items.first { $0.item == "vaccination-certificate" }?.decidedBy == "officer-5")
         #expect(items.first { $0.item == "birth-certificate" }?.decidedAt == TestMoment.filing.description)
     }
+
+    @Test("a node's last seen is written when it begins a sync and kept to five minutes: four minutes later unchanged, five later rewritten")
+    func lastSeen() async throws {
+        let hub = try await HubFixture()
+        #expect(try await hub.store.nodes().first?.lastSeen == nil)
+        let first = TestMoment.at("2026-12-01T09:00+08:00")
+        func begin(_ moment: Timestamp) async throws {
+            _ = try await hub.store.state(node: hub.node, seenDatabaseId: nil, ackedSeq: nil, cursor: nil, at: moment.description)
+        }
+        try await begin(first)
+        #expect(try await hub.store.nodes().first?.lastSeen == first)
+        try await begin(TestMoment.at("2026-12-01T09:04+08:00"))
+        #expect(try await hub.store.nodes().first?.lastSeen == first)
+        let fiveLater = TestMoment.at("2026-12-01T09:05+08:00")
+        try await begin(fiveLater)
+        #expect(try await hub.store.nodes().first?.lastSeen == fiveLater)
+    }
 }

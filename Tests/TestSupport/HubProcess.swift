@@ -12,7 +12,7 @@ package final class HubProcess: @unchecked Sendable {
 
     package init(
         database: String, directory: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:],
-        launcher: [String] = [], logFile: String? = nil, tls: TLSFiles? = nil
+        launcher: [String] = [], logFile: String? = nil, tls: TLSFiles? = nil, port: Int = 0
     ) throws {
         self.database = database
         adminToken = "admin-" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
@@ -21,7 +21,7 @@ package final class HubProcess: @unchecked Sendable {
         chmod(tokenFile, 0o600)
         let process = Process()
         launched = !launcher.isEmpty
-        let serve = ["serve", "--db", database, "--port", "0", "--admin-token-file", tokenFile] + (tls?.arguments ?? []) + arguments
+        let serve = ["serve", "--db", database, "--port", String(port), "--admin-token-file", tokenFile] + (tls?.arguments ?? []) + arguments
         if let first = launcher.first {
             process.executableURL = URL(fileURLWithPath: first)
             process.arguments = Array(launcher.dropFirst()) + [BuiltBinary("onething-hub").path] + serve
@@ -123,6 +123,14 @@ package final class HubProcess: @unchecked Sendable {
         } else {
             process.terminate()
         }
+        process.waitUntilExit()
+    }
+
+    /// Kills the hub at once (SIGKILL), as a crash or an operator's `kill -9` would: no
+    /// request it is working on gets an answer.
+    package func kill() {
+        guard process.isRunning else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
