@@ -11,9 +11,13 @@ import Testing
 struct LoadBalancerTests {
     static let nodes = ["lb-ward-1", "lb-ward-2", "lb-school-3"]
 
-    @Test("nodes sync through nginx while one of two hub processes is killed and restarted: nothing lost, nothing applied twice")
-    func killOneProcess() throws {
-        let loop = Loop()
+    @Test(
+        "nodes sync through nginx while one of two hub processes is killed and restarted: nothing lost, nothing applied twice",
+        arguments: HubDatabaseKind.available)
+    func killOneProcess(_ kind: HubDatabaseKind) throws {
+        var setUp = Loop()
+        if kind == .postgres { setUp.hubDatabase = try PostgresHubTests.freshDatabase() }
+        let loop = setUp
         let ports = [ClosedPort.find(), ClosedPort.find()]
         // The database is created (and its migrations run) before two processes share it.
         #expect(try loop.hub(["nodes", "list", "--json"]).code == 0)

@@ -68,6 +68,20 @@ struct PostgresHubTests {
     }
 }
 
+/// The hub's databases the end-to-end tests that take one run on: SQLite always, PostgreSQL
+/// when $ONETHING_TEST_POSTGRES_URL gives a server (then `PostgresHubTests` runs too; without
+/// it that suite is shown skipped with the reason).
+enum HubDatabaseKind: String, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+
+    static var available: [HubDatabaseKind] {
+        (ProcessInfo.processInfo.environment["ONETHING_TEST_POSTGRES_URL"] ?? "").isEmpty ? [.sqlite] : [.sqlite, .postgres]
+    }
+}
+
 /// Exit statuses collected from several threads.
 private final class Results: @unchecked Sendable {
     private let lock = NSLock()
