@@ -7,7 +7,7 @@ import PackageDescription
 //   OneThingDatabase <- OneThingStore, OneThingHub (each its own tables, records and migrations)
 //   OneThingModel, OneThingExport <- OneThingStore (SQLite via GRDB) <- OneThingSync (outbox, engine; knows `Transport`)
 //   OneThingSync <- OneThingCurl (libcurl transport, through CCurl / CZlib)
-//   OneThingHub (Hummingbird server + its own store) -> OneThingWire, OneThingModel
+//   OneThingHub (Hummingbird server + its store: SQLite via GRDB, PostgreSQL via PostgresNIO) -> OneThingWire, OneThingModel
 //   CTerminal (wcwidth under a UTF-8 locale) <- OneThingTerminal (cell buffer, diff, ANSI, keys)
 //   OneThingTerminal, OneThingModel, OneThingStore <- OneThingKiosk (the intake screens)
 //   OneThingModel, OneThingWire <- OneThingExport (CSV / NDJSON rows of applications; pure, shared by node and hub)

@@ -4,9 +4,10 @@ package import OneThingWire
 
 /// What the hub's server and its commands need of a store: every operation, each one
 /// transaction, in the sync protocol's and the admin API's terms. No database type appears
-/// here, so that a second implementation (PostgreSQL, issue 16) can sit behind it beside
-/// `HubStore` (SQLite, the embedded default), and one contract test suite can run against
-/// both. Failures are `HubError`s (`.database` for the store's own: its code says what).
+/// here: `HubStore` (SQLite, the embedded default) and `PostgresHubStore` (PostgreSQL, for
+/// several hub processes) implement it, both through the one copy of the rules in
+/// `HubRules`, and one contract test suite runs against both (`HubBackend` in the tests).
+/// Failures are `HubError`s (`.database` for the store's own: its code says what).
 package protocol HubStorage: Sendable {
     /// Where the data lives, for logs: a file path, or a database URL without its password.
     var location: String { get }
