@@ -77,5 +77,11 @@ import OneThingModel
         }
         let busy = HubError.database(DatabaseFailure(.busy, path: "/srv/hub.sqlite"))
         #expect(HubErrorMiddleware<BasicRequestContext>.status(of: busy).code == 503)
+        // PostgreSQL: unreachable or too busy is temporary (503); anything else of the database 500.
+        for code in DatabaseFailure.Code.all {
+            let failure = HubError.database(DatabaseFailure(code, path: "postgres://hub@db.example:5432/hub"))
+            let temporary: Set<DatabaseFailure.Code> = [.busy, .unavailable, .contention]
+            #expect(HubErrorMiddleware<BasicRequestContext>.status(of: failure).code == (temporary.contains(code) ? 503 : 500), "\(code)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import OneThingHub
 import OneThingModel
 import OneThingWire
@@ -72,6 +73,30 @@ struct PostgresConcurrencyTests {
         } catch {
             return error.code
         }
+    }
+
+    @Test("a deadlock between the two processes is detected, the victim runs again, and both transactions commit")
+    func deadlockRetried() async throws {
+        let (a, b, _) = try await twoProcesses()
+        _ = try await a.addNode("ward-1")
+        _ = try await a.addNode("ward-2")
+        let runs = Runs()
+        // Each locks one node's row, waits, then asks for the other's: a cycle PostgreSQL
+        // breaks by aborting one (40P01) after its deadlock_timeout.
+        func crossing(_ store: PostgresHubStore, first: String, second: String) async throws {
+            try await store.writing { db in
+                runs.add()
+                _ = try NodeRecord.lockedLastSeq(db, node: first)
+                Thread.sleep(forTimeInterval: 0.3)
+                _ = try NodeRecord.lockedLastSeq(db, node: second)
+                try db.execute("UPDATE nodes SET last_seq = last_seq + 1 WHERE node_id = ?", [first])
+            }
+        }
+        async let one: Void = crossing(a, first: "ward-1", second: "ward-2")
+        async let other: Void = crossing(b, first: "ward-2", second: "ward-1")
+        _ = try await (one, other)
+        #expect(runs.count == 3, "one of the two ran again")
+        #expect(try await a.nodes().map(\.lastSeq) == [1, 1], "each committed once")
     }
 
     @Test("a change committed late by one process is never skipped by a node pulling through the other")
@@ -255,6 +280,13 @@ struct PostgresConcurrencyTests {
                     == application.items.map { "\($0.item) \($0.state) \($0.reason ?? "")" }, "\(application.provinceNo)")
         }
     }
+}
+
+/// How many times transaction bodies ran.
+private final class Runs: Sendable {
+    private let value = Mutex(0)
+    func add() { value.withLock { $0 += 1 } }
+    var count: Int { value.withLock { $0 } }
 }
 
 /// Set once, read by another task.
