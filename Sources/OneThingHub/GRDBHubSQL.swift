@@ -38,7 +38,8 @@ struct GRDBHubSQL: HubSQL {
             result = try body()
             return .commit
         }
-        guard let result else { throw HubError.damagedRow(table: "savepoint", key: "?") }
+        // (GRDB returns from inSavepoint only after the body ran to its end.)
+        guard let result else { throw HubError.internalFailure(what: "a savepoint's result") }
         return result
     }
 
