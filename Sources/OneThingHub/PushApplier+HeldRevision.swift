@@ -50,7 +50,7 @@ extension PushApplier {
         // numbers the hub has seen is numbered like this).
         let open = Set<String>(
             try db.values("SELECT field FROM conflicts WHERE province_no = ? AND state = 'open'", [application.provinceNo]))
-        let closing = (payload.resolves ?? []).filter { open.contains($0) && local[$0] == application.fields[$0] }
+        let closing = payload.resolves.filter { open.contains($0) && local[$0] == application.fields[$0] }
         if conflicts.isEmpty && closing.isEmpty { return alreadyApplied }
 
         application.hubRevision += 1
