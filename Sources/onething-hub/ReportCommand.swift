@@ -16,7 +16,8 @@ struct ReportCommand: HubSubcommand {
             days from receipt to decision (median and 90th percentile, nearest rank) against the \
             catalogue's promised days. Overdue counts the items undecided now past their promised days, \
             whenever received (a returned item waits for the citizen and is not overdue). Working days \
-            are Monday to Friday: statutory holidays are not deducted yet.
+            are Monday to Friday, less the holidays and plus the weekend days worked that the \
+            catalogue's workingCalendar lists.
             """)
 
     @OptionGroup var options: HubOptions

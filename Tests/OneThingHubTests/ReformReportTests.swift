@@ -134,4 +134,23 @@ struct ReformReportTests {
         #expect(report.withoutReceipt == 1)
         #expect(report.nodes[0].received == 1)
     }
+
+    @Test("the catalogue's calendar: decided the day after a holiday week is one working day, and the report says how it counted")
+    func calendar() throws {
+        let limit = try Self.promised("birth-certificate")
+        var withHolidays = Self.catalog
+        withHolidays.workingCalendar = WorkingCalendar(
+            holidays: ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"].compactMap(CivilDate.parse))
+        let items = [
+            Self.item("FJ0000000001", state: .approved, received: "2026-09-30T09:00+08:00", decided: "2026-10-08T09:00+08:00")
+        ]
+        let counted = ReformReport(
+            items: items, catalog: withHolidays, from: nil, to: try Self.date("2026-10-31"), now: TestMoment.at("2026-10-31T12:00+08:00"))
+        let plain = try Self.report(items, to: "2026-10-31", now: "2026-10-31T12:00+08:00")
+        #expect(try Self.figures(counted).medianDays == 1)
+        #expect(try Self.figures(plain).medianDays == 6)
+        #expect(try Self.figures(counted).onTime == (1 <= limit ? 1 : 0))
+        #expect(counted.workingDays.contains("5 holiday"))
+        #expect(plain.workingDays.contains("no holidays"))
+    }
 }

@@ -10,7 +10,7 @@ package struct ReformReport: Sendable, Hashable, Codable {
     /// The moment "overdue now" is measured at.
     package var asOf: String
     /// How working days are counted.
-    package var workingDays = "Monday to Friday; statutory holidays not deducted"
+    package var workingDays = ""
     package var items: [ItemFigures] = []
     package var nodes: [NodeFigures] = []
     package var ratings: [BundleRatings] = []
@@ -27,6 +27,10 @@ package struct ReformReport: Sendable, Hashable, Codable {
         self.from = from?.description
         self.to = to.description
         asOf = now.description
+        let calendar = catalog.workingCalendar
+        workingDays = calendar.isEmpty
+            ? "Monday to Friday; the catalogue lists no holidays, so none are deducted"
+            : "Monday to Friday, less the catalogue's \(calendar.holidays.count) holiday(s), plus its \(calendar.workdays.count) weekend day(s) worked"
         func inRange(_ moment: Timestamp?) -> Bool {
             guard let date = moment?.civil.date else { return false }
             return (from.map { !(date < $0) } ?? true) && !(to < date)
@@ -62,13 +66,13 @@ package struct ReformReport: Sendable, Hashable, Codable {
                 node.decided += 1
                 if record.state == .rejected { item.rejected += 1 } else { item.approved += 1 }
                 if let received = record.receivedAt?.civil.date {
-                    let days = WorkingDays.between(received, decided)
+                    let days = WorkingDays.between(received, decided, calendar)
                     durations[key, default: []].append(days)
                     if item.promisedDays > 0, days <= item.promisedDays { item.onTime += 1 }
                 }
             }
             if !record.isFinal, record.state != .returned, item.promisedDays > 0,
-                let received = record.receivedAt?.civil.date, WorkingDays.between(received, today) > item.promisedDays
+                let received = record.receivedAt?.civil.date, WorkingDays.between(received, today, calendar) > item.promisedDays
             {
                 item.overdueNow += 1
                 node.overdueNow += 1

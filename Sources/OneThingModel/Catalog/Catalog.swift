@@ -6,11 +6,15 @@ package struct Catalog: Sendable, Hashable {
     package var departments: [Department]
     package var regions: [Region]
     package var bundles: [BundleDefinition]
+    /// How working days are counted (promised time limits); Monday to Friday when the
+    /// catalogue gives no calendar.
+    package var workingCalendar: WorkingCalendar
 
     package init(
         version: String, defaultRegion: String, departments: [Department], regions: [Region],
-        bundles: [BundleDefinition]
+        bundles: [BundleDefinition], workingCalendar: WorkingCalendar = .weekdays
     ) {
+        self.workingCalendar = workingCalendar
         self.version = version
         self.defaultRegion = defaultRegion
         self.departments = departments
@@ -43,6 +47,7 @@ package struct CatalogHead: Codable, Sendable, Hashable {
     package var defaultRegion: String
     package var departments: [Department]
     package var regions: [Region]
+    package var workingCalendar: WorkingCalendar?
 }
 
 package struct Department: Codable, Sendable, Hashable {

@@ -3,6 +3,25 @@
 /// declarations (system fields, issued documents, duplicate key, prefill); dependency cycles;
 /// rule roles; and that every example is a valid value.
 package enum CatalogChecker {
+    /// A holiday must be a weekday and a worked day a Saturday or Sunday (anything else is a
+    /// slip of the date: it would change nothing); no day is both, or listed twice.
+    static func checkCalendar(_ calendar: WorkingCalendar, add: (String, String) -> Void) {
+        for (index, date) in calendar.holidays.enumerated() where !WorkingCalendar.isWeekday(date) {
+            add("workingCalendar.holidays[\(index)]", "\(date) is a Saturday or Sunday; list only holidays that fall on a weekday.")
+        }
+        for (index, date) in calendar.workdays.enumerated() where WorkingCalendar.isWeekday(date) {
+            add("workingCalendar.workdays[\(index)]", "\(date) is a weekday; list only the Saturdays and Sundays worked.")
+        }
+        for (index, date) in calendar.holidays.enumerated() where calendar.workdays.contains(date) {
+            add("workingCalendar.holidays[\(index)]", "\(date) is listed both as a holiday and as a day worked.")
+        }
+        for (list, dates) in [("holidays", calendar.holidays), ("workdays", calendar.workdays)] {
+            for (index, date) in dates.enumerated() where dates[..<index].contains(date) {
+                add("workingCalendar.\(list)[\(index)]", "\(date) is listed twice.")
+            }
+        }
+    }
+
     package static func check(
         _ catalog: Catalog, bundleFile: (String) -> String, today: CivilDate
     ) -> [CatalogProblem] {
@@ -26,6 +45,7 @@ package enum CatalogChecker {
         if catalog.region(catalog.defaultRegion) == nil {
             add(head, "defaultRegion", "The default region \"\(catalog.defaultRegion)\" is not one of the regions.")
         }
+        checkCalendar(catalog.workingCalendar) { add(head, $0, $1) }
         let bundles = Dictionary(catalog.bundles.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         for (r, region) in catalog.regions.enumerated() {
             checkRegion(region, at: "regions[\(r)]", bundles: bundles, add: { add(head, $0, $1) })

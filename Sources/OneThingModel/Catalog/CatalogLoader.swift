@@ -40,7 +40,8 @@ package enum CatalogLoader {
         guard let head, problems.isEmpty else { throw .invalidCatalog(problems) }
         let catalog = Catalog(
             version: head.version, defaultRegion: head.defaultRegion, departments: head.departments,
-            regions: head.regions, bundles: bundles.sorted { $0.code < $1.code })
+            regions: head.regions, bundles: bundles.sorted { $0.code < $1.code },
+            workingCalendar: head.workingCalendar ?? .weekdays)
         problems = CatalogChecker.check(
             catalog, bundleFile: { bundleFiles[$0] ?? "\(CatalogFile.bundleDirectory)/\($0).json" }, today: today)
         guard problems.isEmpty else { throw .invalidCatalog(problems) }
