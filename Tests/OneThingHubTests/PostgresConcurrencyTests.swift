@@ -109,21 +109,34 @@ struct PostgresConcurrencyTests {
         let numbers = pushed.results.compactMap(\.provinceNo)
         let start = try await b.changes(node: "ward-1", after: 0, limit: 100, catalog: catalog, nodeCatalogVersion: nil).nextCursor
 
-        // Process A appends a change and commits it late; process B appends one meanwhile.
+        // Process A appends a change and holds its transaction open until the test lets it
+        // commit; process B appends one meanwhile. The order is driven by the test, not by
+        // sleeps, so a loaded machine changes nothing.
+        let appended = Mutex(false)
+        let release = DispatchSemaphore(value: 0)
         let slow = Task {
             try await a.writing { db in
                 try ChangeRecord.append(db, node: "ward-1", provinceNo: numbers[0])
-                Thread.sleep(forTimeInterval: 0.6)
+                appended.withLock { $0 = true }
+                _ = release.wait(timeout: .now() + 120)
             }
         }
-        try await Task.sleep(for: .milliseconds(150))
+        defer { release.signal() }
+        while !appended.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        let fastDone = Mutex(false)
         let fast = Task {
             try await b.writing { db in try ChangeRecord.append(db, node: "ward-1", provinceNo: numbers[1]) }
+            fastDone.withLock { $0 = true }
         }
-        // A node pulls through B all the while; every page it sees must hold every change
-        // committed before its newest one.
+        // Without the change-log lock B commits its later cursor now; with it, B waits for A.
+        let patience = ContinuousClock.now + .seconds(2)
+        while !fastDone.withLock({ $0 }) && ContinuousClock.now < patience { try await Task.sleep(for: .milliseconds(20)) }
+        // A node pulls through B while A's transaction is still open, then after A commits;
+        // every page it sees must hold every change committed before its newest one.
         var observed: [[Int64]] = []
-        let deadline = ContinuousClock.now + .seconds(3)
+        observed.append(try await b.changes(node: "ward-1", after: start, limit: 100, catalog: catalog, nodeCatalogVersion: nil).changes.map(\.cursor))
+        release.signal()
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             let page = try await b.changes(node: "ward-1", after: start, limit: 100, catalog: catalog, nodeCatalogVersion: nil)
             observed.append(page.changes.map(\.cursor))
