@@ -81,13 +81,22 @@ struct PostgresConcurrencyTests {
         _ = try await a.addNode("ward-1")
         _ = try await a.addNode("ward-2")
         let runs = Runs()
-        // Each locks one node's row, waits, then asks for the other's: a cycle PostgreSQL
-        // breaks by aborting one (40P01) after its deadlock_timeout.
+        let holding = Runs()  // first runs that hold their first row
+        // Each locks one node's row, waits until the other holds its own (a barrier, not a
+        // sleep, so a loaded machine cannot let one finish first), then asks for the other's:
+        // a cycle PostgreSQL breaks by aborting one (40P01) after its deadlock_timeout. The
+        // victim runs again without waiting.
         func crossing(_ store: PostgresHubStore, first: String, second: String) async throws {
+            let attempts = Runs()
             try await store.writing { db in
                 runs.add()
+                attempts.add()
                 _ = try NodeRecord.lockedLastSeq(db, node: first)
-                Thread.sleep(forTimeInterval: 0.3)
+                if attempts.count == 1 {
+                    holding.add()
+                    let deadline = Date().addingTimeInterval(60)
+                    while holding.count < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+                }
                 _ = try NodeRecord.lockedLastSeq(db, node: second)
                 try db.execute("UPDATE nodes SET last_seq = last_seq + 1 WHERE node_id = ?", [first])
             }
