@@ -32,7 +32,8 @@ extension NodeStore {
         let plan = SyncMachine.plan(for: SyncMachine.Absorb(
             hubRevision: hubRevision, knownHubRevision: known, unanswered: unanswered, appliedRevision: appliedRevision,
             mergedRevision: mergedRevision))
-        let working: [String: String]
+        let bundle = try filedBundle(of: id, db)
+        var working: [String: String]
         switch plan {
         case .ignore:
             return
@@ -53,6 +54,10 @@ extension NodeStore {
                 SyncMachine.FieldsToMerge(base: baseFields, local: local, hub: hubFields, keepLocal: keepLocal))
             Failpoint.hit(.insideMerge)
             working = merged.working
+            // A field only the hub sets (an issued number) is the hub's as it holds it now,
+            // present or absent: never a local edit, even when the base no longer shows it
+            // (after a restored hub, whose revisions the node has forgotten, lost a decision).
+            for field in bundle?.hubSetFields ?? [] { working[field] = hubFields[field] }
             try recordEvents(merged.events, id: id, hubRevision: hubRevision, db)
             try writeConflicts(
                 SyncMachine.conflicts(found: merged.conflicts, open: openConflicts(of: id, db)), id: id,
@@ -66,7 +71,6 @@ extension NodeStore {
                     UPDATE conflicts SET hub = ?, hub_revision = ? WHERE application_id = ? AND field = ? AND state = 'open'
                     """).execute(arguments: [hubFields[field], hubRevision, id, field])
         }
-        let bundle = try filedBundle(of: id, db)
         let key = try PersonKeys.key(bundle: bundle, fields: working, db)
         let issued = SyncMachine.issuedEvents(issuedFields(bundle), working: working) { holds($0, in: before) }
         try recordEvents(issued, id: id, hubRevision: hubRevision, db)

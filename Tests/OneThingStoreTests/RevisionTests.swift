@@ -224,6 +224,33 @@ struct RevisionTests {
         #expect(try store.events(applicationId: filed.id).contains { $0.kind == "identity_issued" })
     }
 
+    @Test("an issued number the hub no longer holds (a restored hub lost the decision) leaves the node too, even mid-merge")
+    func issuedNumberLostAtTheHub() throws {
+        // Found by the fault rounds (seed 303953474): the base of the merge was a revision
+        // frozen before the number was issued, so the number looked like a local edit.
+        let filed = try store.file(try Examples.validated("birth"), filedAt: time)
+        try accept(try store.claimBatch(limit: 10, at: time)[0], hubRevision: 1)
+        let hubBefore = try store.application(id: filed.id).fields
+        _ = try store.amend(id: filed.id, form: try form(filed.id, ["mother_phone": "13900000009"]), operatorId: nil, at: time)
+        _ = try store.claimBatch(limit: 10, at: time)  // revision 2 in flight, frozen without a number
+        var issued = hubBefore
+        issued["newborn_id_number"] = "350102202601019019"
+        _ = try store.applyChanges([change(filed.id, hubRevision: 2, fields: issued, cursor: 1)], nextCursor: 1, at: time)
+        #expect(try store.application(id: filed.id).fields["newborn_id_number"] == "350102202601019019")
+        _ = try store.amend(
+            id: filed.id, form: try form(filed.id, ["delivery_address": "福建省福州市仓山区样例路3号"]), operatorId: nil, at: time)
+        // The hub, restored, holds revision 2 and no number (the decision is gone).
+        var lost = hubBefore
+        lost["mother_phone"] = "13900000009"
+        let page = ApplicationChange(
+            cursor: 2, applicationId: filed.id, provinceNo: "FJ0000000001", hubRevision: 3, revision: 2, items: [], fields: lost)
+        _ = try store.applyChanges([page], nextCursor: 2, at: time)
+        let fields = try store.application(id: filed.id).fields
+        #expect(fields["newborn_id_number"] == nil)
+        #expect(fields["delivery_address"] == "福建省福州市仓山区样例路3号")  // the clerk's unsent edit stays
+        #expect(fields["mother_phone"] == "13900000009")
+    }
+
     @Test("filing the same mother, birth date and order again warns of an exact duplicate; a day apart, a near one")
     func localDuplicates() throws {
         let first = try store.file(try Examples.validated("birth"), filedAt: time)
