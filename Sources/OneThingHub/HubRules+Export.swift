@@ -17,9 +17,10 @@ extension HubRules {
                 ApplicationRecord.self,
                 "SELECT * FROM applications \(condition.sql) ORDER BY received_at IS NOT NULL, received_at, province_no",
                 condition.arguments)
+            let itemsOf = try ItemRecord.byApplication(db, where: condition.sql, condition.arguments)
             let final: Set<ItemState> = [.approved, .issued, .rejected]
-            let rows = try records.map { record -> ExportedApplication in
-                let items = try ItemRecord.fetchAll(db, provinceNo: record.provinceNo)
+            let rows = records.map { record -> ExportedApplication in
+                let items = itemsOf[record.provinceNo] ?? []
                 let state = record.purgedAt != nil ? "purged" : items.allSatisfy { final.contains($0.state) } ? "decided" : "in_progress"
                 return ExportedApplication(
                     id: record.applicationId, provinceNo: record.provinceNo, bundle: record.bundle, region: record.region,

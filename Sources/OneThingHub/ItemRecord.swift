@@ -35,6 +35,22 @@ struct ItemRecord: Sendable, Hashable {
         try db.fetchAll(ItemRecord.self, "SELECT * FROM items WHERE province_no = ? ORDER BY position", [provinceNo])
     }
 
+    /// The items of every application `condition` takes (a `WHERE` on `applications`'s own
+    /// columns), by province number, each in its order: one query however many applications.
+    static func byApplication(_ db: some HubSQL, where condition: String, _ arguments: [any HubBindable]) throws
+        -> [String: [ItemRecord]]
+    {
+        var items: [String: [ItemRecord]] = [:]
+        let sql = """
+            SELECT items.* FROM items JOIN applications ON applications.province_no = items.province_no
+            \(condition) ORDER BY items.province_no, items.position
+            """
+        for row in try db.rows(sql, arguments) {
+            items[try row.value(Columns.provinceNo, of: tableName, key: rowKey(row)), default: []].append(try ItemRecord(row: row))
+        }
+        return items
+    }
+
     /// Items a department could decide now, with their application's province number, in
     /// province-number order.
     static func inProgress(_ db: some HubSQL) throws -> [(provinceNo: String, item: ItemRecord)] {

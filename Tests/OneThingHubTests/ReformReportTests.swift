@@ -37,16 +37,16 @@ struct ReformReportTests {
     @Test("working days: Monday to Tuesday 1, Friday to Monday 1, Friday to Sunday 0, the same day 0, a week 5, two weeks and a day 11")
     func workingDays() throws {
         let monday = try Self.date("2026-11-30")
-        #expect(WorkingDays.between(monday, monday.adding(days: 1)) == 1)
-        #expect(WorkingDays.between(monday.adding(days: 4), monday.adding(days: 7)) == 1)
-        #expect(WorkingDays.between(monday.adding(days: 4), monday.adding(days: 6)) == 0)
-        #expect(WorkingDays.between(monday, monday) == 0)
-        #expect(WorkingDays.between(monday, monday.adding(days: -3)) == 0)
-        #expect(WorkingDays.between(monday, monday.adding(days: 7)) == 5)
-        #expect(WorkingDays.between(monday, monday.adding(days: 15)) == 11)
-        #expect(WorkingDays.isWorkingDay(monday))
-        #expect(!WorkingDays.isWorkingDay(monday.adding(days: 5)))
-        #expect(!WorkingDays.isWorkingDay(monday.adding(days: 6)))
+        #expect(WorkingCalendar.weekdays.workingDays(after: monday, through: monday.adding(days: 1)) == 1)
+        #expect(WorkingCalendar.weekdays.workingDays(after: monday.adding(days: 4), through: monday.adding(days: 7)) == 1)
+        #expect(WorkingCalendar.weekdays.workingDays(after: monday.adding(days: 4), through: monday.adding(days: 6)) == 0)
+        #expect(WorkingCalendar.weekdays.workingDays(after: monday, through: monday) == 0)
+        #expect(WorkingCalendar.weekdays.workingDays(after: monday, through: monday.adding(days: -3)) == 0)
+        #expect(WorkingCalendar.weekdays.workingDays(after: monday, through: monday.adding(days: 7)) == 5)
+        #expect(WorkingCalendar.weekdays.workingDays(after: monday, through: monday.adding(days: 15)) == 11)
+        #expect(WorkingCalendar.weekdays.isWorkingDay(monday))
+        #expect(!WorkingCalendar.weekdays.isWorkingDay(monday.adding(days: 5)))
+        #expect(!WorkingCalendar.weekdays.isWorkingDay(monday.adding(days: 6)))
     }
 
     @Test("percentiles by nearest rank: 1...10 has median 5 and p90 9; 1...11 has p90 10; one value is every percentile")
@@ -78,9 +78,9 @@ struct ReformReportTests {
         let monday = try Self.date("2026-11-30")
         // Received on Monday; decided after exactly `limit` working days, and after one more.
         var day = monday
-        while WorkingDays.between(monday, day) < limit { day = day.adding(days: 1) }
+        while WorkingCalendar.weekdays.workingDays(after: monday, through: day) < limit { day = day.adding(days: 1) }
         var late = day.adding(days: 1)
-        while !WorkingDays.isWorkingDay(late) { late = late.adding(days: 1) }
+        while !WorkingCalendar.weekdays.isWorkingDay(late) { late = late.adding(days: 1) }
         let items = [
             Self.item("FJ0000000001", state: .approved, received: "2026-11-30T09:00+08:00", decided: "\(day)T17:00+08:00"),
             Self.item("FJ0000000002", state: .rejected, received: "2026-11-30T09:00+08:00", decided: "\(late)T09:00+08:00"),
@@ -102,9 +102,9 @@ struct ReformReportTests {
         let limit = try Self.promised("birth-certificate")
         let monday = try Self.date("2026-11-30")
         var atLimit = monday
-        while WorkingDays.between(monday, atLimit) < limit { atLimit = atLimit.adding(days: 1) }
+        while WorkingCalendar.weekdays.workingDays(after: monday, through: atLimit) < limit { atLimit = atLimit.adding(days: 1) }
         var past = atLimit.adding(days: 1)
-        while !WorkingDays.isWorkingDay(past) { past = past.adding(days: 1) }
+        while !WorkingCalendar.weekdays.isWorkingDay(past) { past = past.adding(days: 1) }
         let items = [
             Self.item("FJ0000000001", received: "2026-11-30T09:00+08:00"),
             Self.item("FJ0000000002", state: .returned, received: "2026-11-30T09:00+08:00", returns: 1),

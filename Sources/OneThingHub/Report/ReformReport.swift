@@ -66,13 +66,13 @@ package struct ReformReport: Sendable, Hashable, Codable {
                 node.decided += 1
                 if record.state == .rejected { item.rejected += 1 } else { item.approved += 1 }
                 if let received = record.receivedAt?.civil.date {
-                    let days = WorkingDays.between(received, decided, calendar)
+                    let days = calendar.workingDays(after: received, through: decided)
                     durations[key, default: []].append(days)
                     if item.promisedDays > 0, days <= item.promisedDays { item.onTime += 1 }
                 }
             }
             if !record.isFinal, record.state != .returned, item.promisedDays > 0,
-                let received = record.receivedAt?.civil.date, WorkingDays.between(received, today, calendar) > item.promisedDays
+                let received = record.receivedAt?.civil.date, calendar.workingDays(after: received, through: today) > item.promisedDays
             {
                 item.overdueNow += 1
                 node.overdueNow += 1
